@@ -1,0 +1,63 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
+import { ApiKeyThrottlerGuard } from './common/guards/api-key-throttler.guard.js';
+import { createHttpLogger, createRootLogger } from './common/logging/http-logger.js';
+import { HTTP_LOGGER } from './common/logging/logging.tokens.js';
+import { AppConfigModule } from './config/config.module.js';
+import type { EnvironmentVariables } from './config/env.schema.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+
+export interface AppModuleOptions {
+  /** Resolved before Nest starts: DATABASE_URL or the embedded server's URL. */
+  databaseUrl: string;
+  /** Where JSON logs go; stdout unless a test captures them. */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const httpLogger = {
+      provide: HTTP_LOGGER,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
+        createHttpLogger(createRootLogger(config.get('LOG_LEVEL', { infer: true }), options.logDestination)),
+    };
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule,
+        {
+          module: class HttpLoggerModule {},
+          global: true,
+          providers: [httpLogger],
+          exports: [HTTP_LOGGER],
+        },
+        LoggerModule.forRootAsync({
+          inject: [HTTP_LOGGER],
+          // The HTTP logger is installed as the very first middleware (see app.setup.ts) so
+          // even requests rejected by the body parser get their log line.
+          useFactory: (http: ReturnType<typeof createHttpLogger>) => ({ pinoHttp: { logger: http.logger }, useExisting: true }),
+        }),
+        DatabaseModule.forRoot(options.databaseUrl),
+        RateLimitModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [
+        // Order matters: authenticate first, then count the request against the key.
+        { provide: APP_GUARD, useExisting: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { HttpLogger } from 'pino-http';
+import { APP_VERSION } from './common/app-version.js';
+import { ValidationFailedException } from './common/errors/validation-failed.exception.js';
+import { HTTP_LOGGER } from './common/logging/logging.tokens.js';
+import { installBodyParsing } from './common/middleware/body-parsing.js';
+import { requestId } from './common/middleware/request-id.middleware.js';
+import type { EnvironmentVariables } from './config/env.schema.js';
+
+export const API_PREFIX = 'api/v1';
+/** Routes that also take text/plain and form bodies (iOS Shortcuts post without JSON). */
+export const PLAIN_BODY_ROUTES: RegExp[] = [];
+
+/**
+ * Everything about the HTTP edge, shared by main.ts and the e2e tests so tests exercise
+ * exactly what production serves.
+ */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', parseTrustProxy(config.get('TRUST_PROXY', { infer: true })));
+  app.disable('x-powered-by');
+
+  app.use(requestId);
+  app.use(app.get<HttpLogger>(HTTP_LOGGER));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Swagger UI needs inline styles; scripts stay same-origin.
+        directives: {
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          // Self-hosted on a LAN over plain HTTP is normal; TLS and HSTS belong to the proxy.
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+  const origins = config
+    .get('CORS_ORIGINS', { infer: true })
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  app.enableCors({
+    origin: origins.length > 0 ? origins : false,
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+  });
+  installBodyParsing(app, PLAIN_BODY_ROUTES);
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      exceptionFactory: (errors) => ValidationFailedException.fromErrors(errors),
+    }),
+  );
+  setUpSwagger(app);
+  const publicDir = path.resolve('public');
+  if (existsSync(publicDir)) app.useStaticAssets(publicDir, { index: 'index.html' });
+  return app;
+}
+
+function setUpSwagger(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Personal AI Assistant API')
+      .setDescription(
+        'Capture thoughts in under a second; the assistant tags them, finds tasks and spots patterns. ' +
+          'Click "Authorize" and paste your API key (pai_...) to try the routes.',
+      )
+      .setVersion(APP_VERSION)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'pai_ API key' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}
+
+/** Express trust-proxy value from TRUST_PROXY: false, a hop count, or addresses/subnets. */
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  const trimmed = value.trim();
+  if (trimmed === 'false' || trimmed === '') return false;
+  if (trimmed === 'true') return true;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { EnvironmentVariables } from '../config/env.schema.js';
+import { AdminBootstrapService } from './admin-bootstrap.service.js';
+import { AdminController } from './admin.controller.js';
+import { AdminGuard } from './admin.guard.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { ApiKeyInvalidationListener } from './api-key-invalidation.listener.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+import { VerifiedKeyCache } from './verified-key-cache.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, ApiKey])],
+  controllers: [AdminController],
+  providers: [
+    UsersRepository,
+    ApiKeysRepository,
+    UsersService,
+    ApiKeysService,
+    AdminBootstrapService,
+    ApiKeyInvalidationListener,
+    AuthFailureLimiter,
+    AdminGuard,
+    ApiKeyGuard,
+    {
+      provide: VerifiedKeyCache,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
+        new VerifiedKeyCache(config.get('API_KEY_CACHE_TTL_SECONDS', { infer: true }) * 1000),
+    },
+  ],
+  exports: [UsersService, ApiKeysService, ApiKeyGuard],
+})
+export class AuthModule {}

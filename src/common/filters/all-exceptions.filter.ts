@@ -1,0 +1,54 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { DomainError, type DomainErrorKind } from '../errors/domain-errors.js';
+import { errorBody } from '../errors/error-body.js';
+import { ValidationFailedException } from '../errors/validation-failed.exception.js';
+
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  invalid: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
+};
+
+/**
+ * Every error leaves in the contract's shape with the request id. Only messages we wrote
+ * reach the client: unexpected errors (SQL, driver, bugs) become a bare 500 and are logged.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { status, message, details } = this.describe(exception);
+    if (status >= 500) {
+      this.logger.error({ err: exception, request_id: request.id }, 'unhandled error');
+    }
+    if (response.headersSent) return;
+    response.status(status).json(errorBody(status, message, String(request.id ?? ''), details));
+  }
+
+  private describe(exception: unknown): { status: number; message: string; details?: unknown[] } {
+    if (exception instanceof ValidationFailedException) {
+      return { status: 400, message: exception.message, details: exception.problems };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: 429, message: 'rate limit exceeded, retry after the time in Retry-After' };
+    }
+    if (exception instanceof DomainError) {
+      return { status: DOMAIN_STATUS[exception.kind], message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? String(raw[0]) : typeof raw === 'string' ? raw : exception.message;
+      return { status, message: status >= 500 ? 'internal server error' : message };
+    }
+    return { status: 500, message: 'internal server error' };
+  }
+}

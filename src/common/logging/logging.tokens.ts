@@ -1,0 +1,1 @@
+export const HTTP_LOGGER = Symbol('HTTP_LOGGER');

@@ -1,0 +1,155 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+export const AI_BACKENDS = ['auto', 'claude', 'ollama', 'local', 'mock'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false };
+const httpUrl = { protocols: ['http', 'https'], require_tld: false };
+
+/**
+ * Every environment variable the server reads, validated once at start-up so a typo
+ * stops the server with the variable's name instead of surfacing at the first request.
+ */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 8000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(postgresUrl, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsIn(AI_BACKENDS)
+  AI_BACKEND: (typeof AI_BACKENDS)[number] = 'auto';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  ANTHROPIC_API_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(httpUrl, { message: 'ANTHROPIC_BASE_URL must be an http(s) URL' })
+  ANTHROPIC_BASE_URL?: string;
+
+  @IsString()
+  CLAUDE_MODEL = 'claude-sonnet-4-5';
+
+  @IsString()
+  CLAUDE_FALLBACK_MODEL = 'claude-haiku-4-5';
+
+  @IsUrl(httpUrl, { message: 'OLLAMA_BASE_URL must be an http(s) URL' })
+  OLLAMA_BASE_URL = 'http://127.0.0.1:11434';
+
+  @IsString()
+  OLLAMA_MODEL = 'llama3.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  RATE_LIMIT_PER_MINUTE = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  AUTH_FAILURES_PER_MINUTE = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  AI_REQUESTS_PER_MINUTE = 100;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false }, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Comma-separated origins allowed by CORS; empty allows none (the dashboard is same-origin). */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /**
+   * Express "trust proxy": `false`, a hop count, or a comma-separated list of proxy
+   * addresses/subnets. Anything else would let clients spoof X-Forwarded-For.
+   */
+  @Matches(/^(false|true|\d{1,2}|[0-9a-fA-F.:/,\s]+|loopback|linklocal|uniquelocal)$/, {
+    message: 'TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy IPs/subnets',
+  })
+  TRUST_PROXY = 'false';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^pai_[A-Za-z0-9_-]{32,}$/, {
+    message: 'BOOTSTRAP_ADMIN_KEY must be "pai_" followed by at least 32 of [A-Za-z0-9_-]',
+  })
+  BOOTSTRAP_ADMIN_KEY?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  API_KEY_CACHE_TTL_SECONDS = 30;
+}
+
+export type AppEnv = EnvironmentVariables;
+
+/** Used by ConfigModule.validate: throws one message naming every bad variable. */
+export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const constraint = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+      // Never echo the value: it may be a secret (ANTHROPIC_API_KEY, BOOTSTRAP_ADMIN_KEY).
+      return `  - ${error.property}: ${constraint}`;
+    });
+    throw new Error(`Invalid configuration, the server will not start:\n${lines.join('\n')}`);
+  }
+  return env;
+}

