@@ -14,6 +14,7 @@ import type { EnvironmentVariables } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { ThoughtsModule } from './thoughts/thoughts.module.js';
 
 export interface AppModuleOptions {
   /** Resolved before Nest starts: DATABASE_URL or the embedded server's URL. */
@@ -51,6 +52,7 @@ export class AppModule {
         RateLimitModule,
         AuthModule,
         HealthModule,
+        ThoughtsModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -16,7 +16,7 @@ import type { EnvironmentVariables } from './config/env.schema.js';
 
 export const API_PREFIX = 'api/v1';
 /** Routes that also take text/plain and form bodies (iOS Shortcuts post without JSON). */
-export const PLAIN_BODY_ROUTES: RegExp[] = [];
+export const PLAIN_BODY_ROUTES: RegExp[] = [/^\/api\/v1\/thoughts\/?$/];
 
 /**
  * Everything about the HTTP edge, shared by main.ts and the e2e tests so tests exercise

@@ -32,3 +32,18 @@ export async function createKey(
   if (response.status !== 201) throw new Error(`createKey: ${response.status} ${JSON.stringify(response.body)}`);
   return { key: response.body.key, id: response.body.id };
 }
+
+export interface ThoughtInput {
+  content: string;
+  tags?: string[];
+  thought_type?: string;
+  local_only?: boolean;
+}
+
+/** Captures through the API and returns the thought as the API shows it. */
+export async function captureThought(testApp: TestApp, key: string, input: ThoughtInput | string): Promise<Record<string, any>> {
+  const body = typeof input === 'string' ? { content: input } : input;
+  const response = await testApp.http().post('/api/v1/thoughts').set(bearer(key)).send(body);
+  if (response.status !== 201) throw new Error(`captureThought: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}

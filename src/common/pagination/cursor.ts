@@ -4,23 +4,27 @@ import { invalid } from '../errors/domain-errors.js';
 export interface KeysetCursor {
   createdAt: Date;
   id: string;
+  /** Ranked lists (search) order by rank first. */
+  rank?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque to clients; base64url of the ISO time with microseconds kept as text. */
-export function encodeCursor(cursor: { createdAt: Date | string; id: string }): string {
+export function encodeCursor(cursor: { createdAt: Date | string; id: string; rank?: number }): string {
   const at = cursor.createdAt instanceof Date ? cursor.createdAt.toISOString() : cursor.createdAt;
-  return Buffer.from(JSON.stringify([at, cursor.id]), 'utf8').toString('base64url');
+  const parts = cursor.rank === undefined ? [at, cursor.id] : [at, cursor.id, cursor.rank];
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(raw: string | undefined): KeysetCursor | undefined {
   if (raw === undefined || raw === '') return undefined;
   try {
-    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    const [at, id, rank] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
     const createdAt = new Date(String(at));
     if (typeof id === 'string' && UUID.test(id) && !Number.isNaN(createdAt.getTime())) {
-      return { createdAt, id };
+      if (rank === undefined) return { createdAt, id };
+      if (typeof rank === 'number' && Number.isFinite(rank)) return { createdAt, id, rank };
     }
   } catch {
     // fall through to the single error below
@@ -34,15 +38,16 @@ export interface Page<T> {
 }
 
 /** Rows were fetched with limit + 1: the extra one only tells whether a next page exists. */
-export function toPage<R extends { createdAt: Date; id: string }, T>(
+export function toPage<R, T>(
   rows: R[],
   limit: number,
   map: (row: R) => T,
+  cursorOf: (row: R) => { createdAt: Date; id: string; rank?: number } = (row) => row as never,
 ): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
     items: items.map(map),
-    next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+    next_cursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
   };
 }

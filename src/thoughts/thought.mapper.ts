@@ -1,0 +1,27 @@
+import type { ThoughtListItemDto, ThoughtResponseDto } from './dto/thought-response.dto.js';
+import type { Thought } from './thought.entity.js';
+import type { SearchResult } from './thoughts.repository.js';
+
+export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
+  return {
+    id: thought.id,
+    content: thought.content,
+    tags: thought.tags,
+    ai_tags: thought.aiTags,
+    thought_type: thought.thoughtType,
+    status: thought.status,
+    is_actionable: thought.isActionable,
+    local_only: thought.localOnly,
+    source: thought.source,
+    analysis_status: thought.analysisStatus,
+    analyzed_at: thought.analyzedAt ? thought.analyzedAt.toISOString() : null,
+    created_at: thought.createdAt.toISOString(),
+    updated_at: thought.updatedAt.toISOString(),
+  };
+}
+
+export function toThoughtListItem(row: Thought | SearchResult): ThoughtListItemDto {
+  const item: ThoughtListItemDto = toThoughtResponse('thought' in row ? row.thought : row);
+  if ('thought' in row) item.search = { rank: row.rank, snippet: row.snippet };
+  return item;
+}

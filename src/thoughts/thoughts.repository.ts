@@ -1,0 +1,322 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { KeysetCursor } from '../common/pagination/cursor.js';
+import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
+import { Thought, type ThoughtSource, type ThoughtStatus, type ThoughtType } from './thought.entity.js';
+
+/**
+ * Hand-written SQL: capture is the hot path (every microsecond of Node CPU there counts) and
+ * search/related need PostgreSQL features the query builder would only obscure.
+ */
+const COLUMNS = `t.id, t.user_id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable,
+  t.local_only, t.source, t.analysis_status, t.analyzed_at, t.created_at, t.updated_at`;
+const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
+
+export interface NewThought {
+  userId: string;
+  content: string;
+  tags: string[];
+  thoughtType: ThoughtType | null;
+  localOnly: boolean;
+  source: ThoughtSource;
+  idempotencyKey: string | null;
+  requestFingerprint: string | null;
+}
+
+export interface ThoughtFilters {
+  status: ThoughtStatusFilter;
+  tag?: string;
+  thoughtType?: ThoughtType;
+  isActionable?: boolean;
+  since?: Date;
+  until?: Date;
+}
+
+export interface ThoughtChanges {
+  content?: string;
+  tags?: string[];
+  status?: ThoughtStatus;
+  thoughtType?: ThoughtType | null;
+  isActionable?: boolean;
+  localOnly?: boolean;
+}
+
+export interface SearchResult {
+  thought: Thought;
+  rank: number;
+  snippet: string;
+}
+
+export interface RelatedResult {
+  thought: Thought;
+  score: number;
+  sharedTags: string[];
+}
+
+interface ThoughtRow {
+  id: string;
+  user_id: string;
+  content: string;
+  tags: string[];
+  ai_tags: string[];
+  status: ThoughtStatus;
+  thought_type: ThoughtType | null;
+  is_actionable: boolean;
+  local_only: boolean;
+  source: ThoughtSource;
+  analysis_status: Thought['analysisStatus'];
+  analyzed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toThought(row: ThoughtRow): Thought {
+  return Object.assign(new Thought(), {
+    id: row.id,
+    userId: row.user_id,
+    content: row.content,
+    tags: row.tags,
+    aiTags: row.ai_tags,
+    status: row.status,
+    thoughtType: row.thought_type,
+    isActionable: row.is_actionable,
+    localOnly: row.local_only,
+    source: row.source,
+    analysisStatus: row.analysis_status,
+    analyzedAt: row.analyzed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+/** Builds a WHERE clause with numbered parameters, so filters compose without string splicing of values. */
+class Where {
+  readonly params: unknown[] = [];
+  private readonly parts: string[] = [];
+
+  /** Call with a template whose values went through param() first. */
+  add(clause: string): this {
+    this.parts.push(clause);
+    return this;
+  }
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  toString(): string {
+    return this.parts.join(' AND ');
+  }
+}
+
+@Injectable()
+export class ThoughtsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the thought; null when this user already used the idempotency key. */
+  async insert(thought: NewThought, manager: EntityManager = this.dataSource.manager): Promise<Thought | null> {
+    const rows = (await manager.query(
+      `INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8)
+       ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        thought.userId,
+        thought.content,
+        JSON.stringify(thought.tags),
+        thought.thoughtType,
+        thought.localOnly,
+        thought.source,
+        thought.idempotencyKey,
+        thought.requestFingerprint,
+      ],
+    )) as ThoughtRow[];
+    return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  async findByIdempotencyKey(userId: string, key: string): Promise<{ thought: Thought; fingerprint: string | null } | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS}, t.request_fingerprint FROM thoughts t WHERE t.user_id = $1 AND t.idempotency_key = $2`,
+      [userId, key],
+    )) as (ThoughtRow & { request_fingerprint: string | null })[];
+    return rows[0] ? { thought: toThought(rows[0]), fingerprint: rows[0].request_fingerprint } : null;
+  }
+
+  async findById(userId: string, id: string): Promise<Thought | null> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM thoughts t WHERE t.id = $1 AND t.user_id = $2`, [
+      id,
+      userId,
+    ])) as ThoughtRow[];
+    return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  async list(userId: string, filters: ThoughtFilters, limit: number, after?: KeysetCursor): Promise<Thought[]> {
+    const where = this.filtersFor(userId, filters);
+    if (after) {
+      where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
+       ORDER BY t.created_at DESC, t.id DESC LIMIT ${where.param(limit + 1)}`,
+      where.params,
+    )) as ThoughtRow[];
+    return rows.map(toThought);
+  }
+
+  /** Whether websearch_to_tsquery finds any word to search for (stop words and punctuation alone do not). */
+  async hasSearchableWords(q: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT numnode(websearch_to_tsquery('english', $1)) > 0 AS searchable`, [
+      q,
+    ])) as { searchable: boolean }[];
+    return rows[0]?.searchable === true;
+  }
+
+  /** Ranked full-text search within the user's rows; keyset on (rank, created_at, id). */
+  async search(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<SearchResult[]> {
+    const where = this.filtersFor(userId, filters);
+    const query = where.param(q);
+    where.add(`t.search_vector @@ websearch_to_tsquery('english', ${query})`);
+    const afterClause = after
+      ? `WHERE (s.rank, s.created_at, s.id) < (${where.param(after.rank ?? 0)}::real, ${where.param(after.createdAt)}, ${where.param(after.id)})`
+      : '';
+    const rows = (await this.dataSource.query(
+      `SELECT s.*, ts_headline('english', s.escaped, websearch_to_tsquery('english', ${query}), '${HEADLINE_OPTIONS}') AS snippet
+       FROM (
+         SELECT * FROM (
+           SELECT ${COLUMNS}, ${HTML_ESCAPED_CONTENT} AS escaped,
+                  ts_rank(t.search_vector, websearch_to_tsquery('english', ${query}))::real AS rank
+           FROM thoughts t WHERE ${where}
+         ) s ${afterClause}
+         ORDER BY s.rank DESC, s.created_at DESC, s.id DESC
+         LIMIT ${where.param(limit + 1)}
+       ) s
+       ORDER BY s.rank DESC, s.created_at DESC, s.id DESC`,
+      where.params,
+    )) as (ThoughtRow & { rank: number; snippet: string })[];
+    return rows.map((row) => ({ thought: toThought(row), rank: row.rank, snippet: row.snippet }));
+  }
+
+  /**
+   * For queries with no searchable word (`%`, `_`, a lone stop word): a literal substring
+   * match, with LIKE's wildcards escaped so user text never widens the match.
+   */
+  async searchSubstring(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<Thought[]> {
+    const where = this.filtersFor(userId, filters);
+    const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    where.add(`t.content ILIKE ${where.param(pattern)} ESCAPE '\\'`);
+    if (after) where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
+       ORDER BY t.created_at DESC, t.id DESC LIMIT ${where.param(limit + 1)}`,
+      where.params,
+    )) as ThoughtRow[];
+    return rows.map(toThought);
+  }
+
+  async update(userId: string, id: string, changes: ThoughtChanges): Promise<Thought | null> {
+    const sets: string[] = [];
+    const params: unknown[] = [id, userId];
+    const set = (column: string, value: unknown, cast = '') => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}${cast}`);
+    };
+    if (changes.content !== undefined) {
+      set('content', changes.content);
+      // New words deserve a new analysis.
+      sets.push(`analysis_status = 'pending'`);
+    }
+    if (changes.tags !== undefined) set('tags', JSON.stringify(changes.tags), '::jsonb');
+    if (changes.status !== undefined) set('status', changes.status);
+    if (changes.thoughtType !== undefined) set('thought_type', changes.thoughtType);
+    if (changes.isActionable !== undefined) set('is_actionable', changes.isActionable);
+    if (changes.localOnly !== undefined) set('local_only', changes.localOnly);
+    const [rows] = (await this.dataSource.query(
+      `UPDATE thoughts AS t SET ${sets.join(', ')}, updated_at = now() WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
+      params,
+    )) as [ThoughtRow[], number];
+    return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  async delete(userId: string, id: string): Promise<boolean> {
+    const [, affected] = (await this.dataSource.query(`DELETE FROM thoughts WHERE id = $1 AND user_id = $2`, [id, userId])) as [
+      unknown,
+      number,
+    ];
+    return affected > 0;
+  }
+
+  /**
+   * Candidates come from three indexes (shared words, shared tags, similar text); each is
+   * scored 0..1 as 0.5 tag overlap (Jaccard) + 0.3 word rank + 0.2 trigram similarity.
+   */
+  async related(userId: string, id: string, limit: number): Promise<RelatedResult[]> {
+    const rows = (await this.dataSource.query(
+      `WITH src AS (
+         SELECT t.id, t.content, t.search_vector, t.tags || t.ai_tags AS all_tags
+         FROM thoughts t WHERE t.id = $2 AND t.user_id = $1
+       ),
+       q AS (
+         SELECT (SELECT string_agg(quote_literal(lexeme), ' | ')
+                 FROM (SELECT unnest(tsvector_to_array(src.search_vector)) AS lexeme LIMIT 32) words)::tsquery AS query
+         FROM src
+       ),
+       candidates AS (
+         (SELECT t.id FROM thoughts t, q
+          WHERE t.user_id = $1 AND q.query IS NOT NULL AND t.search_vector @@ q.query
+          ORDER BY ts_rank(t.search_vector, q.query) DESC LIMIT 200)
+         UNION
+         (SELECT t.id FROM thoughts t, src
+          WHERE t.user_id = $1 AND jsonb_array_length(src.all_tags) > 0
+            AND (t.tags ?| ARRAY(SELECT jsonb_array_elements_text(src.all_tags))
+                 OR t.ai_tags ?| ARRAY(SELECT jsonb_array_elements_text(src.all_tags)))
+          ORDER BY t.created_at DESC LIMIT 200)
+         UNION
+         (SELECT t.id FROM thoughts t, src WHERE t.user_id = $1 AND t.content % src.content LIMIT 50)
+       ),
+       scored AS (
+         SELECT ${COLUMNS},
+           ARRAY(SELECT DISTINCT tag FROM jsonb_array_elements_text(t.tags || t.ai_tags) tag WHERE src.all_tags ? tag ORDER BY tag) AS shared_tags,
+           (SELECT count(DISTINCT tag) FROM jsonb_array_elements_text(t.tags || t.ai_tags || src.all_tags) tag) AS union_size,
+           COALESCE(ts_rank(t.search_vector, q.query, 32), 0) AS word_rank,
+           similarity(t.content, src.content) AS text_similarity
+         FROM thoughts t JOIN candidates c ON c.id = t.id CROSS JOIN src CROSS JOIN q
+         WHERE t.id <> src.id AND t.status = 'active'
+       )
+       SELECT *, round((0.5 * CASE WHEN union_size = 0 THEN 0 ELSE cardinality(shared_tags)::float / union_size END
+                        + 0.3 * LEAST(1, word_rank * 5) + 0.2 * text_similarity)::numeric, 4)::float AS score
+       FROM scored
+       ORDER BY score DESC, created_at DESC
+       LIMIT $3`,
+      [userId, id, limit],
+    )) as (ThoughtRow & { shared_tags: string[]; score: number })[];
+    return rows.filter((row) => row.score > 0).map((row) => ({ thought: toThought(row), score: row.score, sharedTags: row.shared_tags }));
+  }
+
+  async tagCounts(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT tag, count(*)::int AS count FROM (
+         SELECT DISTINCT t.id, tag FROM thoughts t CROSS JOIN LATERAL jsonb_array_elements_text(t.tags || t.ai_tags) AS tag
+         WHERE t.user_id = $1 AND t.status = 'active'
+       ) tagged GROUP BY tag ORDER BY count DESC, tag ASC LIMIT $2`,
+      [userId, limit],
+    )) as { tag: string; count: number }[];
+  }
+
+  private filtersFor(userId: string, filters: ThoughtFilters): Where {
+    const where = new Where();
+    where.add(`t.user_id = ${where.param(userId)}`);
+    if (filters.status !== 'all') where.add(`t.status = ${where.param(filters.status)}`);
+    if (filters.tag !== undefined) {
+      const tag = where.param(JSON.stringify([filters.tag]));
+      where.add(`(t.tags @> ${tag}::jsonb OR t.ai_tags @> ${tag}::jsonb)`);
+    }
+    if (filters.thoughtType !== undefined) where.add(`t.thought_type = ${where.param(filters.thoughtType)}`);
+    if (filters.isActionable !== undefined) where.add(`t.is_actionable = ${where.param(filters.isActionable)}`);
+    if (filters.since !== undefined) where.add(`t.created_at >= ${where.param(filters.since)}`);
+    if (filters.until !== undefined) where.add(`t.created_at < ${where.param(filters.until)}`);
+    return where;
+  }
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { conflict, invalid, notFound } from '../common/errors/domain-errors.js';
+import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import type { CreateThoughtDto } from './dto/create-thought.dto.js';
+import type { ListThoughtsQueryDto } from './dto/list-thoughts.query.dto.js';
+import type { UpdateThoughtDto } from './dto/update-thought.dto.js';
+import { normalizeContent } from './thought-content.js';
+import { normalizeTags } from './thought-tags.js';
+import type { Thought } from './thought.entity.js';
+import { type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
+import { substringSnippet } from './substring-snippet.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export interface CaptureResult {
+  thought: Thought;
+  /** False when an earlier request with the same Idempotency-Key created it. */
+  created: boolean;
+}
+
+@Injectable()
+export class ThoughtsService {
+  constructor(private readonly thoughts: ThoughtsRepository) {}
+
+  /** Stores the thought and returns; analysis happens later, never inside this request. */
+  async capture(userId: string, input: CreateThoughtDto, idempotencyKey?: string): Promise<CaptureResult> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw invalid('Idempotency-Key must be 1 to 255 printable ASCII characters');
+    }
+    const content = normalizeContent(input.content);
+    const tags = normalizeTags(input.tags ?? []);
+    const thoughtType = input.thought_type ?? null;
+    const localOnly = input.local_only ?? false;
+    const fingerprint = idempotencyKey
+      ? createHash('sha256').update(JSON.stringify([content, tags, thoughtType, localOnly])).digest('hex')
+      : null;
+    const thought = await this.thoughts.insert({
+      userId,
+      content,
+      tags,
+      thoughtType,
+      localOnly,
+      source: input.source ?? 'api',
+      idempotencyKey: idempotencyKey ?? null,
+      requestFingerprint: fingerprint,
+    });
+    if (thought) return { thought, created: true };
+
+    // The key was used before: the same request gets the same thought, another is a conflict.
+    const earlier = await this.thoughts.findByIdempotencyKey(userId, idempotencyKey!);
+    if (!earlier) throw conflict('Idempotency-Key is being used by a concurrent request; retry');
+    if (earlier.fingerprint !== fingerprint) {
+      throw conflict('Idempotency-Key was already used with a different request body');
+    }
+    return { thought: earlier.thought, created: false };
+  }
+
+  async get(userId: string, id: string): Promise<Thought> {
+    const thought = await this.thoughts.findById(userId, id);
+    if (!thought) throw notFound('thought');
+    return thought;
+  }
+
+  async list(userId: string, query: ListThoughtsQueryDto): Promise<Page<Thought | SearchResult>> {
+    const filters: ThoughtFilters = {
+      status: query.status,
+      tag: query.tag === undefined ? undefined : normalizeTags([query.tag])[0] ?? '',
+      thoughtType: query.thought_type,
+      isActionable: query.is_actionable,
+      since: query.since,
+      until: query.until,
+    };
+    const after = decodeCursor(query.cursor);
+    const q = query.q?.trim();
+    if (!q) {
+      const rows = await this.thoughts.list(userId, filters, query.limit, after);
+      return toPage<Thought | SearchResult, Thought | SearchResult>(rows, query.limit, (row) => row);
+    }
+    if (await this.thoughts.hasSearchableWords(q)) {
+      const hits = await this.thoughts.search(userId, filters, q, query.limit, after);
+      return toPage<SearchResult, SearchResult>(hits, query.limit, (hit) => hit, (hit) => ({
+        createdAt: hit.thought.createdAt,
+        id: hit.thought.id,
+        rank: hit.rank,
+      }));
+    }
+    const matches = await this.thoughts.searchSubstring(userId, filters, q, query.limit, after);
+    return toPage<Thought, SearchResult>(matches, query.limit, (thought) => ({
+      thought,
+      rank: 0,
+      snippet: substringSnippet(thought.content, q),
+    }));
+  }
+
+  async update(userId: string, id: string, input: UpdateThoughtDto): Promise<Thought> {
+    const changes = {
+      content: input.content === undefined ? undefined : normalizeContent(input.content),
+      tags: input.tags === undefined ? undefined : normalizeTags(input.tags),
+      status: input.status,
+      thoughtType: input.thought_type,
+      isActionable: input.is_actionable,
+      localOnly: input.local_only,
+    };
+    if (Object.values(changes).every((value) => value === undefined)) throw invalid('no changes given');
+    const thought = await this.thoughts.update(userId, id, changes);
+    if (!thought) throw notFound('thought');
+    return thought;
+  }
+
+  async delete(userId: string, id: string): Promise<void> {
+    if (!(await this.thoughts.delete(userId, id))) throw notFound('thought');
+  }
+
+  async related(userId: string, id: string, limit: number): Promise<RelatedResult[]> {
+    await this.get(userId, id);
+    return this.thoughts.related(userId, id, limit);
+  }
+
+  tags(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {
+    return this.thoughts.tagCounts(userId, limit);
+  }
+}
