@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Another user's thought is a 404 on every route: no existence oracle, no leak. */
+describe('thoughts are scoped to their owner', () => {
+  let testApp: TestApp;
+  let owner: CreatedUser;
+  let stranger: CreatedUser;
+  let thought: Record<string, any>;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    owner = await createUser(testApp);
+    stranger = await createUser(testApp);
+    thought = await captureThought(testApp, owner.key, { content: 'Owner only: surprise party for Alex', tags: ['secret'] });
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('answers 404 to a stranger on every thought route, exactly as for an id that does not exist', async () => {
+    for (const id of [thought.id as string, randomUUID()]) {
+      const key = bearer(stranger.key);
+      const responses = [
+        await testApp.http().get(`/api/v1/thoughts/${id}`).set(key),
+        await testApp.http().patch(`/api/v1/thoughts/${id}`).set(key).send({ content: 'hijacked' }),
+        await testApp.http().delete(`/api/v1/thoughts/${id}`).set(key),
+        await testApp.http().get(`/api/v1/thoughts/${id}/related`).set(key),
+      ];
+      for (const response of responses) {
+        expect(response.status).toBe(404);
+        expect(response.body).toMatchObject({ status_code: 404, error: 'Not Found', message: 'thought not found' });
+      }
+    }
+    const still = await testApp.http().get(`/api/v1/thoughts/${thought.id}`).set(bearer(owner.key));
+    expect(still.status).toBe(200);
+    expect(still.body.content).toBe('Owner only: surprise party for Alex');
+  });
+
+  it('never lists, searches or counts another user\'s thoughts', async () => {
+    const key = bearer(stranger.key);
+    expect((await testApp.http().get('/api/v1/thoughts').set(key)).body.items).toEqual([]);
+    expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ q: 'surprise party' })).body.items).toEqual([]);
+    expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ q: '%' })).body.items).toEqual([]);
+    expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ tag: 'secret' })).body.items).toEqual([]);
+    expect((await testApp.http().get('/api/v1/tags').set(key)).body.items).toEqual([]);
+    // An idempotency key the owner used is free for the stranger.
+    const mine = await testApp.http().post('/api/v1/thoughts').set(key).send({ content: 'Stranger thought about a party' });
+    const related = await testApp.http().get(`/api/v1/thoughts/${mine.body.id}/related`).set(key);
+    expect(related.body.items).toEqual([]);
+  });
+
+  it('400s a malformed id before looking anything up', async () => {
+    const response = await testApp.http().get('/api/v1/thoughts/not-a-uuid').set(bearer(owner.key));
+    expect(response.status).toBe(400);
+  });
+});
