@@ -123,14 +123,29 @@ export interface BackendAnswer {
   promptVersion: string;
 }
 
+/** Per-call choices the orchestrator makes; backends that have no use for them ignore them. */
+export interface BackendCallOptions {
+  /** Use this model instead of the configured one (Claude's fallback model on overload). */
+  model?: string;
+}
+
 export interface AiBackend {
   readonly name: AiBackendName;
   /** Sends data off this machine (Claude); local_only thoughts never go to such a backend. */
   readonly isCloud: boolean;
+  /** The configured model, shown by GET /ai/status. */
+  readonly model?: string;
+  /** A second model to try once when the first is overloaded (Claude only). */
+  readonly fallbackModel?: string;
   /** Configured well enough to try (e.g. an API key is set). */
   isConfigured(): boolean;
-  analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext, signal: AbortSignal): Promise<BackendAnswer>;
-  consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal): Promise<BackendAnswer>;
+  analyzeThought(
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+    signal: AbortSignal,
+    options?: BackendCallOptions,
+  ): Promise<BackendAnswer>;
+  consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer>;
 }
 
 /** A validated answer with where it came from. */

@@ -1,0 +1,308 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AiBackendError, AiOutputInvalidError, AiUnavailableError, errorClassOf } from './ai-errors.js';
+import type { AiOptions } from './ai-options.js';
+import { AiRuntime } from './ai-runtime.js';
+import { AI_BACKENDS, AI_OPTIONS } from './ai.tokens.js';
+import type {
+  AiBackend,
+  AiBackendName,
+  AiResult,
+  AnalysisContext,
+  BackendAnswer,
+  BackendCallOptions,
+  ConsciousnessInput,
+  ConsciousnessResult,
+  ThoughtAnalysis,
+  ThoughtForAnalysis,
+} from './ai.types.js';
+import { retryDelay } from './backoff.js';
+import { selectChain, type UserAiPreference } from './chain.js';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
+import type { AiOperation } from './ledger/ai-analysis-result.entity.js';
+import { AiLedgerService } from './ledger/ai-ledger.service.js';
+import { ANALYZE_THOUGHT_PROMPT, CONSCIOUSNESS_CHECK_PROMPT } from './prompts/index.js';
+import { parseConsciousnessResult } from './schemas/consciousness.schema.js';
+import { parseThoughtAnalysis } from './schemas/thought-analysis.schema.js';
+import { TokenBucket } from './token-bucket.js';
+
+export interface AiCallOptions {
+  /** The user's ai_backend setting; it refines AI_BACKEND=auto only. */
+  preferred?: UserAiPreference;
+  /** Cancels the whole call (e.g. the job is shutting down). */
+  signal?: AbortSignal;
+}
+
+export interface BackendStatus {
+  name: AiBackendName;
+  configured: boolean;
+  circuitState: CircuitState;
+  consecutiveFailures: number;
+  lastErrorClass: string | null;
+  lastErrorAt: Date | null;
+  model: string | null;
+}
+
+/** How one backend is asked, or why it is not. */
+type Plan<T> =
+  | { skip: string }
+  | { invoke: (signal: AbortSignal, options?: BackendCallOptions) => Promise<BackendAnswer>; validate: (raw: unknown) => T };
+
+interface CallSpec<T> {
+  operation: AiOperation;
+  userId: string;
+  thoughtId: string | null;
+  promptVersion: string;
+  options?: AiCallOptions;
+  plan: (backend: AiBackend) => Plan<T>;
+}
+
+/** Backends that are the last resort: always tried, never throttled or cut off by budgets. */
+const LAST_RESORT = new Set<AiBackendName>(['local', 'mock']);
+
+/**
+ * One entry point for AI: picks the chain, guards every remote backend with a circuit
+ * breaker, the per-process RPM budget and the call's time budget, retries with backoff,
+ * validates every answer and writes a ledger row for every call and every skip.
+ */
+@Injectable()
+export class AiOrchestrator {
+  private readonly logger = new Logger('AiOrchestrator');
+  private readonly byName = new Map<AiBackendName, AiBackend>();
+  private readonly breakers = new Map<AiBackendName, CircuitBreaker>();
+  private readonly rpm: TokenBucket;
+
+  constructor(
+    @Inject(AI_BACKENDS) backends: AiBackend[],
+    @Inject(AI_OPTIONS) private readonly options: AiOptions,
+    private readonly ledger: AiLedgerService,
+    private readonly runtime: AiRuntime,
+  ) {
+    const now = () => this.runtime.now();
+    for (const backend of backends) {
+      this.byName.set(backend.name, backend);
+      this.breakers.set(backend.name, new CircuitBreaker({ ...options.circuit, now }));
+    }
+    this.rpm = new TokenBucket(options.requestsPerMinute, now);
+  }
+
+  analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext, options?: AiCallOptions): Promise<AiResult<ThoughtAnalysis>> {
+    return this.run({
+      operation: 'analyze_thought',
+      userId: context.userId,
+      thoughtId: thought.id,
+      promptVersion: ANALYZE_THOUGHT_PROMPT.version,
+      options,
+      plan: (backend) =>
+        backend.isCloud && thought.localOnly
+          ? { skip: 'local_only' }
+          : {
+              invoke: (signal, callOptions) => backend.analyzeThought(thought, context, signal, callOptions),
+              validate: (raw) => parseThoughtAnalysis(raw, thought),
+            },
+    });
+  }
+
+  /**
+   * Cloud backends get the input without local-only thoughts (and without tasks that came
+   * from them); when that leaves no recent thought, they are skipped. Other backends see all.
+   */
+  consciousnessCheck(input: ConsciousnessInput, options?: AiCallOptions): Promise<AiResult<ConsciousnessResult>> {
+    const shareable = withoutLocalOnly(input);
+    return this.run({
+      operation: 'consciousness_check',
+      userId: input.userId,
+      thoughtId: null,
+      promptVersion: CONSCIOUSNESS_CHECK_PROMPT.version,
+      options,
+      plan: (backend) => {
+        const sent = backend.isCloud ? shareable : input;
+        if (backend.isCloud && sent.recentThoughts.length === 0 && input.recentThoughts.length > 0) return { skip: 'local_only' };
+        const known = new Set([...sent.recentThoughts, ...sent.trendThoughts].map((t) => t.id));
+        return {
+          invoke: (signal, callOptions) => backend.consciousnessCheck(sent, signal, callOptions),
+          validate: (raw) => parseConsciousnessResult(raw, known),
+        };
+      },
+    });
+  }
+
+  status(): BackendStatus[] {
+    return [...this.byName.values()].map((backend) => {
+      const breaker = this.breaker(backend.name);
+      const last = breaker.lastFailure;
+      return {
+        name: backend.name,
+        configured: backend.isConfigured(),
+        circuitState: breaker.state,
+        consecutiveFailures: breaker.consecutiveFailures,
+        lastErrorClass: last?.errorClass ?? null,
+        lastErrorAt: last?.at ?? null,
+        model: backend.model ?? null,
+      };
+    });
+  }
+
+  private async run<T>(call: CallSpec<T>): Promise<AiResult<T>> {
+    const deadline = this.runtime.now() + this.options.callBudgetMs;
+    const skipped: AiResult<T>['skipped'] = [];
+    for (const name of selectChain(this.options.mode, call.options?.preferred)) {
+      const backend = this.byName.get(name);
+      if (!backend || !backend.isConfigured()) {
+        // Configuration, not an event: reported to the caller, not written to the ledger.
+        skipped.push({ backend: name, reason: 'not_configured' });
+        continue;
+      }
+      const plan = call.plan(backend);
+      const result = 'skip' in plan ? plan.skip : await this.attempt(backend, plan, call, deadline);
+      if (typeof result !== 'string') return { ...result, skipped };
+      if ('skip' in plan) await this.recordSkip(backend, call, plan.skip);
+      skipped.push({ backend: name, reason: result });
+    }
+    throw new AiUnavailableError(skipped);
+  }
+
+  /** Tries one backend with retries; the result, or the reason it was passed over. */
+  private async attempt<T>(
+    backend: AiBackend,
+    plan: Exclude<Plan<T>, { skip: string }>,
+    call: CallSpec<T>,
+    deadline: number,
+  ): Promise<Omit<AiResult<T>, 'skipped'> | string> {
+    const guarded = !LAST_RESORT.has(backend.name);
+    const breaker = this.breaker(backend.name);
+    let model: string | undefined;
+    for (let retries = 0; ; ) {
+      if (call.options?.signal?.aborted) throw new AiBackendError('aborted', 'aborted by the caller', { retryable: false });
+      if (guarded) {
+        const refusal = this.admit(breaker, deadline);
+        if (refusal) {
+          await this.recordSkip(backend, call, refusal);
+          return refusal;
+        }
+      }
+      const started = this.runtime.now();
+      const signal = this.signalFor(call, guarded ? deadline - started : undefined);
+      let answer: BackendAnswer;
+      try {
+        answer = await plan.invoke(signal, model ? { model } : undefined);
+      } catch (error) {
+        const errorClass = errorClassOf(error);
+        breaker.recordFailure(errorClass);
+        this.logger.warn({ backend: backend.name, operation: call.operation, errorClass, status: statusOf(error) }, 'AI backend call failed');
+        await this.record(backend, call, {
+          model: model ?? backend.model ?? backend.name,
+          promptVersion: call.promptVersion,
+          outcome: error instanceof AiOutputInvalidError ? 'invalid_output' : 'error',
+          errorClass,
+          latencyMs: this.runtime.now() - started,
+        });
+        const next = guarded ? this.nextStep(backend, error, retries, model, deadline) : null;
+        if (!next) return errorClass;
+        if (next.model) model = next.model;
+        else retries += 1;
+        await this.runtime.sleep(next.delayMs, call.options?.signal);
+        continue;
+      }
+      const latencyMs = this.runtime.now() - started;
+      const { usage } = answer;
+      const facts = { model: answer.model, promptVersion: answer.promptVersion, ...usage, latencyMs };
+      try {
+        const value = plan.validate(answer.output);
+        breaker.recordSuccess();
+        await this.record(backend, call, { ...facts, outcome: 'success', errorClass: null, result: value });
+        return { value, backend: backend.name, model: answer.model, promptVersion: answer.promptVersion, usage, latencyMs };
+      } catch (error) {
+        // Paid for but unusable: the tokens are recorded, the raw output is not.
+        const errorClass = errorClassOf(error);
+        breaker.recordFailure(errorClass);
+        this.logger.warn({ backend: backend.name, operation: call.operation, errorClass, problems: (error as AiOutputInvalidError).problems }, 'AI answer rejected');
+        await this.record(backend, call, { ...facts, outcome: 'invalid_output', errorClass });
+        return errorClass;
+      }
+    }
+  }
+
+  /** Why a guarded backend may not be called now, or null when it may. */
+  private admit(breaker: CircuitBreaker, deadline: number): string | null {
+    if (deadline - this.runtime.now() <= 0) return 'time_budget';
+    if (!breaker.tryAcquire()) return 'circuit_open';
+    if (!this.rpm.tryTake()) {
+      breaker.release();
+      return 'rate_budget';
+    }
+    return null;
+  }
+
+  /**
+   * Whether and when to try the same backend again. An overload switches to the fallback
+   * model once (a different model has its own capacity, so that does not use up a retry);
+   * otherwise only retryable errors are retried, at most maxRetries times, and never past
+   * the time budget.
+   */
+  private nextStep(backend: AiBackend, error: unknown, retries: number, model: string | undefined, deadline: number): { delayMs: number; model?: string } | null {
+    if (!(error instanceof AiBackendError) || !error.retryable) return null;
+    const switchModel = error.errorClass === 'overloaded' && backend.fallbackModel && model === undefined ? backend.fallbackModel : undefined;
+    if (!switchModel && retries >= this.options.maxRetries) return null;
+    const delayMs = retryDelay(retries, error.options.retryAfterMs, deadline - this.runtime.now(), this.options.backoff, () => this.runtime.random());
+    return delayMs === null ? null : { delayMs, model: switchModel };
+  }
+
+  private signalFor(call: CallSpec<unknown>, timeoutMs: number | undefined): AbortSignal {
+    const signals = [call.options?.signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(Math.max(1, timeoutMs))].filter(
+      (signal): signal is AbortSignal => signal !== undefined,
+    );
+    return signals.length === 0 ? new AbortController().signal : AbortSignal.any(signals);
+  }
+
+  private breaker(name: AiBackendName): CircuitBreaker {
+    return this.breakers.get(name) as CircuitBreaker;
+  }
+
+  private recordSkip(backend: AiBackend, call: CallSpec<unknown>, reason: string): Promise<void> {
+    return this.record(backend, call, {
+      model: backend.model ?? backend.name,
+      promptVersion: call.promptVersion,
+      outcome: 'skipped',
+      errorClass: reason,
+      latencyMs: 0,
+    });
+  }
+
+  private record(
+    backend: AiBackend,
+    call: CallSpec<unknown>,
+    row: { model: string; promptVersion: string; outcome: 'success' | 'error' | 'invalid_output' | 'skipped'; errorClass: string | null; latencyMs: number; inputTokens?: number; outputTokens?: number; result?: unknown },
+  ): Promise<void> {
+    return this.ledger.record({
+      userId: call.userId,
+      thoughtId: call.thoughtId,
+      operation: call.operation,
+      backend: backend.name,
+      model: row.model,
+      promptVersion: row.promptVersion,
+      inputTokens: row.inputTokens ?? 0,
+      outputTokens: row.outputTokens ?? 0,
+      latencyMs: Math.max(0, Math.round(row.latencyMs)),
+      outcome: row.outcome,
+      errorClass: row.errorClass,
+      result: row.result ?? null,
+      createdAt: new Date(this.runtime.now()),
+    });
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof AiBackendError ? error.options.status : undefined;
+}
+
+function withoutLocalOnly(input: ConsciousnessInput): ConsciousnessInput {
+  const hidden = new Set([...input.recentThoughts, ...input.trendThoughts].filter((t) => t.localOnly).map((t) => t.id));
+  if (hidden.size === 0) return input;
+  return {
+    ...input,
+    recentThoughts: input.recentThoughts.filter((t) => !hidden.has(t.id)),
+    trendThoughts: input.trendThoughts.filter((t) => !hidden.has(t.id)),
+    // A task's title may quote its private thought.
+    openTasks: input.openTasks.filter((task) => !task.sourceThoughtId || !hidden.has(task.sourceThoughtId)),
+  };
+}

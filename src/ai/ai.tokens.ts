@@ -1,0 +1,4 @@
+/** Every AiBackend instance (built from config by ai-backends.provider.ts). */
+export const AI_BACKENDS = Symbol('AI_BACKENDS');
+/** The orchestrator's tunables (AiOptions), read from config once. */
+export const AI_OPTIONS = Symbol('AI_OPTIONS');

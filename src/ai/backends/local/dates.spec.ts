@@ -1,0 +1,123 @@
+import { describe, expect, it } from '@jest/globals';
+import { findDue } from './dates.js';
+import { addDays, dayPartOf, localDateOf, zoneOffsetMinutes } from './zone.js';
+
+const at = (iso: string) => new Date(iso);
+const due = (text: string, now: string, zone: string) => {
+  const match = findDue(text, at(now), zone);
+  return match && { date: match.dueDate, time: match.dueTime, text: match.dueText };
+};
+
+describe('zone offsets', () => {
+  it('follows Europe/Berlin across the 2026-03-29 switch to summer time (01:00 UTC)', () => {
+    expect(zoneOffsetMinutes('Europe/Berlin', at('2026-03-29T00:59:00Z'))).toBe(60);
+    expect(zoneOffsetMinutes('Europe/Berlin', at('2026-03-29T01:00:00Z'))).toBe(120);
+  });
+
+  it('follows America/New_York across the 2026-03-08 switch (07:00 UTC)', () => {
+    expect(zoneOffsetMinutes('America/New_York', at('2026-03-08T06:59:00Z'))).toBe(-300);
+    expect(zoneOffsetMinutes('America/New_York', at('2026-03-08T07:00:00Z'))).toBe(-240);
+  });
+
+  it('handles half-hour zones and falls back to UTC for an unknown zone', () => {
+    expect(zoneOffsetMinutes('Asia/Kolkata', at('2026-03-04T12:00:00Z'))).toBe(330);
+    expect(zoneOffsetMinutes('Mars/Olympus', at('2026-03-04T12:00:00Z'))).toBe(0);
+  });
+
+  it('reads the local calendar and part of the day', () => {
+    expect(localDateOf('America/New_York', at('2026-03-05T03:30:00Z'))).toBe('2026-03-04');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(dayPartOf('Europe/Berlin', at('2026-03-04T19:30:00Z'))).toBe('evening');
+    expect(dayPartOf('Europe/Berlin', at('2026-03-04T22:30:00Z'))).toBe('night');
+  });
+});
+
+describe('findDue', () => {
+  const now = '2026-03-04T15:30:00Z'; // Wednesday, 16:30 in Berlin
+
+  it.each([
+    ['Call mom tomorrow at 5pm', '2026-03-05', '17:00', 'tomorrow at 5pm'],
+    ['book the dentist next Tuesday', '2026-03-10', null, 'next Tuesday'],
+    ['send the invoice on the 3rd', '2026-04-03', null, 'the 3rd'],
+    ['renew insurance in two weeks', '2026-03-18', null, 'in two weeks'],
+    ['pay the bill by Friday noon', '2026-03-06', '12:00', 'by Friday noon'],
+    ['water the plants tonight', '2026-03-04', null, 'tonight'],
+    ['call at 9am', '2026-03-05', '09:00', 'at 9am'],
+    ['call at 6pm', '2026-03-04', '18:00', 'at 6pm'],
+    ['call the plumber at 5', '2026-03-04', '17:00', 'at 5'],
+    ['return the books tomorow', '2026-03-05', null, 'tomorow'],
+    ['hand it in by EOD', '2026-03-04', null, 'by EOD'],
+    ['cancel before March 10', '2026-03-10', null, 'before March 10'],
+    ['due on 12/03', '2026-03-12', null, '12/03'],
+  ])('"%s" is due %s %s', (text, date, time, written) => {
+    expect(due(text, now, 'Europe/Berlin')).toEqual({ date, time, text: written });
+  });
+
+  it('reads numeric dates month-first in the Americas', () => {
+    expect(due('due on 12/03', now, 'America/New_York')?.date).toBe('2026-12-03');
+  });
+
+  it('ignores what only looks like a date, and the past', () => {
+    for (const text of [
+      'a 2 hour meeting',
+      'sat with her for a while',
+      'do it right now',
+      'I called yesterday',
+      'water them every morning',
+      'no date here',
+    ]) {
+      expect(findDue(text, at(now), 'Europe/Berlin')).toBeNull();
+    }
+  });
+
+  it('keeps wall-clock times in the user zone after the DST switch', () => {
+    // Saturday 13:00 CET; Sunday 9am is CEST, an hour's offset later.
+    expect(due('Sunday at 9am', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toMatchObject({
+      date: '2026-03-29',
+      time: '09:00',
+    });
+    // 01:30 CET plus two real hours is 04:30 CEST (the clock jumps from 02:00 to 03:00).
+    expect(due('in 2 hours', '2026-03-29T00:30:00Z', 'Europe/Berlin')).toMatchObject({
+      date: '2026-03-29',
+      time: '04:30',
+    });
+    // Saturday 18:00 EST; Sunday 8am is EDT.
+    expect(due('tomorrow at 8am', '2026-03-07T23:00:00Z', 'America/New_York')).toMatchObject({
+      date: '2026-03-08',
+      time: '08:00',
+    });
+  });
+
+  it("resolves relative to the user's day, not UTC's", () => {
+    // 22:30 on 4 March in New York is already 5 March in UTC.
+    expect(due('tonight at 11pm', '2026-03-05T03:30:00Z', 'America/New_York')).toMatchObject({
+      date: '2026-03-04',
+      time: '23:00',
+    });
+    expect(due('tomorrow', '2026-03-05T03:30:00Z', 'America/New_York')?.date).toBe('2026-03-05');
+    // 02:00 on 5 March in Berlin: a time already gone today moves to tomorrow.
+    expect(due('at 1am', '2026-03-05T01:00:00Z', 'Europe/Berlin')).toMatchObject({
+      date: '2026-03-06',
+      time: '01:00',
+    });
+    // Without am/pm, 1 o'clock in a to-do is the afternoon: still ahead today.
+    expect(due('at 1', '2026-03-05T01:00:00Z', 'Europe/Berlin')).toMatchObject({
+      date: '2026-03-05',
+      time: '13:00',
+    });
+  });
+
+  it('joins a day and a time written apart, and cuts both from the text', () => {
+    const text = 'tomorrow I have to drop the kids at school at 7:45';
+    const match = findDue(text, at(now), 'Europe/Berlin');
+    expect(match).toMatchObject({
+      dueDate: '2026-03-05',
+      dueTime: '07:45',
+      dueText: 'tomorrow at 7:45',
+    });
+    expect(match?.cuts.map(([start, end]) => text.slice(start, end))).toEqual([
+      'tomorrow',
+      'at 7:45',
+    ]);
+  });
+});

@@ -1,0 +1,250 @@
+import * as chrono from 'chrono-node';
+import {
+  addDays,
+  formatDate,
+  formatTime,
+  localDateOf,
+  zonedParts,
+  zoneOffsetMinutes,
+} from './zone.js';
+
+/** A due date found in a piece of text, in the user's zone. */
+export interface DueMatch {
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  /** HH:MM, only when the text named a time. */
+  dueTime: string | null;
+  /** The words as written, with a deadline word in front ("by Friday noon"). */
+  dueText: string;
+  /** Spans to cut from a task title (the date words and the prepositions that led to them), in order. */
+  cuts: [number, number][];
+}
+
+const MONTH_AHEAD = /^\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** The reference's wall-clock date, computed from the instant and offset chrono was given (not the host's zone). */
+function referenceDay(context: chrono.ParsingContext): {
+  year: number;
+  month: number;
+  day: number;
+} {
+  const shifted = new Date(
+    context.reference.instant.getTime() + context.reference.getTimezoneOffset() * 60_000,
+  );
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+  };
+}
+
+function dayAfter(
+  context: chrono.ParsingContext,
+  days: number,
+): { year: number; month: number; day: number } {
+  const { year, month, day } = referenceDay(context);
+  const [y, m, d] = addDays(formatDate(year, month, day), days)
+    .split('-')
+    .map(Number);
+  return { year: y, month: m, day: d };
+}
+
+/** What people write in notes that chrono does not read: "the 3rd", typos of "tomorrow", "tonite", "EOD". */
+const EXTRA_PARSERS: chrono.Parser[] = [
+  {
+    pattern: () => /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b/i,
+    extract(context, match) {
+      // "the 3rd of April" is chrono's own; only the bare day of the month is ours.
+      if (MONTH_AHEAD.test(context.text.slice((match.index ?? 0) + match[0].length))) return null;
+      const wanted = Number(match[1]);
+      const today = referenceDay(context);
+      // Forward: a day already past this month means next month's.
+      let { year, month } = today;
+      if (wanted < today.day) [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+      const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (wanted < 1 || wanted > daysInMonth) return null;
+      return { year, month, day: wanted };
+    },
+  },
+  {
+    pattern: () => /\b(?:tomorow|tommorow|tommorrow|tomorrrow|2moro|2morrow|tmrrw)\b/i,
+    extract: (context) => dayAfter(context, 1),
+  },
+  {
+    pattern: () => /\btonite\b/i,
+    extract: (context) => context.createParsingComponents(dayAfter(context, 0)).imply('hour', 22),
+  },
+  {
+    pattern: () => /\b(?:eod|end of (?:the )?day|cob|close of business)\b/i,
+    extract: (context) => dayAfter(context, 0),
+  },
+];
+
+/** A date chrono found: where, as written, and its components. */
+interface Found {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
+}
+
+let casualParser: chrono.Chrono | undefined;
+let dayFirstParser: chrono.Chrono | undefined;
+const NUMERIC_DATE = /\d{1,2}[/.]\d{1,2}/;
+
+function withExtras(parser: chrono.Chrono): chrono.Chrono {
+  parser.parsers.push(...EXTRA_PARSERS);
+  return parser;
+}
+
+/**
+ * "3/4" is 4 March in the Americas and 3 April nearly everywhere else, so numeric dates are read
+ * day-first outside the Americas. Only those: chrono's day-first (en-GB) reading also turns
+ * "March 10" into March 2010.
+ */
+function parseDates(text: string, reference: chrono.ParsingReference, timeZone: string): Found[] {
+  const options = { forwardDate: true };
+  casualParser ??= withExtras(chrono.casual.clone());
+  const found: Found[] = casualParser
+    .parse(text, reference, options)
+    .map((r) => ({ index: r.index, text: r.text, start: r.start }));
+  if (timeZone.startsWith('America/') || timeZone.startsWith('US/')) return found;
+  dayFirstParser ??= withExtras(chrono.en.GB.clone());
+  const reader = dayFirstParser;
+  return found.map((f) => {
+    if (!NUMERIC_DATE.test(f.text)) return f;
+    const again = reader.parse(f.text, reference, options)[0];
+    return again ? { index: f.index + again.index, text: again.text, start: again.start } : f;
+  });
+}
+
+/**
+ * Words without which chrono finds nothing. chrono runs ~50 patterns per call, so this gate saves
+ * most of the cost of a consciousness check over hundreds of thoughts.
+ */
+const DATE_HINT = new RegExp(
+  [
+    String.raw`\d`,
+    String.raw`\b(?:today|tonight|tonite|tomorrow|tomorow|tommorow|tommorrow|tomorrrow|2moro|2morrow|tmrw?|tmrrw|yesterday|overmorrow)\b`,
+    String.raw`\b(?:weekend|week|weeks|month|months|year|years|day|days|hour|hours|minute|minutes|fortnight|morning|afternoon|evening|night|noon|midday|midnight|eod|cob|end of|close of business)\b`,
+    String.raw`\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
+    String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
+  ].join('|'),
+  'i',
+);
+
+const DEADLINE_BEFORE = /\b(?:by|before|until|till|due|no later than)\s+$/i;
+const LEAD_BEFORE = /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this)\s+)+$/i;
+const DURATION_ONLY =
+  /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of)\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
+const SHORT_NAME = /^[a-z]{3}\.?$/i;
+const SHORT_NAME_LEAD = /\b(?:on|by|next|this|until|before)\s+$/i;
+
+/**
+ * Noise chrono reads as dates in free text: "a 2 hour meeting" (a duration, not "in 2 hours"),
+ * "sat with her" / "mar" (three-letter day and month names), "now", "every morning".
+ */
+function isNoise(text: string, result: Found): boolean {
+  const written = result.text.trim();
+  if (/^(?:right\s+)?now$/i.test(written)) return true;
+  if (DURATION_ONLY.test(written)) return true;
+  if (SHORT_NAME.test(written) && !SHORT_NAME_LEAD.test(text.slice(0, result.index))) return true;
+  // "every morning", "each Friday": a recurrence, not a due date.
+  if (/\b(?:every|each)\s+$/i.test(text.slice(0, result.index))) return true;
+  return false;
+}
+
+/** Hour 1-6 without am/pm in a to-do means the afternoon: nobody schedules a call for 5 in the morning. */
+function humanHour(start: chrono.ParsedComponents): number {
+  const hour = start.get('hour') ?? 0;
+  const meridiemCertain = start.isCertain('meridiem');
+  return !meridiemCertain && hour >= 1 && hour <= 6 ? hour + 12 : hour;
+}
+
+/** A time with no day of its own ("at 7:45"), which can complete a day named earlier in the clause. */
+function isBareTime({ start }: Found): boolean {
+  return (
+    start.isCertain('hour') &&
+    !start.isCertain('day') &&
+    !start.isCertain('weekday') &&
+    !start.tags().has('result/relativeDate')
+  );
+}
+
+/**
+ * The first date or time in `text` that lies ahead of `now` in the user's zone. chrono knows no IANA
+ * zones, so it gets the zone's offset at `now`; the wall-clock components it returns are then the
+ * user's, even when the date itself falls after a DST change.
+ */
+export function findDue(text: string, now: Date, timeZone: string): DueMatch | null {
+  if (!DATE_HINT.test(text)) return null;
+  const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
+  const today = localDateOf(timeZone, now);
+  const nowLocal = zonedParts(timeZone, now);
+  const results = parseDates(text, reference, timeZone).filter((result) => !isNoise(text, result));
+  for (const [i, result] of results.entries()) {
+    const resolved = resolve(
+      result.start,
+      timeZone,
+      today,
+      formatTime(nowLocal.hour, nowLocal.minute),
+    );
+    if (!resolved || resolved.date < today) continue;
+    const match = {
+      dueDate: resolved.date,
+      dueTime: resolved.time,
+      dueText: '',
+      cuts: [] as [number, number][],
+    };
+    const parts = [result];
+    // "tomorrow I have to drop the kids at school at 7:45": chrono sees two results; they are one due time.
+    const later = results.slice(i + 1).find(isBareTime);
+    if (resolved.time === null && later) {
+      match.dueTime = formatTime(humanHour(later.start), later.start.get('minute') ?? 0);
+      parts.push(later);
+    }
+    const written: string[] = [];
+    for (const part of parts) {
+      const before = text.slice(0, part.index);
+      const deadline = DEADLINE_BEFORE.exec(before);
+      const lead = LEAD_BEFORE.exec(before);
+      const end = part.index + part.text.length;
+      written.push(text.slice(deadline ? deadline.index : part.index, end));
+      match.cuts.push([lead ? lead.index : part.index, end]);
+    }
+    match.dueText = written.join(' ');
+    return match;
+  }
+  return null;
+}
+
+function resolve(
+  start: chrono.ParsedComponents,
+  timeZone: string,
+  today: string,
+  nowTime: string,
+): { date: string; time: string | null } | null {
+  const tags = start.tags();
+  if (tags.has('result/relativeDateAndTime')) {
+    // "in 2 hours" is a span of real time: add it to the instant, then read the user's clock
+    // (adding it to the wall clock would be an hour off across a DST change).
+    const at = zonedParts(timeZone, start.date());
+    return { date: formatDate(at.year, at.month, at.day), time: formatTime(at.hour, at.minute) };
+  }
+  const year = start.get('year');
+  const month = start.get('month');
+  const day = start.get('day');
+  if (year === null || month === null || day === null) return null;
+  const time = start.isCertain('hour')
+    ? formatTime(humanHour(start), start.get('minute') ?? 0)
+    : null;
+  const dayNamed =
+    start.isCertain('day') || start.isCertain('weekday') || tags.has('result/relativeDate');
+  if (time !== null && !dayNamed) {
+    // A bare time: today while it is still ahead, else tomorrow.
+    return { date: time > nowTime ? today : addDays(today, 1), time };
+  }
+  // forwardDate pushes "4/3" written on 4 March to next year once noon has passed; the day is today.
+  const sameDayThisYear = formatDate(Number(today.slice(0, 4)), month, day);
+  if (!start.isCertain('year') && sameDayThisYear === today) return { date: today, time };
+  return { date: formatDate(year, month, day), time };
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type {
+  ConsciousnessInput,
+  ConsciousnessResult,
+  PatternKind,
+  ProfileForAi,
+  ThoughtForAnalysis,
+} from '../../ai.types.js';
+import { parseConsciousnessResult } from '../../schemas/consciousness.schema.js';
+import { LocalBackend } from '../local.backend.js';
+
+interface Expectation {
+  title_contains: string;
+  thoughtIds: string[];
+}
+
+const fixture = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../../../../test/fixtures/week-of-thoughts.json', import.meta.url)),
+    'utf8',
+  ),
+) as {
+  now: string;
+  timezone: string;
+  windowStart: string;
+  profile: ProfileForAi;
+  openTasks: {
+    id: string;
+    title: string;
+    dueDate: string | null;
+    sourceThoughtId: string | null;
+    createdAt: string;
+  }[];
+  thoughts: { id: string; createdAt: string; content: string }[];
+  expected: Record<
+    'recurring_theme' | 'stalled_project' | 'open_loop' | 'time_of_day',
+    Expectation
+  > & { not_stalled: string[] };
+};
+
+const thoughts: ThoughtForAnalysis[] = fixture.thoughts.map((t) => ({
+  id: t.id,
+  content: t.content,
+  tags: [],
+  createdAt: new Date(t.createdAt),
+  localOnly: false,
+}));
+const windowStart = new Date(fixture.windowStart);
+const now = new Date(fixture.now);
+
+const weekInput = (overrides: Partial<ConsciousnessInput> = {}): ConsciousnessInput => ({
+  userId: 'u1',
+  recentThoughts: thoughts.filter((t) => t.createdAt > windowStart),
+  trendThoughts: thoughts,
+  openTasks: fixture.openTasks.map((t) => ({ ...t, createdAt: new Date(t.createdAt) })),
+  profile: fixture.profile,
+  timezone: fixture.timezone,
+  windowStart,
+  windowEnd: now,
+  now,
+  ...overrides,
+});
+
+const signal = new AbortController().signal;
+
+async function check(input: ConsciousnessInput): Promise<ConsciousnessResult> {
+  const answer = await new LocalBackend().consciousnessCheck(input, signal);
+  const known = new Set([...input.trendThoughts, ...input.recentThoughts].map((t) => t.id));
+  return parseConsciousnessResult(answer.output, known);
+}
+
+const ofKind = (result: ConsciousnessResult, kind: PatternKind) =>
+  result.patterns.filter((p) => p.kind === kind);
+const sorted = (ids: string[]) => [...ids].sort();
+
+describe('local consciousness check over a week of thoughts', () => {
+  it.each(['recurring_theme', 'stalled_project', 'open_loop', 'time_of_day'] as const)(
+    'reports the %s built into the week, citing exactly its thoughts',
+    async (kind) => {
+      const expected = fixture.expected[kind];
+      const found = ofKind(await check(weekInput()), kind);
+      expect(found).toHaveLength(1);
+      expect(found[0].title).toContain(expected.title_contains);
+      expect(sorted(found[0].thoughtIds)).toEqual(sorted(expected.thoughtIds));
+    },
+  );
+
+  it('does not call a project stalled that was mentioned yesterday, nor a paused one', async () => {
+    const stalled = ofKind(await check(weekInput()), 'stalled_project');
+    for (const project of fixture.expected.not_stalled)
+      expect(stalled.some((p) => p.title.includes(project))).toBe(false);
+  });
+
+  it('leaves out to-dos an open task tracks or a later thought reports done', async () => {
+    const cited = ofKind(await check(weekInput()), 'open_loop').flatMap((p) => p.thoughtIds);
+    // w06: task by source thought; w11: task with a matching title; w07: "Booked the vet" a day later; w19: too recent.
+    for (const id of ['w06', 'w07', 'w11', 'w19']) expect(cited).not.toContain(id);
+  });
+
+  it('turns loops and stalls into suggestions and every pattern into an insight', async () => {
+    const result = await check(weekInput());
+    expect(result.suggestions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: 'Decide on: Call the insurance about the claim',
+          thoughtIds: ['w14'],
+        }),
+        expect.objectContaining({
+          title: 'Spend 25 minutes on Garden shed',
+          thoughtIds: ['w04', 'w05'],
+        }),
+      ]),
+    );
+    expect(result.insights).toHaveLength(result.patterns.length);
+    expect(result.summary).toMatch(
+      /^16 new thoughts since the last check: .*sleep.*Garden shed.*1 open loop/,
+    );
+  });
+
+  it('says nothing when there are no new thoughts', async () => {
+    const result = await check(weekInput({ recentThoughts: [] }));
+    expect(result).toEqual({
+      summary: 'No new thoughts since the last check.',
+      patterns: [],
+      insights: [],
+      suggestions: [],
+    });
+  });
+
+  it('claims no stalled project when the history is shorter than a week', async () => {
+    const lastDays = thoughts.filter((t) => t.createdAt.getTime() > now.getTime() - 3 * 86_400_000);
+    const result = await check(
+      weekInput({
+        recentThoughts: lastDays,
+        trendThoughts: lastDays,
+        windowStart: lastDays[0].createdAt,
+      }),
+    );
+    expect(ofKind(result, 'stalled_project')).toEqual([]);
+  });
+
+  it('is deterministic', async () => {
+    const backend = new LocalBackend();
+    const first = await backend.consciousnessCheck(weekInput(), signal);
+    expect(await backend.consciousnessCheck(weekInput(), signal)).toEqual(first);
+  });
+
+  it('checks 200 thoughts well under 500 ms', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => {
+      const source = thoughts[i % thoughts.length];
+      return {
+        ...source,
+        id: `m${i}`,
+        createdAt: new Date(
+          source.createdAt.getTime() - Math.floor(i / thoughts.length) * 3_600_000,
+        ),
+      };
+    });
+    const backend = new LocalBackend();
+    await backend.consciousnessCheck(weekInput(), signal);
+    const started = performance.now();
+    await backend.consciousnessCheck(
+      weekInput({
+        trendThoughts: many,
+        recentThoughts: many.filter((t) => t.createdAt > windowStart),
+      }),
+      signal,
+    );
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

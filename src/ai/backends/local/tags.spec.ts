@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { loadNlp, readText, type Nlp } from './nlp.js';
+import { extractTags, type TagVocabulary } from './tags.js';
+import { STOP_WORDS } from './lexicon.js';
+
+let nlp: Nlp;
+beforeAll(async () => {
+  nlp = await loadNlp();
+});
+
+const tagsOf = (text: string, vocabulary: Partial<TagVocabulary> = {}) =>
+  extractTags(readText(nlp, text), { existingTags: [], projects: [], ...vocabulary }).map(
+    (t) => t.tag,
+  );
+
+describe('extractTags', () => {
+  it('finds noun phrases and names, singular and lower-case', () => {
+    const tags = tagsOf('Email Sam the slides from the design workshop');
+    expect(tags).toEqual(expect.arrayContaining(['sam', 'slide', 'design workshop']));
+    expect(tags).not.toContain('email');
+  });
+
+  it('reuses an existing tag written with another number, hyphen or spacing', () => {
+    expect(tagsOf('Bought new running shoes today', { existingTags: ['running-shoes'] })).toContain(
+      'running-shoes',
+    );
+    expect(tagsOf('Finished a great book on the train', { existingTags: ['books'] })).toContain(
+      'books',
+    );
+    expect(
+      tagsOf('Two hours of #deepwork this morning', { existingTags: ['deep work'] }),
+    ).toContain('deep work');
+    expect(tagsOf('Back pain again after the gym', { existingTags: ['Back-Pain'] })).toContain(
+      'back-pain',
+    );
+  });
+
+  it("prefers the name of a profile project the thought mentions, by name or by the project's tags", () => {
+    const projects = [{ name: 'Garden shed', tags: ['shed'] }, { name: 'Spanish course' }];
+    expect(tagsOf('The garden shed roof needs new felt', { projects })[0]).toBe('garden shed');
+    expect(tagsOf('Painted the shed door blue', { projects })[0]).toBe('garden shed');
+    expect(tagsOf('Ordered the roof felt', { projects })).not.toContain('garden shed');
+  });
+
+  it('keeps hashtags, without the #', () => {
+    expect(tagsOf('Check-up booked #Health')).toContain('health');
+  });
+
+  it('never tags stop words, numbers, dates or times', () => {
+    const tags = tagsOf(
+      'I have to call Sam about the 3 tickets on Friday at 5pm tomorrow, the 12th of March',
+    );
+    for (const tag of tags) {
+      expect(STOP_WORDS.has(tag)).toBe(false);
+      expect(tag).not.toMatch(/^\d+$|friday|tomorrow|5pm|march|12th/);
+    }
+    expect(tags).toEqual(expect.arrayContaining(['sam', 'ticket']));
+  });
+
+  it('gives at most five tags of at most 50 characters, with confidences in 0..1', () => {
+    const text =
+      'Kitchen, bathroom, garage, garden, attic, basement, hallway and the incredibly-long-named-supercalifragilistic-expialidocious-room need paint';
+    const tags = extractTags(readText(nlp, text), { existingTags: [], projects: [] });
+    expect(tags.length).toBeLessThanOrEqual(5);
+    for (const { tag, confidence } of tags) {
+      expect(tag.length).toBeLessThanOrEqual(50);
+      expect(tag).toBe(tag.toLowerCase());
+      expect(confidence).toBeGreaterThan(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,0 +1,152 @@
+import type { TagSuggestion } from '../../ai.types.js';
+import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, LIGHT_VERBS, STOP_WORDS } from './lexicon.js';
+import type { ReadText, Token } from './nlp.js';
+import { compareText, termKey } from './text.js';
+import { hashtags, nounPhrases, written, type Candidate } from './topics.js';
+
+export interface TagVocabulary {
+  /** The user's tags, most used first. */
+  existingTags: string[];
+  projects: { name: string; tags?: string[] }[];
+}
+
+const MAX_TAGS = 5;
+const MAX_TAG_LENGTH = 50;
+const MAX_NGRAM = 4;
+
+/** Every run of up to four words, keyed as termKey would key a tag, plus its position. */
+function phraseIndex(keys: string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += 1) {
+    for (let n = 1; n <= MAX_NGRAM && i + n <= keys.length; n += 1) {
+      const words = keys.slice(i, i + n);
+      if (!index.has(words.join(' '))) index.set(words.join(' '), i);
+      // "#gardenshed" or "gardenshed" should find the tag "garden shed", and the other way round.
+      if (n <= 3 && !index.has(words.join(''))) index.set(words.join(''), i);
+    }
+  }
+  return index;
+}
+
+function wordKeys(tokens: Token[]): string[] {
+  return tokens
+    .filter((t) => t.type === 'word' || t.type === 'hashtag')
+    .map((t) => termKey(written(t)));
+}
+
+/**
+ * Tags for a thought, the user's own vocabulary first: an existing tag or a profile project the
+ * thought mentions, hashtags, then its noun phrases, each mapped to an existing tag when they are
+ * the same word in another number or spelling ("running-shoes" for "running shoe").
+ */
+export function extractTags(read: ReadText, vocabulary: TagVocabulary): TagSuggestion[] {
+  return rankTags(tagCandidates(read, vocabulary)).slice(0, MAX_TAGS);
+}
+
+function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
+  const mentioned = phraseIndex(wordKeys(read.tokens));
+  const existingByKey = new Map<string, string>();
+  for (const tag of vocabulary.existingTags) {
+    const key = termKey(tag);
+    if (key !== '' && !existingByKey.has(key)) existingByKey.set(key, tag.toLowerCase());
+    if (!existingByKey.has(key.replace(/ /g, '')))
+      existingByKey.set(key.replace(/ /g, ''), tag.toLowerCase());
+  }
+  const reuse = (candidate: Candidate): Candidate => {
+    const existing =
+      existingByKey.get(candidate.key) ?? existingByKey.get(candidate.key.replace(/ /g, ''));
+    return existing
+      ? { ...candidate, tag: existing, confidence: Math.min(0.95, candidate.confidence + 0.1) }
+      : candidate;
+  };
+  const candidates: Candidate[] = [];
+  for (const project of vocabulary.projects) {
+    const keys = [project.name, ...(project.tags ?? [])].map(termKey).filter((key) => key !== '');
+    const position = keys
+      .map((key) => mentioned.get(key) ?? mentioned.get(key.replace(/ /g, '')))
+      .find((p) => p !== undefined);
+    if (position !== undefined)
+      candidates.push(
+        reuse({
+          tag: project.name.toLowerCase(),
+          key: termKey(project.name),
+          confidence: 0.9,
+          position,
+        }),
+      );
+  }
+  for (const [key, tag] of existingByKey) {
+    const position = mentioned.get(key);
+    const words = key.split(' ');
+    if (
+      position === undefined ||
+      words.every((w) => STOP_WORDS.has(w) || GENERIC_NOUNS.has(w) || DATE_WORDS.has(w))
+    )
+      continue;
+    candidates.push({ tag, key: termKey(tag), confidence: 0.85, position });
+  }
+  candidates.push(...hashtags(read.tokens).map(reuse), ...nounPhrases(read.tokens).map(reuse));
+  return candidates.filter((c) => c.tag.length <= MAX_TAG_LENGTH && c.key !== '');
+}
+
+/** One entry per tag, best first; a word already inside a stronger phrase ("shoe" in "running shoe") goes. */
+function rankTags(candidates: Candidate[]): TagSuggestion[] {
+  const best = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const seen = best.get(c.tag);
+    if (
+      !seen ||
+      c.confidence > seen.confidence ||
+      (c.confidence === seen.confidence && c.position < seen.position)
+    )
+      best.set(c.tag, c);
+  }
+  const sorted = [...best.values()].sort(
+    (a, b) => b.confidence - a.confidence || a.position - b.position || compareText(a.tag, b.tag),
+  );
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const words = c.key.split(' ');
+    const inside = kept.some(
+      (k) => k.key !== c.key && words.every((w) => k.key.split(' ').includes(w)),
+    );
+    if (!inside) kept.push(c);
+  }
+  return kept.map((c) => ({ tag: c.tag, confidence: Math.round(c.confidence * 100) / 100 }));
+}
+
+/**
+ * What a thought is about, for spotting themes across thoughts: its topic keys (every candidate,
+ * not only the five shown) and the lemmas of its content verbs ("slept" -> "sleep").
+ */
+export function topicKeys(
+  read: ReadText,
+  vocabulary: TagVocabulary,
+): { nouns: Set<string>; verbs: Set<string> } {
+  const nouns = new Set(tagCandidates(read, vocabulary).map((c) => c.key));
+  const verbs = new Set(
+    read.tokens
+      // To-do verbs are what one does about a topic, and often homonyms of nouns ("book the vet" vs "a book").
+      .filter(
+        (t) =>
+          t.pos === 'VERB' &&
+          /^[a-z]{3,}$/.test(t.lemma) &&
+          !STOP_WORDS.has(t.lemma) &&
+          !LIGHT_VERBS.has(t.lemma) &&
+          !ACTION_VERBS.has(t.lemma),
+      )
+      .map((t) => t.lemma),
+  );
+  return { nouns, verbs };
+}
+
+/** Every phrase of up to four words in the text, keyed like termKey, for "does it mention X". */
+export function mentionIndex(read: ReadText): Map<string, number> {
+  return phraseIndex(wordKeys(read.tokens));
+}
+
+/** Whether a thought mentions a phrase (a project name, a tag) in any number or spelling. */
+export function mentions(index: Map<string, number>, phrase: string): boolean {
+  const key = termKey(phrase);
+  return key !== '' && (index.has(key) || index.has(key.replace(/ /g, '')));
+}

@@ -1,0 +1,69 @@
+import type { ThoughtForAnalysis } from '../../ai.types.js';
+import { DATE_WORDS, GENERIC_NOUNS, STOP_WORDS } from './lexicon.js';
+import { readText, type Nlp, type ReadText } from './nlp.js';
+import { mentionIndex, topicKeys, type TagVocabulary } from './tags.js';
+import { detectTasks, type DetectedTask } from './tasks.js';
+import { termKey } from './text.js';
+import { localDateOf } from './zone.js';
+
+/** What the pattern detectors need to know about one thought, computed once per check. */
+export interface ThoughtFacts {
+  thought: ThoughtForAnalysis;
+  at: number;
+  /** YYYY-MM-DD in the user's zone. */
+  day: string;
+  read: ReadText;
+  mentioned: Map<string, number>;
+  /** Topic keys plus the user's own tags. */
+  nouns: Set<string>;
+  verbs: Set<string>;
+  userTags: Set<string>;
+  /** Content lemmas, for "is this about the same thing" comparisons. */
+  lemmas: Set<string>;
+  /** To-dos, read relative to when the thought was written (computed on first use: it is the slow part). */
+  tasks(): DetectedTask[];
+}
+
+/** Content lemmas of a text: "Called the insurance about the claim" -> call, insurance, claim. */
+export function contentLemmas(read: ReadText): Set<string> {
+  return new Set(
+    read.tokens
+      .filter((t) => t.type === 'word' && /^[a-z]{3,}$/.test(t.lemma))
+      .map((t) => t.lemma)
+      .filter(
+        (lemma) => !STOP_WORDS.has(lemma) && !GENERIC_NOUNS.has(lemma) && !DATE_WORDS.has(lemma),
+      ),
+  );
+}
+
+/** Sørensen-Dice overlap of two word sets, 0..1. */
+export function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared += 1;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export function factsOf(
+  nlp: Nlp,
+  thought: ThoughtForAnalysis,
+  timeZone: string,
+  vocabulary: TagVocabulary,
+): ThoughtFacts {
+  const read = readText(nlp, thought.content);
+  const topics = topicKeys(read, vocabulary);
+  const userTags = new Set(thought.tags.map(termKey).filter((key) => key !== ''));
+  let tasks: DetectedTask[] | undefined;
+  return {
+    thought,
+    at: thought.createdAt.getTime(),
+    day: localDateOf(timeZone, thought.createdAt),
+    read,
+    mentioned: mentionIndex(read),
+    nouns: new Set([...topics.nouns, ...userTags]),
+    verbs: topics.verbs,
+    userTags,
+    lemmas: contentLemmas(read),
+    tasks: () => (tasks ??= detectTasks(nlp, thought.content, thought.createdAt, timeZone)),
+  };
+}

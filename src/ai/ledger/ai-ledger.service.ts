@@ -1,0 +1,45 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { estimateCostUsd } from '../pricing.js';
+import type { AiAnalysisResult } from './ai-analysis-result.entity.js';
+import { AiLedgerRepository, type NewLedgerRow, type UsageRow } from './ai-ledger.repository.js';
+
+export const LEDGER_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export type LedgerEntry = Omit<NewLedgerRow, 'costUsd'>;
+
+@Injectable()
+export class AiLedgerService {
+  private readonly logger = new Logger('AiLedger');
+
+  constructor(private readonly ledger: AiLedgerRepository) {}
+
+  /**
+   * Records one backend call with its estimated cost. A ledger failure is logged, not
+   * thrown: losing an audit row must not throw away an answer that was already paid for.
+   */
+  async record(entry: LedgerEntry): Promise<void> {
+    try {
+      await this.ledger.insert({ ...entry, costUsd: estimateCostUsd(entry.backend, entry.model, entry) });
+    } catch (error) {
+      this.logger.error({ err: error, backend: entry.backend, operation: entry.operation }, 'could not write the AI ledger row');
+    }
+  }
+
+  /** The caller's calls per UTC day and backend over the last `days` days (today included). */
+  async usage(userId: string, days: number, now: Date): Promise<{ since: Date; rows: UsageRow[] }> {
+    const startOfToday = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+    const since = new Date(startOfToday - (days - 1) * DAY_MS);
+    return { since, rows: await this.ledger.usageSince(userId, since) };
+  }
+
+  /** What the ledger holds for one of the user's thoughts (GET /thoughts/{id}/analyses), newest first. */
+  historyForThought(userId: string, thoughtId: string, limit = 100): Promise<AiAnalysisResult[]> {
+    return this.ledger.historyForThought(userId, thoughtId, limit);
+  }
+
+  /** Deletes rows older than the retention period, counted from `now` (injected for tests). */
+  purgeExpired(now: Date): Promise<number> {
+    return this.ledger.purgeOlderThan(new Date(now.getTime() - LEDGER_RETENTION_DAYS * DAY_MS));
+  }
+}
