@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AiModule } from './ai/ai.module.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
@@ -12,8 +14,17 @@ import { HTTP_LOGGER } from './common/logging/logging.tokens.js';
 import { appConfigModule } from './config/config.module.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
+import { EventsStreamModule } from './events/events-stream.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntelligenceModule } from './intelligence/intelligence.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { ProfilesModule } from './profiles/profiles.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { SettingsModule } from './settings/settings.module.js';
+import { SuggestionsModule } from './suggestions/suggestions.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { ThoughtsModule } from './thoughts/thoughts.module.js';
 
 export interface AppModuleOptions {
@@ -49,10 +60,21 @@ export class AppModule {
           useFactory: (http: ReturnType<typeof createHttpLogger>) => ({ pinoHttp: { logger: http.logger }, useExisting: true }),
         }),
         DatabaseModule.forRoot(options.databaseUrl),
+        ScheduleModule.forRoot(),
+        JobsModule,
+        EventsModule,
         RateLimitModule,
         AuthModule,
         HealthModule,
+        ProfilesModule,
+        SettingsModule,
         ThoughtsModule,
+        TasksModule,
+        SuggestionsModule,
+        AiModule,
+        OperationsModule,
+        IntelligenceModule,
+        EventsStreamModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -19,6 +20,8 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false };
@@ -103,7 +106,7 @@ export class EnvironmentVariables {
   ANTHROPIC_BASE_URL?: string;
 
   @IsString()
-  CLAUDE_MODEL = 'claude-sonnet-4-5';
+  CLAUDE_MODEL = 'claude-sonnet-4-6';
 
   @IsString()
   CLAUDE_FALLBACK_MODEL = 'claude-haiku-4-5';
@@ -131,6 +134,48 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100000)
   AI_REQUESTS_PER_MINUTE = 100;
+
+  /** One Claude request; the SDK default (10 min) would stall a job. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  AI_TIMEOUT_MS = 20000;
+
+  /** One Ollama request; local models on a CPU are slower than an API. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  OLLAMA_TIMEOUT_MS = 30000;
+
+  /** Wall-clock budget for one AI operation across Claude and Ollama, retries included. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  AI_CALL_BUDGET_MS = 45000;
+
+  /** Retries per backend after the first attempt (the SDKs' own retries are off). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  AI_MAX_RETRIES = 2;
+
+  /** Consecutive failures that open a backend's circuit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AI_CIRCUIT_FAILURE_THRESHOLD = 5;
+
+  /** How long an open circuit skips its backend before one probe call. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
+  AI_CIRCUIT_COOLDOWN_MS = 60000;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -163,6 +208,43 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(3600)
   API_KEY_CACHE_TTL_SECONDS = 30;
+
+  /** Cron jobs (retention, consciousness checks). Off for tests and maintenance windows. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SCHEDULER_ENABLED must be true or false' })
+  SCHEDULER_ENABLED = true;
+
+  /** Run the analysis workers in this process; false when `npm run worker` processes do it. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WORKERS_ENABLED must be true or false' })
+  WORKERS_ENABLED = true;
+
+  /** Analysis jobs one process works on at once (AI calls are I/O-bound). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 2;
+
+  /** A job active this long without finishing (its worker died) is retried elsewhere. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  ANALYSIS_JOB_EXPIRE_SECONDS = 120;
+
+  /** Retries of a failed analysis, with exponential backoff from ANALYSIS_RETRY_DELAY_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  ANALYSIS_RETRY_LIMIT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  ANALYSIS_RETRY_DELAY_SECONDS = 2;
 }
 
 export type AppEnv = EnvironmentVariables;

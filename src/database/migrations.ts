@@ -1,5 +1,18 @@
 import { CreateUsersAndApiKeys1764100000000 } from '../../migrations/1764100000000-CreateUsersAndApiKeys.js';
 import { CreateThoughts1764200000000 } from '../../migrations/1764200000000-CreateThoughts.js';
+import { CreateUserProfiles1764300000000 } from '../../migrations/1764300000000-CreateUserProfiles.js';
+import { CreateUserSettings1764300000001 } from '../../migrations/1764300000001-CreateUserSettings.js';
+import { CreateAiAnalysisResults1764400000000 } from '../../migrations/1764400000000-CreateAiAnalysisResults.js';
+import { AddAnalysisPipeline1764600000000 } from '../../migrations/1764600000000-AddAnalysisPipeline.js';
+import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 
 /** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
-export const MIGRATIONS = [CreateUsersAndApiKeys1764100000000, CreateThoughts1764200000000];
+export const MIGRATIONS = [
+  CreateUsersAndApiKeys1764100000000,
+  CreateThoughts1764200000000,
+  CreateUserProfiles1764300000000,
+  CreateUserSettings1764300000001,
+  CreateAiAnalysisResults1764400000000,
+  CreateTasksAndSuggestions1764500000000,
+  AddAnalysisPipeline1764600000000,
+];

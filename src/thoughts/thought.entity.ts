@@ -68,6 +68,14 @@ export class Thought {
   @Column({ name: 'analyzed_at', type: 'timestamptz', nullable: true })
   analyzedAt!: Date | null;
 
+  /** A near-identical thought captured in the day before this one. */
+  @Column({ name: 'duplicate_of_id', type: 'uuid', nullable: true })
+  duplicateOfId!: string | null;
+
+  @ManyToOne(() => Thought, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'duplicate_of_id', foreignKeyConstraintName: 'thoughts_duplicate_of_id_fkey' })
+  duplicateOf?: Relation<Thought>;
+
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true, select: false })
   idempotencyKey?: string | null;
 

@@ -15,6 +15,7 @@ export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
     source: thought.source,
     analysis_status: thought.analysisStatus,
     analyzed_at: thought.analyzedAt ? thought.analyzedAt.toISOString() : null,
+    duplicate_of_id: thought.duplicateOfId ?? null,
     created_at: thought.createdAt.toISOString(),
     updated_at: thought.updatedAt.toISOString(),
   };

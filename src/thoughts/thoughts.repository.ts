@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SqlWhere as Where } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
 import { Thought, type ThoughtSource, type ThoughtStatus, type ThoughtType } from './thought.entity.js';
@@ -10,7 +11,11 @@ import { Thought, type ThoughtSource, type ThoughtStatus, type ThoughtType } fro
  * search/related need PostgreSQL features the query builder would only obscure.
  */
 const COLUMNS = `t.id, t.user_id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable,
-  t.local_only, t.source, t.analysis_status, t.analyzed_at, t.created_at, t.updated_at`;
+  t.local_only, t.source, t.analysis_status, t.analyzed_at, t.duplicate_of_id, t.created_at, t.updated_at`;
+/** Trigram similarity at which a thought counts as a near-duplicate of a recent one. */
+const NEAR_DUPLICATE_SIMILARITY = 0.85;
+/** Only the latest few of the last day are compared, so capture cost stays flat for prolific users. */
+const NEAR_DUPLICATE_WINDOW = 50;
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
 
@@ -68,6 +73,7 @@ interface ThoughtRow {
   source: ThoughtSource;
   analysis_status: Thought['analysisStatus'];
   analyzed_at: Date | null;
+  duplicate_of_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -86,41 +92,32 @@ function toThought(row: ThoughtRow): Thought {
     source: row.source,
     analysisStatus: row.analysis_status,
     analyzedAt: row.analyzed_at,
+    duplicateOfId: row.duplicate_of_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
-}
-
-/** Builds a WHERE clause with numbered parameters, so filters compose without string splicing of values. */
-class Where {
-  readonly params: unknown[] = [];
-  private readonly parts: string[] = [];
-
-  /** Call with a template whose values went through param() first. */
-  add(clause: string): this {
-    this.parts.push(clause);
-    return this;
-  }
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  toString(): string {
-    return this.parts.join(' AND ');
-  }
 }
 
 @Injectable()
 export class ThoughtsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts the thought; null when this user already used the idempotency key. */
+  /**
+   * Inserts the thought, flagged with a near-identical thought of the last day if there is
+   * one (same statement, no extra round trip); null when this user already used the
+   * idempotency key.
+   */
   async insert(thought: NewThought, manager: EntityManager = this.dataSource.manager): Promise<Thought | null> {
     const rows = (await manager.query(
-      `INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8)
+      `INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint, duplicate_of_id)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, (
+         SELECT recent.id FROM (
+           SELECT r.id, r.content FROM thoughts r
+           WHERE r.user_id = $1 AND r.created_at > now() - interval '1 day'
+           ORDER BY r.created_at DESC, r.id DESC LIMIT ${NEAR_DUPLICATE_WINDOW}
+         ) recent
+         WHERE similarity(recent.content, $2) >= ${NEAR_DUPLICATE_SIMILARITY}
+         ORDER BY similarity(recent.content, $2) DESC LIMIT 1))
        ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING ${COLUMNS}`,
       [
@@ -135,6 +132,10 @@ export class ThoughtsRepository {
       ],
     )) as ThoughtRow[];
     return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
   async findByIdempotencyKey(userId: string, key: string): Promise<{ thought: Thought; fingerprint: string | null } | null> {
@@ -238,6 +239,64 @@ export class ThoughtsRepository {
       params,
     )) as [ThoughtRow[], number];
     return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  /**
+   * Writes what analysis found. AI tags are replaced wholesale (null leaves them, when
+   * auto-tagging is off); the user's own type is kept, an empty one filled.
+   */
+  async applyAnalysis(
+    userId: string,
+    id: string,
+    result: { aiTags: string[] | null; thoughtType: ThoughtType; isActionable: boolean },
+  ): Promise<Thought | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE thoughts AS t SET
+         ai_tags = COALESCE($3::jsonb, t.ai_tags),
+         thought_type = COALESCE(t.thought_type, $4),
+         is_actionable = t.is_actionable OR $5,
+         analysis_status = 'done', analyzed_at = now(), updated_at = now()
+       WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
+      [id, userId, result.aiTags === null ? null : JSON.stringify(result.aiTags), result.thoughtType, result.isActionable],
+    )) as [ThoughtRow[], number];
+    return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  async setAnalysisStatus(userId: string, id: string, status: Thought['analysisStatus']): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE thoughts SET analysis_status = $3, analyzed_at = CASE WHEN $3 = 'pending' THEN analyzed_at ELSE now() END
+       WHERE id = $1 AND user_id = $2`,
+      [id, userId, status],
+    );
+  }
+
+  /** Ids of the user's thoughts matching a re-analysis filter, oldest first, at most `limit`. */
+  async idsForReanalysis(
+    userId: string,
+    filter: { analysisStatuses?: Thought['analysisStatus'][]; since?: Date; until?: Date },
+    limit: number,
+  ): Promise<string[]> {
+    const where = new Where();
+    where.add(`t.user_id = ${where.param(userId)}`);
+    if (filter.analysisStatuses?.length) where.add(`t.analysis_status = ANY(${where.param(filter.analysisStatuses)}::varchar[])`);
+    if (filter.since) where.add(`t.created_at >= ${where.param(filter.since)}`);
+    if (filter.until) where.add(`t.created_at < ${where.param(filter.until)}`);
+    const rows = (await this.dataSource.query(
+      `SELECT t.id FROM thoughts t WHERE ${where} ORDER BY t.created_at ASC, t.id ASC LIMIT ${where.param(limit)}`,
+      where.params,
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Recent thoughts in a window, oldest first, for consciousness checks. */
+  async inWindow(userId: string, since: Date, until: Date, limit: number): Promise<Thought[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM thoughts t
+       WHERE t.user_id = $1 AND t.created_at >= $2 AND t.created_at < $3 AND t.status = 'active'
+       ORDER BY t.created_at DESC, t.id DESC LIMIT $4`,
+      [userId, since, until, limit],
+    )) as ThoughtRow[];
+    return rows.map(toThought).reverse();
   }
 
   async delete(userId: string, id: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { conflict, invalid, notFound } from '../common/errors/domain-errors.js';
+import { AnalysisJobs } from '../jobs/analysis-jobs.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import type { CreateThoughtDto } from './dto/create-thought.dto.js';
 import type { ListThoughtsQueryDto } from './dto/list-thoughts.query.dto.js';
@@ -21,9 +22,15 @@ export interface CaptureResult {
 
 @Injectable()
 export class ThoughtsService {
-  constructor(private readonly thoughts: ThoughtsRepository) {}
+  constructor(
+    private readonly thoughts: ThoughtsRepository,
+    private readonly analysis: AnalysisJobs,
+  ) {}
 
-  /** Stores the thought and returns; analysis happens later, never inside this request. */
+  /**
+   * Stores the thought and its analysis job in one transaction, and returns: analysis
+   * happens later, never inside this request, and a committed thought always has its job.
+   */
   async capture(userId: string, input: CreateThoughtDto, idempotencyKey?: string): Promise<CaptureResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw invalid('Idempotency-Key must be 1 to 255 printable ASCII characters');
@@ -35,15 +42,22 @@ export class ThoughtsService {
     const fingerprint = idempotencyKey
       ? createHash('sha256').update(JSON.stringify([content, tags, thoughtType, localOnly])).digest('hex')
       : null;
-    const thought = await this.thoughts.insert({
-      userId,
-      content,
-      tags,
-      thoughtType,
-      localOnly,
-      source: input.source ?? 'api',
-      idempotencyKey: idempotencyKey ?? null,
-      requestFingerprint: fingerprint,
+    const thought = await this.thoughts.transaction(async (manager) => {
+      const inserted = await this.thoughts.insert(
+        {
+          userId,
+          content,
+          tags,
+          thoughtType,
+          localOnly,
+          source: input.source ?? 'api',
+          idempotencyKey: idempotencyKey ?? null,
+          requestFingerprint: fingerprint,
+        },
+        manager,
+      );
+      if (inserted) await this.analysis.enqueue({ thoughtId: inserted.id, userId, reason: 'capture' }, manager);
+      return inserted;
     });
     if (thought) return { thought, created: true };
 
@@ -105,6 +119,8 @@ export class ThoughtsService {
     if (Object.values(changes).every((value) => value === undefined)) throw invalid('no changes given');
     const thought = await this.thoughts.update(userId, id, changes);
     if (!thought) throw notFound('thought');
+    // New words deserve a new analysis (the repository set it back to pending).
+    if (changes.content !== undefined) await this.analysis.enqueue({ thoughtId: id, userId, reason: 'edit' });
     return thought;
   }
 
@@ -119,5 +135,33 @@ export class ThoughtsService {
 
   tags(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {
     return this.thoughts.tagCounts(userId, limit);
+  }
+
+  /** For the analysis pipeline: the thought, or null when it was deleted meanwhile. */
+  findForAnalysis(userId: string, id: string): Promise<Thought | null> {
+    return this.thoughts.findById(userId, id);
+  }
+
+  applyAnalysis(userId: string, id: string, result: { aiTags: string[] | null; thoughtType: Thought['thoughtType'] & string; isActionable: boolean }) {
+    return this.thoughts.applyAnalysis(userId, id, result);
+  }
+
+  setAnalysisStatus(userId: string, id: string, status: Thought['analysisStatus']): Promise<void> {
+    return this.thoughts.setAnalysisStatus(userId, id, status);
+  }
+
+  /** Queues a fresh analysis; false when one is already waiting for this thought. */
+  async requestAnalysis(userId: string, id: string): Promise<boolean> {
+    await this.get(userId, id);
+    await this.thoughts.setAnalysisStatus(userId, id, 'pending');
+    return (await this.analysis.enqueue({ thoughtId: id, userId, reason: 'manual' })) !== null;
+  }
+
+  idsForReanalysis(userId: string, filter: Parameters<ThoughtsRepository['idsForReanalysis']>[1], limit: number): Promise<string[]> {
+    return this.thoughts.idsForReanalysis(userId, filter, limit);
+  }
+
+  inWindow(userId: string, since: Date, until: Date, limit: number): Promise<Thought[]> {
+    return this.thoughts.inWindow(userId, since, until, limit);
   }
 }

@@ -36,6 +36,7 @@ describe('POST /api/v1/thoughts (capture)', () => {
       source: 'api',
       analysis_status: 'pending',
       analyzed_at: null,
+      duplicate_of_id: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });

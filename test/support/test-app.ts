@@ -36,7 +36,15 @@ export function testDatabaseUrl(): string {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const logs: string[] = [];
   const saved = { ...process.env };
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'info', BOOTSTRAP_ADMIN_KEY: TEST_ADMIN_KEY });
+  // Background work is opt-in per test: a worker or cron acting on other tests' rows would make them flaky.
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    BOOTSTRAP_ADMIN_KEY: TEST_ADMIN_KEY,
+    WORKERS_ENABLED: 'false',
+    SCHEDULER_ENABLED: 'false',
+    AI_BACKEND: 'mock',
+  });
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;

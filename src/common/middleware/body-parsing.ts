@@ -21,6 +21,8 @@ export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp
     });
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
+    // A POST with no body (e.g. accept without changes) validates as an empty object.
+    if (request.body === undefined) request.body = {};
     if (!METHODS_WITH_BODY.has(request.method) || !hasBody(request) || request.is('application/json')) return next();
     if (acceptsPlain(request) && request.is(['text/plain', 'application/x-www-form-urlencoded'])) return next();
     response.status(415).json(errorBody(415, 'Content-Type must be application/json', String(request.id)));

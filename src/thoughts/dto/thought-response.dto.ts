@@ -13,6 +13,13 @@ export class ThoughtResponseDto {
   @ApiProperty({ enum: THOUGHT_SOURCES }) source!: string;
   @ApiProperty({ enum: ANALYSIS_STATUSES }) analysis_status!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) analyzed_at!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A near-identical thought you captured in the day before this one (kept, only flagged)',
+  })
+  duplicate_of_id!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AiModule } from '../ai/ai.module.js';
+import { OperationsModule } from '../operations/operations.module.js';
+import { ProfilesModule } from '../profiles/profiles.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
+import { SuggestionsModule } from '../suggestions/suggestions.module.js';
+import { ThoughtsModule } from '../thoughts/thoughts.module.js';
+import { IntelligenceController } from './intelligence.controller.js';
+import { ReanalysisService } from './reanalysis.service.js';
+import { ThoughtAnalysisService } from './thought-analysis.service.js';
+import { ThoughtAnalysisWorker } from './thought-analysis.worker.js';
+import { ThoughtLinksRepository } from './thought-links.repository.js';
+
+/** The analysis pipeline: queue worker, re-analysis operations, analysis history. */
+@Module({
+  imports: [AiModule, ThoughtsModule, SettingsModule, ProfilesModule, SuggestionsModule, OperationsModule],
+  controllers: [IntelligenceController],
+  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService],
+  exports: [ThoughtAnalysisService],
+})
+export class IntelligenceModule {}

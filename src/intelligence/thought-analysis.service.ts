@@ -1,0 +1,133 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
+import type { AnalysisContext, ThoughtAnalysis } from '../ai/ai.types.js';
+import { EventsService } from '../events/events.service.js';
+import type { AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
+import { OperationsService } from '../operations/operations.service.js';
+import { ProfilesService } from '../profiles/profiles.service.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { SuggestionsService } from '../suggestions/suggestions.service.js';
+import type { Thought } from '../thoughts/thought.entity.js';
+import { ThoughtsService } from '../thoughts/thoughts.service.js';
+import { toProfileForAi } from './profile-for-ai.js';
+import { ThoughtLinksRepository } from './thought-links.repository.js';
+
+const VOCABULARY_SIZE = 200;
+const LINKS_KEPT = 5;
+
+export type AnalysisOutcome = 'done' | 'skipped' | 'gone';
+
+/**
+ * One thought through the pipeline: read it with the user's settings, profile and tag
+ * vocabulary; ask the AI; write tags/type/actionability; hand tasks to suggestions; link
+ * related thoughts; tell the dashboard. Called by the queue worker, never by a request.
+ */
+@Injectable()
+export class ThoughtAnalysisService {
+  private readonly logger = new Logger(ThoughtAnalysisService.name);
+
+  constructor(
+    private readonly thoughts: ThoughtsService,
+    private readonly settings: SettingsService,
+    private readonly profiles: ProfilesService,
+    private readonly ai: AiOrchestrator,
+    private readonly suggestions: SuggestionsService,
+    private readonly links: ThoughtLinksRepository,
+    private readonly events: EventsService,
+    private readonly operations: OperationsService,
+  ) {}
+
+  async analyze(job: AnalyzeThoughtJob, now: Date = new Date()): Promise<AnalysisOutcome> {
+    const thought = await this.thoughts.findForAnalysis(job.userId, job.thoughtId);
+    if (!thought) {
+      await this.reportProgress(job, 'done');
+      return 'gone';
+    }
+    const settings = await this.settings.getForUser(job.userId);
+    if (!settings.autoTaggingEnabled && settings.taskSuggestionMode === 'off') {
+      await this.thoughts.setAnalysisStatus(job.userId, thought.id, 'skipped');
+      await this.reportProgress(job, 'done');
+      return 'skipped';
+    }
+    const [profile, vocabulary] = await Promise.all([
+      this.profiles.getForUser(job.userId),
+      this.thoughts.tags(job.userId, VOCABULARY_SIZE),
+    ]);
+    const context: AnalysisContext = {
+      userId: job.userId,
+      profile: toProfileForAi(profile),
+      existingTags: vocabulary.map((entry) => entry.tag),
+      timezone: profile.timezone,
+      now,
+    };
+    const result = await this.ai.analyzeThought(
+      { id: thought.id, content: thought.content, tags: thought.tags, createdAt: thought.createdAt, localOnly: thought.localOnly },
+      context,
+      { preferred: settings.aiBackend },
+    );
+    await this.thoughts.applyAnalysis(job.userId, thought.id, {
+      aiTags: settings.autoTaggingEnabled ? aiTagsApartFromOwn(result.value, thought) : null,
+      thoughtType: result.value.thoughtType,
+      isActionable: result.value.isActionable,
+    });
+    const offered = await this.suggestions.offer(
+      job.userId,
+      result.value.tasks.map((task) => ({
+        title: task.title,
+        description: task.description ?? null,
+        priority: task.priority,
+        dueDate: task.dueDate,
+        dueTime: task.dueTime,
+        confidence: task.confidence,
+        evidence: task.evidence,
+      })),
+      {
+        sourceThoughtId: thought.id,
+        origin: 'analysis',
+        backend: result.backend,
+        model: result.model,
+        mode: settings.taskSuggestionMode,
+        threshold: settings.autoTaskConfidenceThreshold,
+      },
+    );
+    await this.linkRelated(job.userId, thought.id);
+    this.events.publish({ userId: job.userId, type: 'thought.analyzed', id: thought.id });
+    for (const row of offered.offered) {
+      if (row.suggestion.status === 'pending') this.events.publish({ userId: job.userId, type: 'suggestion.created', id: row.suggestion.id });
+    }
+    for (const task of offered.autoAccepted) this.events.publish({ userId: job.userId, type: 'task.created', id: task.id });
+    await this.reportProgress(job, 'done');
+    return 'done';
+  }
+
+  /** The last attempt failed: the thought says so (the job goes to the dead-letter queue). */
+  async giveUp(job: AnalyzeThoughtJob): Promise<void> {
+    await this.thoughts.setAnalysisStatus(job.userId, job.thoughtId, 'failed');
+    await this.reportProgress(job, 'failed');
+    this.events.publish({ userId: job.userId, type: 'thought.analyzed', id: job.thoughtId });
+  }
+
+  private async linkRelated(userId: string, thoughtId: string): Promise<void> {
+    try {
+      const related = await this.thoughts.related(userId, thoughtId, LINKS_KEPT);
+      await this.links.replace(
+        userId,
+        thoughtId,
+        related.map((hit) => ({ relatedThoughtId: hit.thought.id, score: hit.score, sharedTags: hit.sharedTags })),
+      );
+    } catch (error) {
+      // Links are a nicety; the analysis itself already landed.
+      this.logger.warn(`could not link related thoughts: ${(error as Error).message}`);
+    }
+  }
+
+  private async reportProgress(job: AnalyzeThoughtJob, outcome: 'done' | 'failed'): Promise<void> {
+    if (job.operationId) await this.operations.recordItem(job.operationId, outcome);
+  }
+}
+
+/** AI tags that repeat the user's own add nothing: keep them apart, and distinct. */
+function aiTagsApartFromOwn(analysis: ThoughtAnalysis, thought: Thought): string[] {
+  const own = new Set(thought.tags);
+  return analysis.tags.map((tag) => tag.tag).filter((tag) => !own.has(tag));
+}

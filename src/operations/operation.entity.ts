@@ -1,0 +1,49 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import { User } from '../auth/user.entity.js';
+
+export type OperationKind = 'reanalyze';
+export type OperationState = 'running' | 'completed' | 'completed_with_failures';
+
+/** A long-running request (bulk re-analysis) whose progress the client can follow. */
+@Entity({ name: 'operations' })
+@Index('operations_user_created_idx', { synchronize: false })
+@Check('operations_kind_check', `"kind" IN ('reanalyze')`)
+@Check('operations_state_check', `"state" IN ('running', 'completed', 'completed_with_failures')`)
+export class Operation {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_operations_id' })
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'operations_user_id_fkey' })
+  user?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: OperationKind;
+
+  @Column({ type: 'varchar', length: 16, default: 'running' })
+  state!: OperationState;
+
+  @Column({ type: 'integer', default: 0 })
+  total!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  done!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  failed!: number;
+
+  @Column({ type: 'jsonb', default: {} })
+  parameters!: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
+import type { Operation } from './operation.entity.js';
+import { OperationsService } from './operations.service.js';
+
+export class OperationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'reanalyze' }) kind!: string;
+  @ApiProperty({ enum: ['running', 'completed', 'completed_with_failures'] }) state!: string;
+  @ApiProperty({ example: 120 }) total!: number;
+  @ApiProperty({ example: 80 }) done!: number;
+  @ApiProperty({ example: 2 }) failed!: number;
+  @ApiProperty({ example: { analysis_status: ['pending', 'failed'] } }) parameters!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finished_at!: string | null;
+}
+
+export function toOperationResponse(operation: Operation): OperationResponseDto {
+  return {
+    id: operation.id,
+    kind: operation.kind,
+    state: operation.state,
+    total: operation.total,
+    done: operation.done,
+    failed: operation.failed,
+    parameters: operation.parameters,
+    created_at: operation.createdAt.toISOString(),
+    finished_at: operation.finishedAt ? operation.finishedAt.toISOString() : null,
+  };
+}
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@Controller('operations')
+export class OperationsController {
+  constructor(private readonly operations: OperationsService) {}
+
+  @Get(':id')
+  @ApiOkResponse({ type: OperationResponseDto, description: 'Progress of a long-running request' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string): Promise<OperationResponseDto> {
+    return toOperationResponse(await this.operations.get(auth.userId, id));
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/errors/domain-errors.js';
+import type { Operation, OperationKind } from './operation.entity.js';
+import { OperationsRepository } from './operations.repository.js';
+
+@Injectable()
+export class OperationsService {
+  constructor(private readonly operations: OperationsRepository) {}
+
+  start(userId: string, kind: OperationKind, parameters: Record<string, unknown>): Promise<Operation> {
+    return this.operations.create(userId, kind, parameters);
+  }
+
+  setTotal(id: string, total: number): Promise<void> {
+    return this.operations.setTotal(id, total);
+  }
+
+  recordItem(id: string, outcome: 'done' | 'failed'): Promise<void> {
+    return this.operations.recordItem(id, outcome);
+  }
+
+  async get(userId: string, id: string): Promise<Operation> {
+    const operation = await this.operations.findById(userId, id);
+    if (!operation) throw notFound('operation');
+    return operation;
+  }
+}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SqlWhere } from '../common/database/sql-where.js';
+import type { KeysetCursor } from '../common/pagination/cursor.js';
+import type { TaskSort } from './dto/list-tasks.query.dto.js';
+import { Task, type TaskPriority, type TaskStatus } from './task.entity.js';
+
+// Dates and times as text: pg would turn a DATE into a JS Date at local midnight.
+const COLUMNS = `t.id, t.user_id, t.title, t.description, t.priority, t.status,
+  to_char(t.due_date, 'YYYY-MM-DD') AS due_date, to_char(t.due_time, 'HH24:MI') AS due_time,
+  t.source_thought_id, t.source_suggestion_id, t.completed_at, t.created_at, t.updated_at`;
+
+/** The number each sort orders by first; the keyset is (sort key, created_at, id). */
+const SORT_KEY: Record<TaskSort, string> = {
+  // A constant expression (a bare 0 in ORDER BY would mean "column 0").
+  created: '0::int',
+  // Days since the epoch; undated tasks last.
+  due_date: `COALESCE(t.due_date - DATE '1970-01-01', 2147483647)`,
+  priority: `CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END`,
+};
+/** due_date ascends (soonest first); the others descend (newest, most urgent first). */
+const ASCENDING: Record<TaskSort, boolean> = { created: false, due_date: true, priority: false };
+
+export interface NewTask {
+  userId: string;
+  title: string;
+  description: string | null;
+  priority: TaskPriority;
+  status: TaskStatus;
+  dueDate: string | null;
+  dueTime: string | null;
+  sourceThoughtId: string | null;
+  sourceSuggestionId: string | null;
+  completedAt: Date | null;
+}
+
+export type TaskChanges = Partial<Pick<NewTask, 'title' | 'description' | 'priority' | 'status' | 'dueDate' | 'dueTime' | 'completedAt'>>;
+
+export interface TaskFilters {
+  statuses?: TaskStatus[];
+  priorities?: TaskPriority[];
+  dueBefore?: string;
+  dueAfter?: string;
+  /** Open and due before this day. */
+  overdueBefore?: string;
+  sourceThoughtId?: string;
+}
+
+interface TaskRow {
+  id: string;
+  user_id: string;
+  title: string;
+  description: string | null;
+  priority: TaskPriority;
+  status: TaskStatus;
+  due_date: string | null;
+  due_time: string | null;
+  source_thought_id: string | null;
+  source_suggestion_id: string | null;
+  completed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  sort_key?: number;
+}
+
+function toTask(row: TaskRow): Task {
+  return Object.assign(new Task(), {
+    id: row.id,
+    userId: row.user_id,
+    title: row.title,
+    description: row.description,
+    priority: row.priority,
+    status: row.status,
+    dueDate: row.due_date,
+    dueTime: row.due_time,
+    sourceThoughtId: row.source_thought_id,
+    sourceSuggestionId: row.source_suggestion_id,
+    completedAt: row.completed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+@Injectable()
+export class TasksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(task: NewTask, manager: EntityManager = this.dataSource.manager): Promise<Task> {
+    const rows = (await manager.query(
+      `INSERT INTO tasks AS t (user_id, title, description, priority, status, due_date, due_time, source_thought_id, source_suggestion_id, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      [
+        task.userId,
+        task.title,
+        task.description,
+        task.priority,
+        task.status,
+        task.dueDate,
+        task.dueTime,
+        task.sourceThoughtId,
+        task.sourceSuggestionId,
+        task.completedAt,
+      ],
+    )) as TaskRow[];
+    return toTask(rows[0]!);
+  }
+
+  async findById(userId: string, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Task | null> {
+    const rows = (await manager.query(
+      `SELECT ${COLUMNS} FROM tasks t WHERE t.id = $1 AND t.user_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [id, userId],
+    )) as TaskRow[];
+    return rows[0] ? toTask(rows[0]) : null;
+  }
+
+  async list(
+    userId: string,
+    filters: TaskFilters,
+    sort: TaskSort,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<{ task: Task; sortKey: number }[]> {
+    const where = new SqlWhere();
+    where.add(`t.user_id = ${where.param(userId)}`);
+    if (filters.statuses?.length) where.add(`t.status = ANY(${where.param(filters.statuses)}::varchar[])`);
+    if (filters.priorities?.length) where.add(`t.priority = ANY(${where.param(filters.priorities)}::varchar[])`);
+    if (filters.dueBefore) where.add(`t.due_date <= ${where.param(filters.dueBefore)}::date`);
+    if (filters.dueAfter) where.add(`t.due_date >= ${where.param(filters.dueAfter)}::date`);
+    if (filters.overdueBefore) {
+      where.add(`t.status IN ('pending', 'in_progress') AND t.due_date < ${where.param(filters.overdueBefore)}::date`);
+    }
+    if (filters.sourceThoughtId) where.add(`t.source_thought_id = ${where.param(filters.sourceThoughtId)}`);
+    const key = SORT_KEY[sort];
+    const direction = ASCENDING[sort] ? 'ASC' : 'DESC';
+    if (after) {
+      const comparison = ASCENDING[sort] ? '>' : '<';
+      where.add(`(${key}, t.created_at, t.id) ${comparison} (${where.param(after.rank ?? 0)}, ${where.param(after.createdAt)}, ${where.param(after.id)})`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS}, ${key} AS sort_key FROM tasks t WHERE ${where}
+       ORDER BY ${key} ${direction}, t.created_at ${direction}, t.id ${direction}
+       LIMIT ${where.param(limit + 1)}`,
+      where.params,
+    )) as TaskRow[];
+    return rows.map((row) => ({ task: toTask(row), sortKey: Number(row.sort_key) }));
+  }
+
+  async update(userId: string, id: string, changes: TaskChanges, manager: EntityManager): Promise<Task> {
+    const sets: string[] = [];
+    const params: unknown[] = [id, userId];
+    const columns: Record<keyof TaskChanges, string> = {
+      title: 'title',
+      description: 'description',
+      priority: 'priority',
+      status: 'status',
+      dueDate: 'due_date',
+      dueTime: 'due_time',
+      completedAt: 'completed_at',
+    };
+    for (const [field, column] of Object.entries(columns) as [keyof TaskChanges, string][]) {
+      if (changes[field] === undefined) continue;
+      params.push(changes[field]);
+      sets.push(`${column} = $${params.length}`);
+    }
+    const [rows] = (await manager.query(
+      `UPDATE tasks AS t SET ${sets.join(', ')}, updated_at = now() WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
+      params,
+    )) as [TaskRow[], number];
+    return toTask(rows[0]!);
+  }
+
+  async delete(userId: string, id: string): Promise<boolean> {
+    const [, affected] = (await this.dataSource.query(`DELETE FROM tasks WHERE id = $1 AND user_id = $2`, [id, userId])) as [unknown, number];
+    return affected > 0;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
