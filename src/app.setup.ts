@@ -67,8 +67,17 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     }),
   );
   setUpSwagger(app);
+  // Static files: the dashboard is public/dashboard/ at /dashboard/; the bare root sends people there.
   const publicDir = path.resolve('public');
-  if (existsSync(publicDir)) app.useStaticAssets(publicDir, { index: 'index.html' });
+  if (existsSync(publicDir)) {
+    app.use(
+      (request: { method: string; path: string }, response: { redirect: (status: number, url: string) => void }, next: () => void) => {
+        if ((request.method === 'GET' || request.method === 'HEAD') && request.path === '/') response.redirect(302, '/dashboard/');
+        else next();
+      },
+    );
+    app.useStaticAssets(publicDir, { index: 'index.html' });
+  }
   return app;
 }
 
