@@ -9,6 +9,13 @@ export class AddAnalysisPipeline1764600000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "thoughts" ADD CONSTRAINT "thoughts_duplicate_of_id_fkey" FOREIGN KEY ("duplicate_of_id") REFERENCES "thoughts"("id") ON DELETE SET NULL`,
     );
+    // The analysis outbox: a captured thought is pending with no job yet; the dispatcher moves
+    // such rows into the job queue in batches (see AnalysisOutbox). Existing thoughts count as queued.
+    await queryRunner.query(`ALTER TABLE "thoughts" ADD "analysis_queued_at" timestamptz`);
+    await queryRunner.query(`UPDATE "thoughts" SET "analysis_queued_at" = now()`);
+    await queryRunner.query(
+      `CREATE INDEX "thoughts_analysis_outbox_idx" ON "thoughts" ("created_at") WHERE "analysis_queued_at" IS NULL AND "analysis_status" = 'pending'`,
+    );
     await queryRunner.query(`
       CREATE TABLE "thought_links" (
         "thought_id" uuid NOT NULL,
@@ -47,6 +54,8 @@ export class AddAnalysisPipeline1764600000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "operations"`);
     await queryRunner.query(`DROP TABLE "thought_links"`);
+    await queryRunner.query(`DROP INDEX "thoughts_analysis_outbox_idx"`);
+    await queryRunner.query(`ALTER TABLE "thoughts" DROP COLUMN "analysis_queued_at"`);
     await queryRunner.query(`ALTER TABLE "thoughts" DROP CONSTRAINT "thoughts_duplicate_of_id_fkey"`);
     await queryRunner.query(`ALTER TABLE "thoughts" DROP COLUMN "duplicate_of_id"`);
   }

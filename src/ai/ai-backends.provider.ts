@@ -35,7 +35,7 @@ export const aiBackendsProvider: FactoryProvider<AiBackend[]> = {
       }),
       new LocalBackend(),
     ];
-    if (mode === 'mock') backends.push(new MockBackend());
+    if (mode === 'mock') backends.push(new MockBackend({ delayMs: config.get('MOCK_AI_DELAY_MS', { infer: true }) }));
     return backends;
   },
 };

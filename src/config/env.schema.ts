@@ -245,6 +245,20 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   ANALYSIS_RETRY_DELAY_SECONDS = 2;
+
+  /** How often the queue looks for jobs whose worker died (expired) and does maintenance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  QUEUE_SUPERVISE_INTERVAL_SECONDS = 30;
+
+  /** Test aid (AI_BACKEND=mock only): how long the mock backend takes per answer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  MOCK_AI_DELAY_MS = 0;
 }
 
 export type AppEnv = EnvironmentVariables;

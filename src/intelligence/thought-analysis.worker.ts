@@ -24,17 +24,33 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('WORKERS_ENABLED', { infer: true })) return;
+    // One poller takes up to WORKER_CONCURRENCY jobs at a time and runs them together; a full
+    // batch fetches again at once (a poller taking single jobs would rest a poll interval
+    // between every job). Each job settles on its own: one failure does not fail its batch.
+    const concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
     await this.queue.work<AnalyzeThoughtJob>(
       ANALYZE_THOUGHT_QUEUE,
       {
-        localConcurrency: this.config.get('WORKER_CONCURRENCY', { infer: true }),
-        batchSize: 1,
+        batchSize: concurrency,
+        localConcurrency: 1,
+        burstWhenBatchFull: concurrency > 1,
         pollingIntervalSeconds: 2,
+        // NOTIFY wakes workers for new jobs, but not when a retry's backoff ends: keep polling.
+        notifyPollingIntervalSeconds: 2,
         includeMetadata: true,
+        perJobResults: true,
       },
-      async (jobs: JobWithMetadata<AnalyzeThoughtJob>[]) => {
-        for (const job of jobs) await this.handle(job);
-      },
+      (jobs: JobWithMetadata<AnalyzeThoughtJob>[]) =>
+        Promise.all(
+          jobs.map(async (job) => {
+            try {
+              await this.handle(job);
+              return { id: job.id, status: 'completed' as const };
+            } catch (error) {
+              return { id: job.id, status: 'failed' as const, output: { message: (error as Error).message } };
+            }
+          }),
+        ),
     );
   }
 

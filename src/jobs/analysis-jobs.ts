@@ -26,4 +26,13 @@ export class AnalysisJobs {
   enqueue(job: AnalyzeThoughtJob, manager?: EntityManager): Promise<string | null> {
     return this.queue.send(ANALYZE_THOUGHT_QUEUE, job, { singletonKey: job.thoughtId }, manager);
   }
+
+  /** One statement for a batch (the outbox dispatcher); duplicates per thought are skipped. */
+  async enqueueMany(jobs: AnalyzeThoughtJob[], manager: EntityManager): Promise<void> {
+    await this.queue.insert(
+      ANALYZE_THOUGHT_QUEUE,
+      jobs.map((job) => ({ data: job, singletonKey: job.thoughtId })),
+      manager,
+    );
+  }
 }

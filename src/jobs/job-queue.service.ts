@@ -1,10 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type Db, type JobWithMetadata, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
+import { type Db, type JobInsert, type JobWithMetadata, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { DATABASE_URL } from '../database/database.tokens.js';
 import { type QueueDefinition, QUEUES } from './queues.js';
+
+/** pg-boss statements run on the transaction's own connection (the third argument matters). */
+function inTransaction(manager: EntityManager): Db {
+  return {
+    executeSql: async (text: string, values?: unknown[]) => ({
+      rows: ((await manager.queryRunner!.query(text, values as unknown[], true)) as { records?: unknown[] }).records ?? [],
+    }),
+  };
+}
 
 /** updateQueue takes everything but the policy, which is fixed at creation. */
 function updatableOptions(options: QueueDefinition['options']): Omit<QueueDefinition['options'], 'policy'> {
@@ -35,6 +44,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       application_name: 'pai-jobs',
       // Workers wake on NOTIFY when a job is created, so capture-to-analysis is not a poll away.
       useListenNotify: true,
+      // Expired jobs (their worker died) are found by the monitor pass: both intervals matter.
+      superviseIntervalSeconds: this.config.get('QUEUE_SUPERVISE_INTERVAL_SECONDS', { infer: true }),
+      monitorIntervalSeconds: this.config.get('QUEUE_SUPERVISE_INTERVAL_SECONDS', { infer: true }),
     });
     boss.on('error', (error: Error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
@@ -63,14 +75,13 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
    * its query runner so the statements share the transaction's connection.
    */
   send(name: string, data: object, options: SendOptions = {}, manager?: EntityManager): Promise<string | null> {
-    const db: Db | undefined = manager
-      ? {
-          executeSql: async (text: string, values?: unknown[]) => ({
-            rows: ((await manager.queryRunner!.query(text, values as unknown[], true)) as { records?: unknown[] }).records ?? [],
-          }),
-        }
-      : undefined;
+    const db = manager ? inTransaction(manager) : undefined;
     return this.requireBoss().send(name, data, { ...options, ...(db ? { db } : {}) });
+  }
+
+  /** Many jobs in one statement, inside the caller's transaction. */
+  async insert(name: string, jobs: JobInsert[], manager: EntityManager): Promise<void> {
+    await this.requireBoss().insert(name, jobs, { db: inTransaction(manager) });
   }
 
   work<T extends object>(name: string, options: WorkOptions, handler: (jobs: JobWithMetadata<T>[]) => Promise<unknown>): Promise<string> {

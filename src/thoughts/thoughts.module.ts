@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalysisOutbox } from './analysis-outbox.service.js';
 import { TagsController } from './tags.controller.js';
 import { ThoughtsController } from './thoughts.controller.js';
 import { ThoughtsRepository } from './thoughts.repository.js';
@@ -6,7 +7,7 @@ import { ThoughtsService } from './thoughts.service.js';
 
 @Module({
   controllers: [ThoughtsController, TagsController],
-  providers: [ThoughtsRepository, ThoughtsService],
+  providers: [ThoughtsRepository, ThoughtsService, AnalysisOutbox],
   exports: [ThoughtsService],
 })
 export class ThoughtsModule {}

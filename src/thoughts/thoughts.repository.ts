@@ -226,8 +226,8 @@ export class ThoughtsRepository {
     };
     if (changes.content !== undefined) {
       set('content', changes.content);
-      // New words deserve a new analysis.
-      sets.push(`analysis_status = 'pending'`);
+      // New words deserve a new analysis: back into the outbox.
+      sets.push(`analysis_status = 'pending'`, 'analysis_queued_at = NULL');
     }
     if (changes.tags !== undefined) set('tags', JSON.stringify(changes.tags), '::jsonb');
     if (changes.status !== undefined) set('status', changes.status);
@@ -262,9 +262,28 @@ export class ThoughtsRepository {
     return rows[0] ? toThought(rows[0]) : null;
   }
 
+  /**
+   * The outbox: claims captured thoughts whose analysis job is not in the queue yet, marking
+   * them queued. Run inside the transaction that inserts their jobs, so both commit or neither.
+   */
+  async claimUnqueued(manager: EntityManager, limit: number): Promise<{ id: string; user_id: string }[]> {
+    const [rows] = (await manager.query(
+      `UPDATE thoughts SET analysis_queued_at = now()
+       WHERE id IN (
+         SELECT id FROM thoughts WHERE analysis_queued_at IS NULL AND analysis_status = 'pending'
+         ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, user_id`,
+      [limit],
+    )) as [{ id: string; user_id: string }[], number];
+    return rows;
+  }
+
   async setAnalysisStatus(userId: string, id: string, status: Thought['analysisStatus']): Promise<void> {
     await this.dataSource.query(
-      `UPDATE thoughts SET analysis_status = $3, analyzed_at = CASE WHEN $3 = 'pending' THEN analyzed_at ELSE now() END
+      `UPDATE thoughts SET analysis_status = $3::varchar,
+         analyzed_at = CASE WHEN $3::varchar = 'pending' THEN analyzed_at ELSE now() END,
+         -- Whoever sets pending here enqueues the job itself: keep the outbox out of it.
+         analysis_queued_at = COALESCE(analysis_queued_at, now())
        WHERE id = $1 AND user_id = $2`,
       [id, userId, status],
     );

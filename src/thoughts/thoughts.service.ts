@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { conflict, invalid, notFound } from '../common/errors/domain-errors.js';
 import { AnalysisJobs } from '../jobs/analysis-jobs.js';
+import { AnalysisOutbox } from './analysis-outbox.service.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import type { CreateThoughtDto } from './dto/create-thought.dto.js';
 import type { ListThoughtsQueryDto } from './dto/list-thoughts.query.dto.js';
@@ -25,11 +26,13 @@ export class ThoughtsService {
   constructor(
     private readonly thoughts: ThoughtsRepository,
     private readonly analysis: AnalysisJobs,
+    private readonly outbox: AnalysisOutbox,
   ) {}
 
   /**
-   * Stores the thought and its analysis job in one transaction, and returns: analysis
-   * happens later, never inside this request, and a committed thought always has its job.
+   * Stores the thought, pending analysis, in one statement and returns: analysis happens
+   * later, never inside this request. The committed row is the durable request for analysis
+   * (the outbox), so nothing is lost if the process dies before the job is queued.
    */
   async capture(userId: string, input: CreateThoughtDto, idempotencyKey?: string): Promise<CaptureResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -42,24 +45,20 @@ export class ThoughtsService {
     const fingerprint = idempotencyKey
       ? createHash('sha256').update(JSON.stringify([content, tags, thoughtType, localOnly])).digest('hex')
       : null;
-    const thought = await this.thoughts.transaction(async (manager) => {
-      const inserted = await this.thoughts.insert(
-        {
-          userId,
-          content,
-          tags,
-          thoughtType,
-          localOnly,
-          source: input.source ?? 'api',
-          idempotencyKey: idempotencyKey ?? null,
-          requestFingerprint: fingerprint,
-        },
-        manager,
-      );
-      if (inserted) await this.analysis.enqueue({ thoughtId: inserted.id, userId, reason: 'capture' }, manager);
-      return inserted;
+    const thought = await this.thoughts.insert({
+      userId,
+      content,
+      tags,
+      thoughtType,
+      localOnly,
+      source: input.source ?? 'api',
+      idempotencyKey: idempotencyKey ?? null,
+      requestFingerprint: fingerprint,
     });
-    if (thought) return { thought, created: true };
+    if (thought) {
+      this.outbox.wake();
+      return { thought, created: true };
+    }
 
     // The key was used before: the same request gets the same thought, another is a conflict.
     const earlier = await this.thoughts.findByIdempotencyKey(userId, idempotencyKey!);
@@ -119,8 +118,8 @@ export class ThoughtsService {
     if (Object.values(changes).every((value) => value === undefined)) throw invalid('no changes given');
     const thought = await this.thoughts.update(userId, id, changes);
     if (!thought) throw notFound('thought');
-    // New words deserve a new analysis (the repository set it back to pending).
-    if (changes.content !== undefined) await this.analysis.enqueue({ thoughtId: id, userId, reason: 'edit' });
+    // New words deserve a new analysis: the repository put it back in the outbox.
+    if (changes.content !== undefined) this.outbox.wake();
     return thought;
   }
 

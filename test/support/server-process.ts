@@ -5,6 +5,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SERVER_ENTRY = path.join(ROOT, 'dist/src/main.js');
 export const CLI_ENTRY = path.join(ROOT, 'dist/src/cli/main.js');
+export const WORKER_ENTRY = path.join(ROOT, 'dist/src/worker.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -25,6 +26,7 @@ export class ServerProcess {
     readonly port: number,
     private readonly env: Record<string, string>,
     private readonly cwd: string,
+    private readonly entry: string = SERVER_ENTRY,
   ) {}
 
   get baseUrl(): string {
@@ -32,10 +34,11 @@ export class ServerProcess {
   }
 
   start(): void {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1' };
     delete env.DATABASE_URL;
     delete env.PAI_TEST_DATABASE_URL;
-    this.child = spawn(process.execPath, [SERVER_ENTRY], { cwd: this.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    Object.assign(env, this.env);
+    this.child = spawn(process.execPath, [this.entry], { cwd: this.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }

@@ -1,4 +1,10 @@
-import type { AiBackend, AnalysisContext, BackendAnswer, ConsciousnessInput, ThoughtForAnalysis } from '../ai.types.js';
+import type {
+  AiBackend,
+  AnalysisContext,
+  BackendAnswer,
+  ConsciousnessInput,
+  ThoughtForAnalysis,
+} from '../ai.types.js';
 import { ANALYZE_THOUGHT_PROMPT, CONSCIOUSNESS_CHECK_PROMPT } from '../prompts/index.js';
 
 export type MockCall =
@@ -22,6 +28,9 @@ export class MockBackend implements AiBackend {
   readonly calls: MockCall[] = [];
   private scripted: MockScript | null = null;
 
+  /** delayMs: each answer takes this long (a worker can be killed mid-job in tests). */
+  constructor(private readonly options: { delayMs?: number } = {}) {}
+
   isConfigured(): boolean {
     return true;
   }
@@ -31,23 +40,61 @@ export class MockBackend implements AiBackend {
     this.scripted = fn;
   }
 
-  async analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext): Promise<BackendAnswer> {
+  async analyzeThought(
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+    signal?: AbortSignal,
+  ): Promise<BackendAnswer> {
     const call: MockCall = { operation: 'analyze_thought', thought, context };
     this.calls.push(call);
+    await this.pause(signal);
     const output = this.scripted ? await this.scripted(call) : cannedAnalysis(thought);
-    return { output, model: this.model, usage: { inputTokens: 0, outputTokens: 0 }, promptVersion: ANALYZE_THOUGHT_PROMPT.version };
+    return {
+      output,
+      model: this.model,
+      usage: { inputTokens: 0, outputTokens: 0 },
+      promptVersion: ANALYZE_THOUGHT_PROMPT.version,
+    };
   }
 
-  async consciousnessCheck(input: ConsciousnessInput): Promise<BackendAnswer> {
+  async consciousnessCheck(
+    input: ConsciousnessInput,
+    signal?: AbortSignal,
+  ): Promise<BackendAnswer> {
     const call: MockCall = { operation: 'consciousness_check', input };
     this.calls.push(call);
+    await this.pause(signal);
     const output = this.scripted ? await this.scripted(call) : cannedCheck(input);
-    return { output, model: this.model, usage: { inputTokens: 0, outputTokens: 0 }, promptVersion: CONSCIOUSNESS_CHECK_PROMPT.version };
+    return {
+      output,
+      model: this.model,
+      usage: { inputTokens: 0, outputTokens: 0 },
+      promptVersion: CONSCIOUSNESS_CHECK_PROMPT.version,
+    };
+  }
+
+  private async pause(signal?: AbortSignal): Promise<void> {
+    const delayMs = this.options.delayMs ?? 0;
+    if (delayMs <= 0) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, delayMs);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
   }
 }
 
 function cannedAnalysis(thought: ThoughtForAnalysis): unknown {
-  const tags = [...thought.content.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((match) => ({ tag: match[1].toLowerCase(), confidence: 0.9 }));
+  const tags = [...thought.content.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((match) => ({
+    tag: match[1].toLowerCase(),
+    confidence: 0.9,
+  }));
   const todo = TODO.test(thought.content);
   const rest = thought.content.replace(TODO, '').trim();
   return {
@@ -55,7 +102,17 @@ function cannedAnalysis(thought: ThoughtForAnalysis): unknown {
     thought_type: todo ? 'task' : 'note',
     is_actionable: todo,
     tasks: todo
-      ? [{ title: rest.slice(0, 120), priority: 'medium', due_date: null, due_time: null, due_text: null, confidence: 0.9, evidence: rest }]
+      ? [
+          {
+            title: rest.slice(0, 120),
+            priority: 'medium',
+            due_date: null,
+            due_time: null,
+            due_text: null,
+            confidence: 0.9,
+            evidence: rest,
+          },
+        ]
       : [],
     summary: rest.split('\n')[0].slice(0, 200),
     sentiment: null,
@@ -67,7 +124,17 @@ function cannedCheck(input: ConsciousnessInput): unknown {
   const ids = input.recentThoughts.map((thought) => thought.id);
   return {
     summary: `${ids.length} new thoughts.`,
-    patterns: ids.length ? [{ kind: 'recurring_theme', title: 'Recent thoughts', description: 'What you wrote lately.', thought_ids: ids, confidence: 0.5 }] : [],
+    patterns: ids.length
+      ? [
+          {
+            kind: 'recurring_theme',
+            title: 'Recent thoughts',
+            description: 'What you wrote lately.',
+            thought_ids: ids,
+            confidence: 0.5,
+          },
+        ]
+      : [],
     insights: [],
     suggestions: [],
   };

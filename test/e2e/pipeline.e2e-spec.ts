@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import type { AiBackend } from '../../src/ai/ai.types.js';
+import { AI_BACKENDS } from '../../src/ai/ai.tokens.js';
+import type { MockBackend } from '../../src/ai/backends/mock.backend.js';
+import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
+import { createScratchDatabase } from '../support/scratch-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
+
+/**
+ * The analysis pipeline in-process: real queue (pg-boss) and workers on a database of its
+ * own (no other test's backlog), the mock AI backend scripted per test.
+ */
+describe('thought analysis pipeline', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let testApp: TestApp;
+  let mock: MockBackend;
+  let user: CreatedUser;
+
+  const api = (who: CreatedUser = user) => ({
+    get: (path: string, query: Record<string, unknown> = {}) => testApp.http().get(path).set(bearer(who.key)).query(query),
+    post: (path: string, body: object = {}) => testApp.http().post(path).set(bearer(who.key)).send(body),
+    patch: (path: string, body: object) => testApp.http().patch(path).set(bearer(who.key)).send(body),
+  });
+  const thought = async (id: string, who: CreatedUser = user) => (await api(who).get(`/api/v1/thoughts/${id}`)).body;
+  const analysed = (id: string, who: CreatedUser = user, timeoutMs = 15_000) =>
+    waitFor(() => thought(id, who), (t) => t.analysis_status !== 'pending', { timeoutMs, what: `analysis of ${id}` });
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    testApp = await startTestApp({
+      databaseUrl: scratch.url,
+      env: {
+        WORKERS_ENABLED: 'true',
+        WORKER_CONCURRENCY: '2',
+        AI_BACKEND: 'mock',
+        ANALYSIS_RETRY_LIMIT: '2',
+        ANALYSIS_RETRY_DELAY_SECONDS: '1',
+        RATE_LIMIT_PER_MINUTE: '100000',
+      },
+    });
+    mock = testApp.app.get<AiBackend[]>(AI_BACKENDS).find((backend) => backend.name === 'mock') as MockBackend;
+    user = await createUser(testApp);
+  });
+
+  afterAll(async () => {
+    mock?.script(null);
+    await testApp.close();
+    await scratch.drop();
+  });
+
+  it('returns the capture before analysis finishes; the analysis then lands: tags, type, suggestion, links', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const seen: string[] = [];
+    mock.script(async (call) => {
+      if (call.operation !== 'analyze_thought') return null;
+      seen.push(call.thought.id);
+      await gate;
+      return {
+        tags: [{ tag: 'family', confidence: 0.9 }, { tag: 'taxes', confidence: 0.8 }],
+        thought_type: 'task',
+        is_actionable: true,
+        tasks: [{ title: 'Call mom about the tax forms', priority: 'high', due_date: '2026-03-05', due_time: '17:00', due_text: 'tomorrow at 5pm', confidence: 0.8, evidence: 'call mom tomorrow at 5pm' }],
+        summary: 'Call mom about taxes',
+      };
+    });
+    try {
+      const started = Date.now();
+      const response = await api().post('/api/v1/thoughts', { content: 'Call mom tomorrow at 5pm about the tax forms', tags: ['family'] });
+      expect(response.status).toBe(201);
+      expect(response.body.analysis_status).toBe('pending');
+      // The worker holds the analysis open: the capture did not wait for it.
+      await waitFor(async () => seen.includes(response.body.id), Boolean, { what: 'the worker to pick the job' });
+      expect((await thought(response.body.id)).analysis_status).toBe('pending');
+      expect(Date.now() - started).toBeLessThan(10_000);
+      release();
+      const done = await analysed(response.body.id);
+      expect(done).toMatchObject({ analysis_status: 'done', tags: ['family'], ai_tags: ['taxes'], thought_type: 'task', is_actionable: true });
+      expect(done.analyzed_at).toEqual(expect.any(String));
+      const suggestions = await api().get('/api/v1/task-suggestions', { source_thought_id: response.body.id });
+      expect(suggestions.body.items).toEqual([
+        expect.objectContaining({ title: 'Call mom about the tax forms', backend: 'mock', model: 'mock', evidence: 'call mom tomorrow at 5pm', confidence: 0.8 }),
+      ]);
+      const history = await api().get(`/api/v1/thoughts/${response.body.id}/analyses`);
+      expect(history.body.items).toEqual([expect.objectContaining({ operation: 'analyze_thought', backend: 'mock', outcome: 'success' })]);
+    } finally {
+      release();
+      mock.script(null);
+    }
+  });
+
+  it('follows the settings: auto-tagging off keeps AI tags out, suggestion mode off/suggest/auto', async () => {
+    const fresh = await createUser(testApp);
+    const as = api(fresh);
+
+    expect((await as.patch('/api/v1/settings', { auto_tagging_enabled: false, task_suggestion_mode: 'off' })).status).toBe(200);
+    const skipped = (await as.post('/api/v1/thoughts', { content: 'todo: water plants #garden' })).body;
+    expect((await analysed(skipped.id, fresh)).analysis_status).toBe('skipped');
+
+    expect((await as.patch('/api/v1/settings', { task_suggestion_mode: 'suggest' })).status).toBe(200);
+    const untagged = await analysed((await as.post('/api/v1/thoughts', { content: 'todo: buy soil #garden' })).body.id, fresh);
+    expect(untagged).toMatchObject({ analysis_status: 'done', ai_tags: [], thought_type: 'task' });
+    expect((await as.get('/api/v1/task-suggestions', { source_thought_id: untagged.id })).body.items).toHaveLength(1);
+
+    expect((await as.patch('/api/v1/settings', { auto_tagging_enabled: true, task_suggestion_mode: 'off' })).status).toBe(200);
+    const noSuggestion = await analysed((await as.post('/api/v1/thoughts', { content: 'todo: rake leaves #garden' })).body.id, fresh);
+    expect(noSuggestion.ai_tags).toEqual(['garden']);
+    expect((await as.get('/api/v1/task-suggestions', { source_thought_id: noSuggestion.id, status: 'all' })).body.items).toEqual([]);
+
+    expect((await as.patch('/api/v1/settings', { task_suggestion_mode: 'auto', auto_task_confidence_threshold: 0.85 })).status).toBe(200);
+    const auto = await analysed((await as.post('/api/v1/thoughts', { content: 'todo: fix the fence #garden' })).body.id, fresh);
+    const tasks = await as.get('/api/v1/tasks', { source_thought_id: auto.id });
+    expect(tasks.body.items.map((task: { title: string }) => task.title)).toEqual(['fix the fence #garden']);
+    expect((await as.get('/api/v1/task-suggestions', { source_thought_id: auto.id, status: 'accepted' })).body.items).toHaveLength(1);
+  });
+
+  it('keeps thoughts through an AI outage: retries, marks the hopeless one failed, and re-analysis completes it', async () => {
+    let outage = true;
+    mock.script((call) => {
+      if (outage) throw new Error('backend down');
+      return call.operation === 'analyze_thought'
+        ? { tags: [{ tag: 'recovered', confidence: 0.9 }], thought_type: 'note', is_actionable: false, tasks: [], summary: 'ok' }
+        : null;
+    });
+    try {
+      const doomed = (await api().post('/api/v1/thoughts', { content: 'Written during the outage' })).body;
+      // Three attempts (1 + ANALYSIS_RETRY_LIMIT=2) with backoff, then it is marked failed.
+      const failed = await analysed(doomed.id, user, 30_000);
+      expect(failed.analysis_status).toBe('failed');
+      const attempts = (await api().get(`/api/v1/thoughts/${doomed.id}/analyses`)).body.items;
+      expect(attempts.length).toBeGreaterThanOrEqual(3);
+      expect(attempts.every((row: { outcome: string }) => row.outcome === 'error')).toBe(true);
+      expect((await thought(doomed.id)).content).toBe('Written during the outage');
+
+      // A thought caught mid-outage recovers on a retry once the backend is back.
+      const caught = (await api().post('/api/v1/thoughts', { content: 'Caught by the outage, saved by a retry' })).body;
+      await waitFor(() => api().get(`/api/v1/thoughts/${caught.id}/analyses`), (r) => r.body.items.length >= 1, { what: 'a failed attempt' });
+      expect((await thought(caught.id)).analysis_status).toBe('pending');
+      outage = false;
+      expect(await analysed(caught.id, user, 30_000)).toMatchObject({ analysis_status: 'done', ai_tags: ['recovered'] });
+
+      // The failed one comes back through a tracked bulk re-analysis.
+      const operation = await api().post('/api/v1/thoughts/reanalyze', { analysis_status: ['failed'] });
+      expect(operation.status).toBe(202);
+      expect(operation.body).toMatchObject({ kind: 'reanalyze', total: 1 });
+      const finished = await waitFor(
+        async () => (await api().get(`/api/v1/operations/${operation.body.id}`)).body,
+        (op) => op.state !== 'running',
+        { what: 'the re-analysis operation' },
+      );
+      expect(finished).toMatchObject({ state: 'completed', total: 1, done: 1, failed: 0, finished_at: expect.any(String) });
+      expect(await thought(doomed.id)).toMatchObject({ analysis_status: 'done', ai_tags: ['recovered'] });
+    } finally {
+      mock.script(null);
+    }
+  });
+
+  it('re-analyses a larger set with progress to completion', async () => {
+    const bulkUser = await createUser(testApp);
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await captureThought(testApp, bulkUser.key, `Bulk thought ${i} #bulk`)).id);
+    await Promise.all(ids.map((id) => analysed(id, bulkUser)));
+    const operation = await api(bulkUser).post('/api/v1/thoughts/reanalyze', { since: '2000-01-01T00:00:00Z' });
+    expect(operation.body.total).toBe(12);
+    const progress: number[] = [];
+    const finished = await waitFor(
+      async () => {
+        const op = (await api(bulkUser).get(`/api/v1/operations/${operation.body.id}`)).body;
+        progress.push(op.done);
+        return op;
+      },
+      (op) => op.state !== 'running',
+      { intervalMs: 20, what: 'bulk re-analysis' },
+    );
+    expect(finished).toMatchObject({ state: 'completed', total: 12, done: 12, failed: 0 });
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    expect((await api().get(`/api/v1/operations/${operation.body.id}`)).status).toBe(404);
+  });
+
+  it('analyze is 202 and queued once while it waits; its history is listed; near-duplicates are flagged', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = await captureThought(testApp, user.key, 'Remember to renew the passport before the trip in June');
+    await analysed(original.id);
+    mock.script(async () => {
+      await gate;
+      return { tags: [], thought_type: 'note', is_actionable: false, tasks: [], summary: 'x' };
+    });
+    try {
+      const busy = await captureThought(testApp, user.key, 'A thought that keeps the workers busy');
+      const busy2 = await captureThought(testApp, user.key, 'Another thought that keeps the workers busy');
+      await waitFor(async () => mock.calls.filter((c) => c.operation === 'analyze_thought' && [busy.id, busy2.id].includes(c.thought.id)).length, (n) => n === 2, {
+        what: 'both workers busy',
+      });
+      const first = await api().post(`/api/v1/thoughts/${original.id}/analyze`);
+      expect(first.status).toBe(202);
+      expect(first.body).toEqual({ thought_id: original.id, queued: true, analysis_status: 'pending' });
+      const second = await api().post(`/api/v1/thoughts/${original.id}/analyze`);
+      expect(second.body.queued).toBe(false);
+    } finally {
+      release();
+      mock.script(null);
+    }
+    await waitFor(() => api().get(`/api/v1/thoughts/${original.id}/analyses`), (r) => r.body.items.length === 2, { what: 'the second analysis' });
+
+    const duplicate = await captureThought(testApp, user.key, 'Remember to renew the passport before the trip in June!');
+    expect(duplicate.duplicate_of_id).toBe(original.id);
+    const different = await captureThought(testApp, user.key, 'Plan the garden beds for spring');
+    expect(different.duplicate_of_id).toBeNull();
+
+    const stranger = await createUser(testApp);
+    expect((await api(stranger).post(`/api/v1/thoughts/${original.id}/analyze`)).status).toBe(404);
+    expect((await api(stranger).get(`/api/v1/thoughts/${original.id}/analyses`)).status).toBe(404);
+  });
+
+  it('queues what a process left in the outbox when it died between capture and dispatch', async () => {
+    // A committed capture whose process died before its job was queued: pending, not queued.
+    const db = new pg.Client({ connectionString: scratch.url });
+    await db.connect();
+    let id: string;
+    try {
+      id = (
+        await db.query<{ id: string }>(
+          `INSERT INTO thoughts (user_id, content, tags, analysis_status, analysis_queued_at)
+           VALUES ($1, 'Captured just before a crash #survivor', '[]', 'pending', NULL) RETURNING id`,
+          [user.userId],
+        )
+      ).rows[0]!.id;
+    } finally {
+      await db.end();
+    }
+    // No request touches it: the dispatcher's sweep finds it on its own.
+    expect(await analysed(id)).toMatchObject({ analysis_status: 'done', ai_tags: ['survivor'] });
+  });
+
+  it('streams events to the owner over SSE with the key in a header, and 401s without it', async () => {
+    expect((await testApp.http().get('/api/v1/events')).status).toBe(401);
+    const controller = new AbortController();
+    const response = await fetch(`${testApp.baseUrl}/api/v1/events`, { headers: bearer(user.key), signal: controller.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const other = await createUser(testApp);
+    const theirs = await captureThought(testApp, other.key, 'todo: not for your stream');
+    const mine = await captureThought(testApp, user.key, 'todo: email the landlord #home');
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!buffer.includes('event: suggestion.created') || !buffer.includes(`id: ${mine.id}`)) {
+        if (Date.now() > deadline) throw new Error(`no events; got: ${buffer}`);
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+      }
+    } finally {
+      controller.abort();
+    }
+    const events = buffer
+      .split('\n\n')
+      .filter((block) => block.includes('data: '))
+      .map((block) => ({ type: /event: (.+)/.exec(block)?.[1], data: JSON.parse(/data: (.+)/.exec(block)![1]!) }));
+    const analysedEvent = events.find((event) => event.type === 'thought.analyzed' && event.data.id === mine.id);
+    expect(analysedEvent?.data).toMatchObject({ id: mine.id, analysis_status: 'done', ai_tags: ['home'] });
+    expect(events.find((event) => event.type === 'suggestion.created')?.data).toMatchObject({ source_thought_id: mine.id, title: 'email the landlord #home' });
+    expect(buffer).not.toContain(theirs.id);
+  });
+});
