@@ -14,6 +14,7 @@ import { HTTP_LOGGER } from './common/logging/logging.tokens.js';
 import { appConfigModule } from './config/config.module.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ConsciousnessModule } from './consciousness/consciousness.module.js';
 import { EventsModule } from './events/events.module.js';
 import { EventsStreamModule } from './events/events-stream.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -75,6 +76,7 @@ export class AppModule {
         OperationsModule,
         IntelligenceModule,
         EventsStreamModule,
+        ConsciousnessModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

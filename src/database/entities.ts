@@ -1,6 +1,7 @@
 import { AiAnalysisResult } from '../ai/ledger/ai-analysis-result.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
+import { DismissedInsight, ScheduledAnalysis } from '../consciousness/scheduled-analysis.entity.js';
 import { ThoughtLink } from '../intelligence/thought-link.entity.js';
 import { Operation } from '../operations/operation.entity.js';
 import { UserProfile } from '../profiles/user-profile.entity.js';
@@ -10,4 +11,4 @@ import { Task } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation];
+export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight];

@@ -4,6 +4,7 @@ import { CreateUserProfiles1764300000000 } from '../../migrations/1764300000000-
 import { CreateUserSettings1764300000001 } from '../../migrations/1764300000001-CreateUserSettings.js';
 import { CreateAiAnalysisResults1764400000000 } from '../../migrations/1764400000000-CreateAiAnalysisResults.js';
 import { AddAnalysisPipeline1764600000000 } from '../../migrations/1764600000000-AddAnalysisPipeline.js';
+import { CreateScheduledAnalyses1764700000000 } from '../../migrations/1764700000000-CreateScheduledAnalyses.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 
 /** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAiAnalysisResults1764400000000,
   CreateTasksAndSuggestions1764500000000,
   AddAnalysisPipeline1764600000000,
+  CreateScheduledAnalyses1764700000000,
 ];

@@ -104,6 +104,12 @@ export class TasksService {
     );
   }
 
+  /** Open tasks, newest first, for consciousness checks. */
+  async openTasks(userId: string, limit: number): Promise<Task[]> {
+    const rows = await this.tasks.list(userId, { statuses: ['pending', 'in_progress'] }, 'created', limit);
+    return rows.slice(0, limit).map((row) => row.task);
+  }
+
   async get(userId: string, id: string): Promise<Task> {
     const task = await this.tasks.findById(userId, id);
     if (!task) throw notFound('task');

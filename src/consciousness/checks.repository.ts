@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { KeysetCursor } from '../common/pagination/cursor.js';
+import { type CheckState, type CheckTrigger, ScheduledAnalysis, type StoredInsight } from './scheduled-analysis.entity.js';
+
+const COLUMNS = `id, user_id, trigger, slot_key, state, window_start, window_end, new_thought_count, summary, patterns,
+  insights, suggestions, backend, model, input_tokens, output_tokens, duration_ms, pinned, created_at`;
+
+interface CheckRow {
+  id: string;
+  user_id: string;
+  trigger: CheckTrigger;
+  slot_key: string | null;
+  state: CheckState;
+  window_start: Date;
+  window_end: Date;
+  new_thought_count: number;
+  summary: string;
+  patterns: unknown[];
+  insights: StoredInsight[];
+  suggestions: unknown[];
+  backend: string | null;
+  model: string | null;
+  input_tokens: number;
+  output_tokens: number;
+  duration_ms: number;
+  pinned: boolean;
+  created_at: Date;
+}
+
+function toCheck(row: CheckRow): ScheduledAnalysis {
+  return Object.assign(new ScheduledAnalysis(), {
+    id: row.id,
+    userId: row.user_id,
+    trigger: row.trigger,
+    slotKey: row.slot_key,
+    state: row.state,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    newThoughtCount: row.new_thought_count,
+    summary: row.summary,
+    patterns: row.patterns,
+    insights: row.insights,
+    suggestions: row.suggestions,
+    backend: row.backend,
+    model: row.model,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    durationMs: row.duration_ms,
+    pinned: row.pinned,
+    createdAt: row.created_at,
+  });
+}
+
+export interface CheckOutcome {
+  newThoughtCount: number;
+  summary: string;
+  patterns: unknown[];
+  insights: StoredInsight[];
+  suggestions: unknown[];
+  backend: string | null;
+  model: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  durationMs: number;
+}
+
+/** A user the scheduler may check now: their interval, quiet hours, zone and last window. */
+export interface DueUser {
+  userId: string;
+  intervalMinutes: number;
+  quietHours: { start: string; end: string } | null;
+  timezone: string;
+}
+
+@Injectable()
+export class ChecksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Claims a check; null when a scheduled one for this user and slot exists (another instance has it). */
+  async claim(userId: string, trigger: CheckTrigger, slotKey: string | null, windowStart: Date, windowEnd: Date): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO scheduled_analyses (user_id, trigger, slot_key, window_start, window_end)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id, slot_key) WHERE slot_key IS NOT NULL DO NOTHING RETURNING id`,
+      [userId, trigger, slotKey, windowStart, windowEnd],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async complete(id: string, outcome: CheckOutcome): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE scheduled_analyses SET state = 'done', new_thought_count = $2, summary = $3, patterns = $4::jsonb,
+         insights = $5::jsonb, suggestions = $6::jsonb, backend = $7, model = $8, input_tokens = $9, output_tokens = $10,
+         duration_ms = $11 WHERE id = $1`,
+      [
+        id,
+        outcome.newThoughtCount,
+        outcome.summary,
+        JSON.stringify(outcome.patterns),
+        JSON.stringify(outcome.insights),
+        JSON.stringify(outcome.suggestions),
+        outcome.backend,
+        outcome.model,
+        outcome.inputTokens,
+        outcome.outputTokens,
+        outcome.durationMs,
+      ],
+    );
+  }
+
+  async fail(id: string, durationMs: number): Promise<void> {
+    await this.dataSource.query(`UPDATE scheduled_analyses SET state = 'failed', duration_ms = $2 WHERE id = $1`, [id, durationMs]);
+  }
+
+  /** Where the next window starts: the end of the last check that did not fail. */
+  async lastWindowEnd(userId: string): Promise<Date | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT max(window_end) AS window_end FROM scheduled_analyses WHERE user_id = $1 AND state <> 'failed'`,
+      [userId],
+    )) as { window_end: Date | null }[];
+    return rows[0]?.window_end ?? null;
+  }
+
+  async findById(userId: string, id: string): Promise<ScheduledAnalysis | null> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM scheduled_analyses WHERE id = $1 AND user_id = $2`, [id, userId])) as CheckRow[];
+    return rows[0] ? toCheck(rows[0]) : null;
+  }
+
+  async list(userId: string, limit: number, after?: KeysetCursor): Promise<ScheduledAnalysis[]> {
+    const params: unknown[] = [userId, limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after.createdAt, after.id);
+      keyset = 'AND (created_at, id) < ($3, $4)';
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at DESC, id DESC LIMIT $2`,
+      params,
+    )) as CheckRow[];
+    return rows.map(toCheck);
+  }
+
+  async saveInsights(userId: string, id: string, insights: StoredInsight[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE scheduled_analyses SET insights = $3::jsonb, pinned = $4 WHERE id = $1 AND user_id = $2`,
+      [id, userId, JSON.stringify(insights), insights.some((insight) => insight.pinned)],
+    );
+  }
+
+  async dismiss(userId: string, key: string, until: Date | null): Promise<void> {
+    if (until === null) {
+      await this.dataSource.query(`DELETE FROM dismissed_insights WHERE user_id = $1 AND insight_key = $2`, [userId, key]);
+      return;
+    }
+    await this.dataSource.query(
+      `INSERT INTO dismissed_insights (user_id, insight_key, dismissed_until) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, insight_key) DO UPDATE SET dismissed_until = EXCLUDED.dismissed_until`,
+      [userId, key, until],
+    );
+  }
+
+  async activeDismissals(userId: string, now: Date): Promise<Set<string>> {
+    const rows = (await this.dataSource.query(
+      `SELECT insight_key FROM dismissed_insights WHERE user_id = $1 AND dismissed_until > $2`,
+      [userId, now],
+    )) as { insight_key: string }[];
+    return new Set(rows.map((row) => row.insight_key));
+  }
+
+  /**
+   * Users whose interval has elapsed since their last check and who wrote something since.
+   * Defaults apply to users who never saved settings or a profile.
+   */
+  async dueUsers(now: Date): Promise<DueUser[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT u.id AS user_id,
+              COALESCE(s.consciousness_check_interval_minutes, 60) AS interval_minutes,
+              s.quiet_hours, COALESCE(p.timezone, 'UTC') AS timezone
+       FROM users u
+       LEFT JOIN user_settings s ON s.user_id = u.id
+       LEFT JOIN user_profiles p ON p.user_id = u.id
+       LEFT JOIN LATERAL (
+         SELECT max(a.window_end) AS window_end FROM scheduled_analyses a WHERE a.user_id = u.id AND a.state <> 'failed'
+       ) last ON true
+       WHERE (last.window_end IS NULL
+              OR last.window_end <= $1::timestamptz - make_interval(mins => COALESCE(s.consciousness_check_interval_minutes, 60)))
+         AND EXISTS (
+           SELECT 1 FROM thoughts t
+           WHERE t.user_id = u.id AND t.created_at <= $1 AND t.created_at > COALESCE(last.window_end, '-infinity'::timestamptz))`,
+      [now],
+    )) as { user_id: string; interval_minutes: number; quiet_hours: DueUser['quietHours']; timezone: string }[];
+    return rows.map((row) => ({
+      userId: row.user_id,
+      intervalMinutes: row.interval_minutes,
+      quietHours: row.quiet_hours,
+      timezone: row.timezone,
+    }));
+  }
+
+  /** Retention: older than the cut-off and not pinned. */
+  async deleteUnpinnedBefore(cutoff: Date): Promise<number> {
+    const [, affected] = (await this.dataSource.query(
+      `DELETE FROM scheduled_analyses WHERE created_at < $1 AND NOT pinned`,
+      [cutoff],
+    )) as [unknown, number];
+    return affected;
+  }
+}

@@ -1,0 +1,69 @@
+import { Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
+import { toCheckResponse } from './consciousness.mapper.js';
+import { ConsciousnessService } from './consciousness.service.js';
+import { ConsciousnessCheckDto, ConsciousnessCheckPageDto, ListChecksQueryDto } from './dto/consciousness.dto.js';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const INSIGHT_ACTIONS = ['pin', 'unpin', 'dismiss', 'restore'] as const;
+
+@ApiTags('consciousness')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@Controller()
+export class ConsciousnessController {
+  constructor(private readonly consciousness: ConsciousnessService) {}
+
+  @Post('consciousness-check')
+  @ApiOperation({ summary: 'Run a consciousness check now over your thoughts since the last one' })
+  @ApiCreatedResponse({ type: ConsciousnessCheckDto })
+  async runNow(@CurrentAuth() auth: AuthContext): Promise<ConsciousnessCheckDto> {
+    return toCheckResponse((await this.consciousness.run(auth.userId, 'manual'))!);
+  }
+
+  @Get('consciousness-checks')
+  @ApiOperation({ summary: 'Past checks, newest first' })
+  @ApiOkResponse({ type: ConsciousnessCheckPageDto })
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListChecksQueryDto): Promise<ConsciousnessCheckPageDto> {
+    const page = await this.consciousness.list(auth.userId, query.limit, query.cursor);
+    return { items: page.items.map(toCheckResponse), next_cursor: page.next_cursor };
+  }
+
+  @Get('consciousness-checks/:id')
+  @ApiOkResponse({ type: ConsciousnessCheckDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ConsciousnessCheckDto> {
+    return toCheckResponse(await this.consciousness.get(auth.userId, id));
+  }
+
+  @Post('consciousness-checks/:id/insights/:index/:action')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pin (keep past retention), unpin, dismiss (not raised again for 14 days) or restore an insight' })
+  @ApiParam({ name: 'action', enum: INSIGHT_ACTIONS })
+  @ApiOkResponse({ type: ConsciousnessCheckDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async markInsight(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('index', new ParseIntPipe({ errorHttpStatusCode: 400 })) index: number,
+    @Param('action') action: string,
+  ): Promise<ConsciousnessCheckDto> {
+    if (!INSIGHT_ACTIONS.includes(action as (typeof INSIGHT_ACTIONS)[number])) {
+      throw new NotFoundException('unknown insight action');
+    }
+    const check = await this.consciousness.markInsight(auth.userId, id, index, action as (typeof INSIGHT_ACTIONS)[number]);
+    return toCheckResponse(check);
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import type { EnvironmentVariables } from '../config/env.schema.js';
+import { ConsciousnessService } from './consciousness.service.js';
+
+/**
+ * Thin, flag-gated cron handlers. @nestjs/schedule has no cross-instance lock: every
+ * instance runs the tick, and the per-user-and-slot claim in the database lets exactly one
+ * of them run each check.
+ */
+@Injectable()
+export class ConsciousnessJobs {
+  private readonly logger = new Logger(ConsciousnessJobs.name);
+  private ticking = false;
+
+  constructor(
+    private readonly consciousness: ConsciousnessService,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
+
+  @Cron(CronExpression.EVERY_5_MINUTES, { name: 'consciousness-checks' })
+  async tick(): Promise<void> {
+    // A slow pass (a remote AI) must not overlap the next one in this process.
+    if (!this.config.get('SCHEDULER_ENABLED', { infer: true }) || this.ticking) return;
+    this.ticking = true;
+    try {
+      const ran = await this.consciousness.runDue();
+      if (ran > 0) this.logger.log({ ran }, 'scheduled consciousness checks');
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  @Cron('0 45 3 * * *', { name: 'consciousness-retention' })
+  async purge(): Promise<void> {
+    if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
+    const removed = await this.consciousness.purgeExpired();
+    this.logger.log({ removed }, 'removed expired consciousness checks');
+  }
+}

@@ -1,0 +1,229 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
+import type { ConsciousnessResult, ThoughtForAnalysis } from '../ai/ai.types.js';
+import { notFound } from '../common/errors/domain-errors.js';
+import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import { EventsService } from '../events/events.service.js';
+import { toProfileForAi } from '../intelligence/profile-for-ai.js';
+import { ProfilesService } from '../profiles/profiles.service.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { normalizeSuggestionTitle } from '../suggestions/suggestion-title.js';
+import { SuggestionsService } from '../suggestions/suggestions.service.js';
+import { TasksService } from '../tasks/tasks.service.js';
+import type { Thought } from '../thoughts/thought.entity.js';
+import { ThoughtsService } from '../thoughts/thoughts.service.js';
+import { ChecksRepository } from './checks.repository.js';
+import { isQuiet } from './quiet-hours.js';
+import type { CheckTrigger, ScheduledAnalysis, StoredInsight } from './scheduled-analysis.entity.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** The first check looks back this far; later ones start where the last ended. */
+const FIRST_WINDOW_MS = 7 * DAY_MS;
+const TREND_WINDOW_MS = 14 * DAY_MS;
+const RECENT_LIMIT = 500;
+const TREND_LIMIT = 1_000;
+const OPEN_TASKS_LIMIT = 200;
+export const CHECK_RETENTION_DAYS = 7;
+export const DISMISS_DAYS = 14;
+export const NO_NEW_THOUGHTS = 'No new thoughts since the last check.';
+
+const forAi = (thought: Thought): ThoughtForAnalysis => ({
+  id: thought.id,
+  content: thought.content,
+  tags: [...thought.tags, ...thought.aiTags],
+  createdAt: thought.createdAt,
+  localOnly: thought.localOnly,
+});
+
+/** What a dismissal matches on: the same kind of pattern with the same title. */
+export const insightKey = (kind: string, title: string) => `${kind}:${normalizeSuggestionTitle(title)}`;
+
+/**
+ * Consciousness checks: look over what the user wrote since the last check (and two weeks
+ * for trends), with open tasks and the profile; store patterns, insights and suggestions
+ * with the thoughts they rest on; offer the suggestions through the same inbox.
+ */
+@Injectable()
+export class ConsciousnessService {
+  private readonly logger = new Logger(ConsciousnessService.name);
+
+  constructor(
+    private readonly checks: ChecksRepository,
+    private readonly thoughts: ThoughtsService,
+    private readonly tasks: TasksService,
+    private readonly profiles: ProfilesService,
+    private readonly settings: SettingsService,
+    private readonly suggestions: SuggestionsService,
+    private readonly ai: AiOrchestrator,
+    private readonly events: EventsService,
+  ) {}
+
+  /** Runs one check now; null when a scheduled one for this slot was already taken elsewhere. */
+  async run(userId: string, trigger: CheckTrigger, now: Date = new Date(), slotKey: string | null = null): Promise<ScheduledAnalysis | null> {
+    const started = Date.now();
+    const lastEnd = await this.checks.lastWindowEnd(userId);
+    const windowStart = lastEnd ?? new Date(now.getTime() - FIRST_WINDOW_MS);
+    const id = await this.checks.claim(userId, trigger, slotKey, windowStart, now);
+    if (!id) return null;
+    try {
+      const recent = await this.thoughts.inWindow(userId, windowStart, now, RECENT_LIMIT);
+      if (recent.length === 0) {
+        // Nothing new: say so rather than inventing insights.
+        await this.checks.complete(id, { ...EMPTY, durationMs: Date.now() - started });
+      } else {
+        await this.analyse(id, userId, recent, windowStart, now, started);
+      }
+    } catch (error) {
+      await this.checks.fail(id, Date.now() - started);
+      throw error;
+    }
+    this.events.publish({ userId, type: 'consciousness_check.completed', id });
+    return this.get(userId, id);
+  }
+
+  /** One scheduler pass: every due user outside quiet hours, once per interval slot. */
+  async runDue(now: Date = new Date()): Promise<number> {
+    let ran = 0;
+    for (const user of await this.checks.dueUsers(now)) {
+      if (isQuiet(user.quietHours, user.timezone, now)) continue;
+      const intervalMs = user.intervalMinutes * MINUTE_MS;
+      const slotKey = `${user.intervalMinutes}:${Math.floor(now.getTime() / intervalMs)}`;
+      try {
+        if (await this.run(user.userId, 'scheduled', now, slotKey)) ran++;
+      } catch (error) {
+        this.logger.warn({ user_id: user.userId, err: (error as Error).message }, 'scheduled consciousness check failed');
+      }
+    }
+    return ran;
+  }
+
+  async get(userId: string, id: string): Promise<ScheduledAnalysis> {
+    const check = await this.checks.findById(userId, id);
+    if (!check) throw notFound('consciousness check');
+    return check;
+  }
+
+  async list(userId: string, limit: number, cursor?: string): Promise<Page<ScheduledAnalysis>> {
+    return toPage(await this.checks.list(userId, limit, decodeCursor(cursor)), limit, (check) => check);
+  }
+
+  /** Pin keeps the check past retention; dismiss hides that insight from future checks for a while. */
+  async markInsight(userId: string, id: string, index: number, action: 'pin' | 'unpin' | 'dismiss' | 'restore', now = new Date()) {
+    const check = await this.get(userId, id);
+    const insight = check.insights[index];
+    if (!insight) throw notFound('insight');
+    if (action === 'pin' || action === 'unpin') insight.pinned = action === 'pin';
+    if (action === 'dismiss' || action === 'restore') {
+      insight.dismissed = action === 'dismiss';
+      await this.checks.dismiss(userId, insightKey('insight', insight.title), insight.dismissed ? new Date(now.getTime() + DISMISS_DAYS * DAY_MS) : null);
+    }
+    await this.checks.saveInsights(userId, id, check.insights);
+    return this.get(userId, id);
+  }
+
+  /** Retention: checks older than 7 days go, unless the user pinned one of their insights. */
+  purgeExpired(now: Date = new Date()): Promise<number> {
+    return this.checks.deleteUnpinnedBefore(new Date(now.getTime() - CHECK_RETENTION_DAYS * DAY_MS));
+  }
+
+  private async analyse(id: string, userId: string, recent: Thought[], windowStart: Date, now: Date, started: number) {
+    const [trend, openTasks, profile, settings, dismissed] = await Promise.all([
+      this.thoughts.inWindow(userId, new Date(now.getTime() - TREND_WINDOW_MS), now, TREND_LIMIT),
+      this.tasks.openTasks(userId, OPEN_TASKS_LIMIT),
+      this.profiles.getForUser(userId),
+      this.settings.getForUser(userId),
+      this.checks.activeDismissals(userId, now),
+    ]);
+    const result = await this.ai.consciousnessCheck(
+      {
+        userId,
+        recentThoughts: recent.map(forAi),
+        trendThoughts: trend.map(forAi),
+        openTasks: openTasks.map((task) => ({
+          id: task.id,
+          title: task.title,
+          dueDate: task.dueDate,
+          sourceThoughtId: task.sourceThoughtId,
+          createdAt: task.createdAt,
+        })),
+        profile: toProfileForAi(profile),
+        timezone: profile.timezone,
+        windowStart,
+        windowEnd: now,
+        now,
+      },
+      { preferred: settings.aiBackend },
+    );
+    const value = withoutDismissed(result.value, dismissed);
+    const openTitles = new Set(openTasks.map((task) => normalizeSuggestionTitle(task.title)));
+    const fresh = value.suggestions.filter((suggestion) => !openTitles.has(normalizeSuggestionTitle(suggestion.title)));
+    await this.suggestions.offer(
+      userId,
+      fresh.map((suggestion) => ({
+        title: suggestion.title,
+        description: suggestion.description ?? null,
+        priority: suggestion.priority,
+        confidence: suggestion.confidence,
+        evidence: null,
+      })),
+      {
+        sourceThoughtId: null,
+        origin: 'consciousness_check',
+        backend: result.backend,
+        model: result.model,
+        // A check's ideas are offered, never turned into tasks unasked.
+        mode: settings.taskSuggestionMode === 'off' ? 'off' : 'suggest',
+        threshold: settings.autoTaskConfidenceThreshold,
+      },
+    );
+    await this.checks.complete(id, {
+      newThoughtCount: recent.length,
+      summary: value.summary,
+      patterns: value.patterns.map((pattern) => ({
+        kind: pattern.kind,
+        title: pattern.title,
+        description: pattern.description,
+        thought_ids: pattern.thoughtIds,
+        confidence: pattern.confidence,
+      })),
+      insights: value.insights.map(
+        (insight): StoredInsight => ({ title: insight.title, description: insight.description, thought_ids: insight.thoughtIds, pinned: false, dismissed: false }),
+      ),
+      suggestions: fresh.map((suggestion) => ({
+        title: suggestion.title,
+        description: suggestion.description ?? null,
+        priority: suggestion.priority,
+        thought_ids: suggestion.thoughtIds,
+        confidence: suggestion.confidence,
+      })),
+      backend: result.backend,
+      model: result.model,
+      inputTokens: result.usage.inputTokens,
+      outputTokens: result.usage.outputTokens,
+      durationMs: Date.now() - started,
+    });
+  }
+}
+
+const EMPTY = {
+  newThoughtCount: 0,
+  summary: NO_NEW_THOUGHTS,
+  patterns: [],
+  insights: [],
+  suggestions: [],
+  backend: null,
+  model: null,
+  inputTokens: 0,
+  outputTokens: 0,
+};
+
+/** Insights the user dismissed (and patterns with the same title) stay out until the dismissal ends. */
+function withoutDismissed(result: ConsciousnessResult, dismissed: Set<string>): ConsciousnessResult {
+  if (dismissed.size === 0) return result;
+  return {
+    ...result,
+    insights: result.insights.filter((insight) => !dismissed.has(insightKey('insight', insight.title))),
+    patterns: result.patterns.filter((pattern) => !dismissed.has(insightKey('insight', pattern.title))),
+  };
+}
