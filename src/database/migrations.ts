@@ -5,6 +5,7 @@ import { CreateUserSettings1764300000001 } from '../../migrations/1764300000001-
 import { CreateAiAnalysisResults1764400000000 } from '../../migrations/1764400000000-CreateAiAnalysisResults.js';
 import { AddAnalysisPipeline1764600000000 } from '../../migrations/1764600000000-AddAnalysisPipeline.js';
 import { CreateScheduledAnalyses1764700000000 } from '../../migrations/1764700000000-CreateScheduledAnalyses.js';
+import { AddNearDuplicateFunction1764800000000 } from '../../migrations/1764800000000-AddNearDuplicateFunction.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 
 /** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateTasksAndSuggestions1764500000000,
   AddAnalysisPipeline1764600000000,
   CreateScheduledAnalyses1764700000000,
+  AddNearDuplicateFunction1764800000000,
 ];

@@ -110,14 +110,9 @@ export class ThoughtsRepository {
   async insert(thought: NewThought, manager: EntityManager = this.dataSource.manager): Promise<Thought | null> {
     const rows = (await manager.query(
       `INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint, duplicate_of_id)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, (
-         SELECT recent.id FROM (
-           SELECT r.id, r.content FROM thoughts r
-           WHERE r.user_id = $1 AND r.created_at > now() - interval '1 day'
-           ORDER BY r.created_at DESC, r.id DESC LIMIT ${NEAR_DUPLICATE_WINDOW}
-         ) recent
-         WHERE similarity(recent.content, $2) >= ${NEAR_DUPLICATE_SIMILARITY}
-         ORDER BY similarity(recent.content, $2) DESC LIMIT 1))
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8,
+         -- Pinned to the ordered index scan: see migration 1764800000000-AddNearDuplicateFunction.
+         thought_near_duplicate($1, $2, ${NEAR_DUPLICATE_WINDOW}, ${NEAR_DUPLICATE_SIMILARITY}))
        ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING ${COLUMNS}`,
       [
@@ -271,7 +266,11 @@ export class ThoughtsRepository {
       `UPDATE thoughts SET analysis_queued_at = now()
        WHERE id IN (
          SELECT id FROM thoughts WHERE analysis_queued_at IS NULL AND analysis_status = 'pending'
-         ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         ORDER BY created_at LIMIT $1
+         -- NO KEY: a FOR UPDATE lock here conflicts with the FOR KEY SHARE lock the
+         -- duplicate_of_id foreign key takes, so every capture flagged as a near-duplicate of a
+         -- row being claimed waited for the whole outbox transaction.
+         FOR NO KEY UPDATE SKIP LOCKED)
        RETURNING id, user_id`,
       [limit],
     )) as [{ id: string; user_id: string }[], number];

@@ -1,0 +1,66 @@
+/**
+ * The floor: the least a capture can cost on this machine, a bare node:http server doing
+ * the one INSERT a capture cannot avoid, through the same pg.Pool size as the app (10).
+ * The app's capture throughput is judged as a fraction of this, so framework, auth,
+ * validation and the job enqueue show up as the gap. Run as a child by bench/thoughts.ts.
+ *
+ * Env: DATABASE_URL, FLOOR_USER_IDS (comma-separated; each row goes to a random one, no
+ * auth, so inserts spread over users' index ranges as the app's do), PORT.
+ */
+import { createServer } from 'node:http';
+import pg from 'pg';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const userIds = (process.env.FLOOR_USER_IDS ?? '').split(',');
+const MAX_BODY = 64 * 1024;
+
+const server = createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/health') {
+    res.writeHead(200).end('ok');
+    return;
+  }
+  if (req.method !== 'POST' || req.url !== '/') {
+    res.writeHead(404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY) chunks.push(chunk);
+  });
+  req.on('end', () => {
+    void (async () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          content: string;
+          tags?: string[];
+        };
+        const tags = body.tags ?? [];
+        const { rows } = await pool.query<{ id: string; created_at: Date }>(
+          'INSERT INTO floor_thoughts (user_id, content, tags) VALUES ($1, $2, $3) RETURNING id, created_at',
+          [userIds[Math.floor(Math.random() * userIds.length)], body.content, JSON.stringify(tags)],
+        );
+        const row = rows[0]!;
+        const json = JSON.stringify({
+          id: row.id,
+          content: body.content,
+          tags,
+          created_at: row.created_at,
+        });
+        res.writeHead(201, { 'content-type': 'application/json' }).end(json);
+      } catch (error) {
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: String(error) }));
+      }
+    })();
+  });
+});
+
+server.listen(Number(process.env.PORT), '127.0.0.1');
+
+process.once('SIGTERM', () => {
+  server.close();
+  void pool.end().finally(() => process.exit(0));
+});

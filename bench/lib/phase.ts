@@ -1,0 +1,111 @@
+/**
+ * What the HTTP benches share: the server under test's settings, a measured load phase
+ * (warm-up then measurement, RSS sampled), its report row and a budget line.
+ */
+import { sampleRss } from './process.js';
+import { fmt, verdict } from './report.js';
+import { type LoadResult, runWrk } from './wrk.js';
+
+/**
+ * The server under test. The env schema caps RATE_LIMIT_PER_MINUTE at 100000 (100000000
+ * fails validation); with keys rotating over every bench user no key gets near it.
+ * Workers off, as when `npm run worker` processes do the analysis: otherwise the backlog
+ * the capture phases enqueue would run during, and skew, the read phases.
+ */
+export const SERVER_ENV = {
+  RATE_LIMIT_PER_MINUTE: '100000',
+  LOG_LEVEL: 'warn',
+  WORKERS_ENABLED: 'false',
+};
+
+export const serverLine = () =>
+  `server under test: node dist/src/main.js, NODE_ENV=production ${Object.entries(SERVER_ENV)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ')}`;
+
+export interface Phase extends LoadResult {
+  rssMb: number;
+  /** Overrides the errors cell (e.g. to say which statuses). */
+  errorsNote?: string;
+}
+
+/** A warm-up run (discarded: JIT, pools, caches) then the measured run, RSS sampled across both. */
+export async function phase(
+  label: string,
+  target: { baseUrl: string; pid: number },
+  load: { mode: 'post' | 'get'; paths: string[]; keys: string[]; connections: number },
+  options: { warmup: number; seconds: number },
+  seconds = options.seconds,
+): Promise<Phase> {
+  const stopRss = sampleRss(target.pid);
+  await runWrk({
+    ...load,
+    label: `${label} warm-up`,
+    baseUrl: target.baseUrl,
+    seconds: options.warmup,
+  });
+  const result = await runWrk({ ...load, label, baseUrl: target.baseUrl, seconds });
+  const rssMb = await stopRss();
+  logPhase(result);
+  return { ...result, rssMb };
+}
+
+export function logPhase(result: LoadResult): void {
+  console.log(
+    `${result.label}: ${fmt(result.rps, 0)} req/s, p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms`,
+  );
+}
+
+export const loadRow = (p: Phase) => [
+  p.label,
+  p.connections,
+  fmt(p.rps, 0),
+  fmt(p.p50, 2),
+  fmt(p.p95, 2),
+  fmt(p.p99, 2),
+  fmt(p.max, 1),
+  fmt(p.rssMb),
+  p.errorsNote ?? (p.failures ? `${p.failures} FAILED` : '0'),
+];
+export const LOAD_HEADERS = [
+  'phase',
+  'conns',
+  'req/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'max RSS MB',
+  'errors',
+];
+
+/** One line of the budget table; NaN (phase not run) reads as n/a. */
+export function budget(
+  name: string,
+  value: number,
+  unit: string,
+  limit: number,
+  better: 'lower' | 'higher' = 'lower',
+) {
+  const op = better === 'lower' ? '<' : '>=';
+  return [
+    name,
+    `${fmt(value, 2)} ${unit}`.trim(),
+    `${op} ${limit} ${unit}`.trim(),
+    verdict(value, limit, better),
+  ];
+}
+
+/** Status of one request: tells whether the route exists yet (404 = not committed). */
+export async function probe(
+  url: string,
+  key: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: string }> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, body: (await response.text()).slice(0, 300) };
+}
