@@ -1,10 +1,11 @@
 /**
- * The whole benchmark: start-up, then thoughts, then tasks, one after the other (never in
+ * The whole benchmark: start-up, thoughts, tasks, then consciousness checks, one after the other (never in
  * parallel: each would steal the others' two cores). Flags go to the thoughts and tasks
  * benches (--quick, --users N to both).
  *   npm run bench [-- --quick]
  */
 import { runMain } from './lib/cleanup.js';
+import { benchConsciousness } from './consciousness.js';
 import { machineLine } from './lib/report.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
@@ -17,5 +18,6 @@ void runMain(async () => {
   const startup = await benchStartup();
   const thoughts = await benchThoughts(thoughtsOpts);
   const tasks = await benchTasks(tasksOpts);
-  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}`);
+  const consciousness = await benchConsciousness();
+  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}`);
 });
