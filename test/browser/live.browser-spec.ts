@@ -64,9 +64,8 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
     expect(tasks.body.items.map((task: { title: string }) => task.title)).toEqual([expect.stringContaining('call the plumber')]);
   });
 
-  it('runs a consciousness check from the Insights view (or says it is not available yet)', async () => {
+  it('runs a consciousness check from the Insights view and shows what it found', async () => {
     const user = await createUser(testApp);
-    const probe = await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key));
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
     await signIn(page, user.key);
@@ -74,11 +73,10 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
     await page.locator('#feed-list .thought').first().waitFor();
     await page.getByRole('link', { name: 'Insights' }).click();
     await page.getByRole('button', { name: 'Run a check now' }).click();
-    if (probe.status === 404) {
-      await page.getByText('Running a check is not available on this server yet.').waitFor();
-      return;
-    }
-    await page.locator('.check').getByText(/new thoughts/).first().waitFor({ timeout: 15_000 });
-    await page.locator('.check .summary, .check .pattern, .check .insight').first().waitFor();
+    // The mock backend's canned check: a summary and one pattern citing the new thought.
+    await page.locator('.check').getByText('1 new thoughts.').first().waitFor({ timeout: 15_000 });
+    await page.locator('.check').getByText('Recent thoughts').first().waitFor();
+    const checks = await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key));
+    expect(checks.body.items).toEqual([expect.objectContaining({ trigger: 'manual', new_thought_count: 1 })]);
   });
 });

@@ -65,6 +65,30 @@ describe('offline capture queue in Chromium', () => {
     expect(stored.map((thought) => thought.content)).toEqual(['Written on the train without signal']);
   });
 
+  it('keeps a thought typed while the server is really stopped and sends it exactly once after the restart', async () => {
+    const user = await createUser(testApp);
+    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const { page } = dashboard;
+    await signIn(page, user.key);
+    const server = testApp.app.getHttpServer();
+    const port = Number(new URL(testApp.baseUrl).port);
+    // Stop listening and drop open connections (the live-events stream included).
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+    await captureInUi(page, 'Typed while the server was down');
+    await page.locator('#feed-pending .thought[data-state="queued"]').getByText('Typed while the server was down').waitFor();
+
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    await page.evaluate("dispatchEvent(new Event('online'))");
+    await page.locator('#feed-list .thought').getByText('Typed while the server was down').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    const stored = await listThoughts(testApp, user);
+    expect(stored.map((thought) => thought.content)).toEqual(['Typed while the server was down']);
+  });
+
   it('does not double a thought whose response was lost: the retry replays the same Idempotency-Key', async () => {
     const user = await createUser(testApp);
     dashboard = await openDashboard(browser, testApp.baseUrl);

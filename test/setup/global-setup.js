@@ -13,8 +13,10 @@ const root = path.resolve(import.meta.dirname, '../..');
  */
 export default async function globalSetup() {
   await bundleThrottler(root);
+  // A fresh log of the whole run, scanned for key material by the global teardown.
+  rmSync(path.join(root, '.test-tmp', 'app-logs'), { recursive: true, force: true });
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  const database = `pai_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const database = `paitest_${Date.now()}_${randomBytes(3).toString('hex')}`;
   if (serverUrl) {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();

@@ -4,7 +4,7 @@ import { testDatabaseUrl } from './test-app.js';
 
 /** An empty database on the test server, for tests that need a first start of their own. */
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `pai_scratch_${randomBytes(4).toString('hex')}`;
+  const name = `paiscratch_${randomBytes(4).toString('hex')}`;
   const base = testDatabaseUrl();
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

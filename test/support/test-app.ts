@@ -1,10 +1,15 @@
 import 'reflect-metadata';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
+
+/** Every test app's log lines also land here; global teardown scans the whole run for key material. */
+export const RUN_LOG_DIR = path.resolve('.test-tmp', 'app-logs');
 
 /** The admin key every test app bootstraps with (the database is shared by the run). */
 export const TEST_ADMIN_KEY = 'pai_test_admin_key_0123456789abcdefghijklmnop';
@@ -35,6 +40,8 @@ export function testDatabaseUrl(): string {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const logs: string[] = [];
+  mkdirSync(RUN_LOG_DIR, { recursive: true });
+  const runLogFile = path.join(RUN_LOG_DIR, `${process.pid}.jsonl`);
   const saved = { ...process.env };
   // Background work is opt-in per test: a worker or cron acting on other tests' rows would make them flaky.
   Object.assign(process.env, {
@@ -54,7 +61,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({
         databaseUrl: options.databaseUrl ?? testDatabaseUrl(),
-        logDestination: { write: (line: string) => void logs.push(line) },
+        logDestination: {
+          write: (line: string) => {
+            logs.push(line);
+            appendFileSync(runLogFile, line);
+          },
+        },
       }),
       { bodyParser: false, bufferLogs: true, abortOnError: false, forceCloseConnections: true },
     );

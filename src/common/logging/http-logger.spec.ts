@@ -31,3 +31,18 @@ describe('redactSecrets', () => {
     }
   });
 });
+
+describe('serializeError', () => {
+  it('keeps type, message, code and stack, and drops everything else (a driver client with a password)', async () => {
+    const { serializeError } = await import('./http-logger.js');
+    const error = Object.assign(new Error('connect failed for postgres://app:s3cret@db:5432/pai'), {
+      code: 'ECONNREFUSED',
+      client: { connectionParameters: { password: 's3cret' } },
+    });
+    const logged = serializeError(error);
+    expect(Object.keys(logged).sort()).toEqual(['code', 'message', 'stack', 'type']);
+    expect(JSON.stringify(logged)).not.toContain('s3cret');
+    expect(logged.message).toBe('connect failed for postgres://app:[REDACTED]@db:5432/pai');
+    expect(serializeError('plain pai_abcdefghijklmnopqrstuvwx')).toEqual({ message: 'plain pai_[REDACTED]' });
+  });
+});

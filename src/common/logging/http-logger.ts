@@ -6,8 +6,26 @@ import { pinoHttp, type HttpLogger } from 'pino-http';
 /** Anything shaped like an API key, wherever it turns up (a URL, an error message). */
 const KEY_PATTERN = /pai_[A-Za-z0-9_-]{8,}/g;
 
+/** The password part of a connection URL (postgres://user:secret@host). */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@\s]+@/gi;
+
 export function redactSecrets(text: string): string {
-  return text.replace(KEY_PATTERN, 'pai_[REDACTED]');
+  return text.replace(KEY_PATTERN, 'pai_[REDACTED]').replace(URL_PASSWORD, '$1[REDACTED]@');
+}
+
+/**
+ * Errors are logged as type, message, code and stack only: driver errors carry their
+ * client, with connection parameters and the database password, as enumerable properties.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: redactSecrets(String(error)) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: redactSecrets(error.message),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: error.stack ? redactSecrets(error.stack) : undefined,
+  };
 }
 
 export function createRootLogger(level: string, destination?: DestinationStream): Logger {
@@ -22,6 +40,7 @@ export function createRootLogger(level: string, destination?: DestinationStream)
         censor: '[REDACTED]',
       },
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError, error: serializeError },
     },
     destination ?? pino.destination({ fd: 1, sync: false }),
   );
@@ -45,7 +64,7 @@ export function createHttpLogger(logger: Logger): HttpLogger {
     serializers: {
       req: (request: { method: string; url: string }) => ({ method: request.method, url: redactSecrets(request.url) }),
       res: () => undefined,
-      err: pino.stdSerializers.err,
+      err: serializeError,
     },
   });
 }
