@@ -12,13 +12,12 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp[] = []): void {
   const acceptsPlain = (request: Request) => plainBodyPaths.some((path) => path.test(request.path));
+  const text = express.text({ limit: BODY_LIMIT, type: 'text/plain' });
+  const form = express.urlencoded({ limit: BODY_LIMIT, extended: false });
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (!acceptsPlain(request)) return next();
-    express.text({ limit: BODY_LIMIT, type: 'text/plain' })(request, response, (error?: unknown) => {
-      if (error) return next(error);
-      express.urlencoded({ limit: BODY_LIMIT, extended: false })(request, response, next);
-    });
+    text(request, response, (error?: unknown) => (error ? next(error) : form(request, response, next)));
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
     // A POST with no body (e.g. accept without changes) validates as an empty object.

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
-import { IsDateOnly, IsTimeOfDay } from '../../tasks/dto/task-fields.js';
-import { TASK_PRIORITIES, type TaskPriority } from '../../tasks/task.entity.js';
+import { ConvertThoughtDto } from '../../tasks/dto/convert-thought.dto.js';
+import { TASK_PRIORITIES } from '../../tasks/task.entity.js';
 import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, type SuggestionStatus } from '../task-suggestion.entity.js';
 
 const STATUS_FILTERS = [...SUGGESTION_STATUSES, 'all'] as const;
@@ -20,33 +20,8 @@ export class ListSuggestionsQueryDto extends PageQueryDto {
   source_thought_id?: string;
 }
 
-/** Optional edits applied to the task made from the suggestion. */
-export class AcceptSuggestionDto {
-  @ApiPropertyOptional({ example: 'Call mom on Friday', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @NoNul()
-  title?: string;
-
-  @ApiPropertyOptional({ enum: TASK_PRIORITIES })
-  @IsOptional()
-  @IsIn(TASK_PRIORITIES)
-  priority?: TaskPriority;
-
-  @ApiPropertyOptional({ example: '2026-03-06', nullable: true, type: String })
-  @IsOptional()
-  @ValidateIf((_o, value) => value !== null)
-  @IsDateOnly('due_date')
-  due_date?: string | null;
-
-  @ApiPropertyOptional({ example: '17:00', nullable: true, type: String })
-  @IsOptional()
-  @ValidateIf((_o, value) => value !== null)
-  @IsTimeOfDay('due_time')
-  due_time?: string | null;
-}
+/** Optional edits applied to the task made from the suggestion: the same ones as converting a thought. */
+export class AcceptSuggestionDto extends ConvertThoughtDto {}
 
 export class RejectSuggestionDto {
   @ApiPropertyOptional({ example: 'Already done', maxLength: 500 })
