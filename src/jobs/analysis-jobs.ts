@@ -6,7 +6,8 @@ import { ANALYZE_THOUGHT_QUEUE } from './queues.js';
 export interface AnalyzeThoughtJob {
   thoughtId: string;
   userId: string;
-  reason: 'capture' | 'edit' | 'manual' | 'reanalyze';
+  /** 'capture' also covers edits: both reach the queue through the outbox. */
+  reason: 'capture' | 'manual' | 'reanalyze';
   /** Set when the job belongs to a bulk re-analysis, whose progress it reports. */
   operationId?: string;
 }

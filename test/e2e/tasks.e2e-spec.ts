@@ -136,11 +136,15 @@ describe('tasks', () => {
   it('lists with filters, three sort orders and keyset pages', async () => {
     const fresh = await createUser(testApp);
     const mine = as(fresh);
-    const make = async (body: object) => (await mine.post('/api/v1/tasks', body)).body;
-    const a = await make({ title: 'A', priority: 'low', due_date: '2026-01-10' });
-    const b = await make({ title: 'B', priority: 'urgent', due_date: '2026-01-05' });
-    const c = await make({ title: 'C', priority: 'medium' });
-    const d = await make({ title: 'D', priority: 'high', due_date: '2099-01-01' });
+    const make = async (body: object) => {
+      const response = await mine.post('/api/v1/tasks', body);
+      expect(response.status).toBe(201);
+      return response.body;
+    };
+    await make({ title: 'A', priority: 'low', due_date: '2026-01-10' });
+    await make({ title: 'B', priority: 'urgent', due_date: '2026-01-05' });
+    await make({ title: 'C', priority: 'medium' });
+    await make({ title: 'D', priority: 'high', due_date: '2099-01-01' });
     const e = await make({ title: 'E', priority: 'urgent', due_date: '2026-01-07' });
     await mine.patch(`/api/v1/tasks/${e.id}`, { status: 'done' });
 
@@ -165,7 +169,6 @@ describe('tasks', () => {
     expect(await walk({ due_after: '2026-01-07', due_before: '2026-12-31', sort: 'due_date' })).toEqual(['E', 'A']);
     // Overdue: open and due before today; E is done, D is in the future, C has no date.
     expect(await walk({ overdue: 'true', sort: 'due_date' })).toEqual(['B', 'A']);
-    expect([a.id, b.id, c.id, d.id].length).toBe(4);
 
     for (const bad of [{ sort: 'random' }, { status: 'pending,lost' }, { overdue: 'yes' }, { due_before: 'tomorrow' }, { cursor: 'zzz' }]) {
       expect((await mine.get('/api/v1/tasks', bad)).status).toBe(400);
