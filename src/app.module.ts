@@ -2,15 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AiModule } from './ai/ai.module.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
 import { ApiKeyThrottlerGuard } from './common/guards/api-key-throttler.guard.js';
-import { createHttpLogger, createRootLogger } from './common/logging/http-logger.js';
-import { HTTP_LOGGER } from './common/logging/logging.tokens.js';
+import { createRootLogger } from './common/logging/http-logger.js';
+import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
 import { appConfigModule } from './config/config.module.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -38,28 +37,22 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
-    const httpLogger = {
-      provide: HTTP_LOGGER,
+    const rootLogger = {
+      provide: ROOT_LOGGER,
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
-        createHttpLogger(createRootLogger(config.get('LOG_LEVEL', { infer: true }), options.logDestination)),
+        createRootLogger(config.get('LOG_LEVEL', { infer: true }), options.logDestination),
     };
     return {
       module: AppModule,
       imports: [
         appConfigModule(),
         {
-          module: class HttpLoggerModule {},
+          module: class LoggingModule {},
           global: true,
-          providers: [httpLogger],
-          exports: [HTTP_LOGGER],
+          providers: [rootLogger],
+          exports: [ROOT_LOGGER],
         },
-        LoggerModule.forRootAsync({
-          inject: [HTTP_LOGGER],
-          // The HTTP logger is installed as the very first middleware (see app.setup.ts) so
-          // even requests rejected by the body parser get their log line.
-          useFactory: (http: ReturnType<typeof createHttpLogger>) => ({ pinoHttp: { logger: http.logger }, useExisting: true }),
-        }),
         DatabaseModule.forRoot(options.databaseUrl),
         ScheduleModule.forRoot(),
         JobsModule,

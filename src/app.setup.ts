@@ -4,14 +4,15 @@ import { type INestApplication, RequestMethod, ValidationPipe } from '@nestjs/co
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
-import type { HttpLogger } from 'pino-http';
+import type { Logger } from 'pino';
 import { APP_VERSION } from './common/app-version.js';
 import { ValidationFailedException } from './common/errors/validation-failed.exception.js';
-import { HTTP_LOGGER } from './common/logging/logging.tokens.js';
+import { createRequestLogger } from './common/logging/http-logger.js';
+import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
+import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
 import { installBodyParsing } from './common/middleware/body-parsing.js';
 import { requestId } from './common/middleware/request-id.middleware.js';
+import { securityHeaders } from './common/middleware/security-headers.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
 
 export const API_PREFIX = 'api/v1';
@@ -24,14 +25,17 @@ export const PLAIN_BODY_ROUTES: RegExp[] = [/^\/api\/v1\/thoughts\/?$/];
  */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
-  app.useLogger(app.get(Logger));
+  const logger = app.get<Logger>(ROOT_LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
   app.set('trust proxy', parseTrustProxy(config.get('TRUST_PROXY', { infer: true })));
   app.disable('x-powered-by');
+  // An ETag is a SHA-1 of every response body; no client of this API sends If-None-Match.
+  app.set('etag', false);
 
   app.use(requestId);
-  app.use(app.get<HttpLogger>(HTTP_LOGGER));
+  app.use(createRequestLogger(logger));
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         // Swagger UI needs inline styles; scripts stay same-origin.
         directives: {
@@ -49,11 +53,19 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  app.enableCors({
-    origin: origins.length > 0 ? origins : false,
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
-  });
+  // Without CORS_ORIGINS the dashboard is same-origin: no CORS middleware at all.
+  if (origins.length > 0)
+    app.enableCors({
+      origin: origins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'Retry-After',
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+      ],
+    });
   installBodyParsing(app, PLAIN_BODY_ROUTES);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
@@ -68,15 +80,21 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   );
   setUpSwagger(app);
   // Static files: the dashboard is public/dashboard/ at /dashboard/; the bare root sends people there.
-  const publicDir = path.resolve('public');
-  if (existsSync(publicDir)) {
+  // Mounted under its prefix so API requests never cost a file-system lookup.
+  const dashboardDir = path.resolve('public', 'dashboard');
+  if (existsSync(dashboardDir)) {
     app.use(
-      (request: { method: string; path: string }, response: { redirect: (status: number, url: string) => void }, next: () => void) => {
-        if ((request.method === 'GET' || request.method === 'HEAD') && request.path === '/') response.redirect(302, '/dashboard/');
+      (
+        request: { method: string; path: string },
+        response: { redirect: (status: number, url: string) => void },
+        next: () => void,
+      ) => {
+        if ((request.method === 'GET' || request.method === 'HEAD') && request.path === '/')
+          response.redirect(302, '/dashboard/');
         else next();
       },
     );
-    app.useStaticAssets(publicDir, { index: 'index.html' });
+    app.useStaticAssets(dashboardDir, { prefix: '/dashboard', index: 'index.html' });
   }
   return app;
 }

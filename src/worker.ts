@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
+import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
 import { AppModule } from './app.module.js';
 import { validateEnv } from './config/env.schema.js';
 import { resolveDatabaseLocation } from './database/database-location.js';
@@ -16,8 +18,9 @@ async function startWorker(): Promise<void> {
   const env = validateEnv(process.env);
   const database = await resolveDatabaseLocation(env);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: database.url }), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.get(Logger).log(`analysis worker ${process.pid} started`, 'Worker');
+  const logger = new NestPinoLogger(app.get<Logger>(ROOT_LOGGER));
+  app.useLogger(logger);
+  logger.log(`analysis worker ${process.pid} started`, 'Worker');
 
   let stopping = false;
   const shutdown = async () => {

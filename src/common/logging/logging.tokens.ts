@@ -1,1 +1,2 @@
-export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
+/** The process's one pino logger (JSON lines), shared by Nest's logger and the request log. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** Set by the first middleware: the client's X-Request-Id when well-formed, else a UUID. */
+      id: string;
+    }
+  }
+}
+
 const WELL_FORMED = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
