@@ -46,7 +46,7 @@ export async function benchConsciousness(rounds = 30, thoughts = 200): Promise<s
     // A week of realistic-looking thoughts: themes, tasks with and without dates, notes.
     await query(
       db.url,
-      `INSERT INTO thoughts (user_id, content, tags, analysis_status, analysis_queued_at, created_at)
+      `INSERT INTO thoughts (user_id, content, tags, analysis_status, created_at)
        SELECT $1,
               CASE g % 4
                 WHEN 0 THEN 'I need to ' || ($2::text[])[1 + g % 15] || ' about the ' || ($2::text[])[1 + (g * 7) % 15] || ' tomorrow'
@@ -54,7 +54,7 @@ export async function benchConsciousness(rounds = 30, thoughts = 200): Promise<s
                 WHEN 2 THEN 'Remember to ' || ($2::text[])[1 + (g * 5) % 15] || ' before friday'
                 ELSE 'Noticed that ' || ($2::text[])[1 + (g * 11) % 15] || ' feels better in the evening'
               END,
-              jsonb_build_array(($2::text[])[1 + g % 15]), 'done', now(),
+              jsonb_build_array(($2::text[])[1 + g % 15]), 'done',
               now() - make_interval(mins => g * 50)
        FROM generate_series(1, $3) AS g`,
       [user!.userId, WORDS, thoughts],

@@ -6,6 +6,7 @@ import { CreateAiAnalysisResults1764400000000 } from '../../migrations/176440000
 import { AddAnalysisPipeline1764600000000 } from '../../migrations/1764600000000-AddAnalysisPipeline.js';
 import { CreateScheduledAnalyses1764700000000 } from '../../migrations/1764700000000-CreateScheduledAnalyses.js';
 import { AddNearDuplicateFunction1764800000000 } from '../../migrations/1764800000000-AddNearDuplicateFunction.js';
+import { CaptureQueuesItsAnalysis1764900000000 } from '../../migrations/1764900000000-CaptureQueuesItsAnalysis.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 
 /** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddAnalysisPipeline1764600000000,
   CreateScheduledAnalyses1764700000000,
   AddNearDuplicateFunction1764800000000,
+  CaptureQueuesItsAnalysis1764900000000,
 ];

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { ConfigService } from '@nestjs/config';
 import type { JobWithMetadata } from 'pg-boss';
 import type { EnvironmentVariables } from '../config/env.schema.js';
-import type { AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
+import { AnalysisJobs, type AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { ANALYZE_THOUGHT_QUEUE } from '../jobs/queues.js';
 import { ThoughtAnalysisService } from './thought-analysis.service.js';
@@ -18,22 +18,24 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
 
   constructor(
     private readonly queue: JobQueue,
+    private readonly jobs: AnalysisJobs,
     private readonly analysis: ThoughtAnalysisService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('WORKERS_ENABLED', { infer: true })) return;
-    // One poller takes up to WORKER_CONCURRENCY jobs at a time and runs them together; a full
-    // batch fetches again at once (a poller taking single jobs would rest a poll interval
-    // between every job). Each job settles on its own: one failure does not fail its batch.
+    // WORKER_CONCURRENCY pollers each run one job at a time, so a slow analysis never holds
+    // back the next job (a shared batch would wait for its slowest member). pg-boss does not
+    // burst at batch size 1, so a finished job wakes the pollers (see below): a backlog drains
+    // without resting a poll interval between jobs.
     const concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
     await this.queue.work<AnalyzeThoughtJob>(
       ANALYZE_THOUGHT_QUEUE,
       {
-        batchSize: concurrency,
-        localConcurrency: 1,
-        burstWhenBatchFull: concurrency > 1,
+        batchSize: 1,
+        localConcurrency: concurrency,
+        burstWhenBatchFull: true,
         pollingIntervalSeconds: 2,
         // NOTIFY wakes workers for new jobs, but not when a retry's backoff ends: keep polling.
         notifyPollingIntervalSeconds: 2,
@@ -48,6 +50,8 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
               return { id: job.id, status: 'completed' as const };
             } catch (error) {
               return { id: job.id, status: 'failed' as const, output: { message: (error as Error).message } };
+            } finally {
+              this.jobs.nudge();
             }
           }),
         ),

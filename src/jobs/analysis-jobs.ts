@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JobQueue } from './job-queue.service.js';
 import { ANALYZE_THOUGHT_QUEUE } from './queues.js';
@@ -6,19 +6,30 @@ import { ANALYZE_THOUGHT_QUEUE } from './queues.js';
 export interface AnalyzeThoughtJob {
   thoughtId: string;
   userId: string;
-  /** 'capture' also covers edits: both reach the queue through the outbox. */
+  /** 'capture' also covers edits of the content. */
   reason: 'capture' | 'manual' | 'reanalyze';
   /** Set when the job belongs to a bulk re-analysis, whose progress it reports. */
   operationId?: string;
 }
+
+/** Captures within this window share one wake-up of the workers. */
+const NUDGE_WINDOW_MS = 50;
 
 /**
  * Enqueues thought analysis. Lives with the queue, not with the intelligence module, so
  * capture can enqueue without depending on the code that does the analysis.
  */
 @Injectable()
-export class AnalysisJobs {
+export class AnalysisJobs implements OnApplicationShutdown {
+  private readonly logger = new Logger(AnalysisJobs.name);
+  private window?: NodeJS.Timeout;
+  private nudgeAgain = false;
+
   constructor(private readonly queue: JobQueue) {}
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.window);
+  }
 
   /**
    * At most one queued analysis per thought (the queue's "short" policy keyed on the thought):
@@ -28,12 +39,29 @@ export class AnalysisJobs {
     return this.queue.send(ANALYZE_THOUGHT_QUEUE, job, { singletonKey: job.thoughtId }, manager);
   }
 
-  /** One statement for a batch (the outbox dispatcher); duplicates per thought are skipped. */
-  async enqueueMany(jobs: AnalyzeThoughtJob[], manager: EntityManager): Promise<void> {
-    await this.queue.insert(
-      ANALYZE_THOUGHT_QUEUE,
-      jobs.map((job) => ({ data: job, singletonKey: job.thoughtId })),
-      manager,
-    );
+  /**
+   * Wakes the workers after capture wrote jobs with its own SQL (see analysis-job-sql.ts).
+   * pg-boss's send would NOTIFY once per job; a burst of captures costs one NOTIFY per
+   * window here, the first at once. Workers poll as well, so a lost nudge only delays.
+   */
+  nudge(): void {
+    if (this.window) {
+      this.nudgeAgain = true;
+      return;
+    }
+    this.sendNudge();
+    this.window = setTimeout(() => this.closeWindow(), NUDGE_WINDOW_MS);
+    this.window.unref();
+  }
+
+  private closeWindow(): void {
+    this.window = undefined;
+    if (!this.nudgeAgain) return;
+    this.nudgeAgain = false;
+    this.nudge();
+  }
+
+  private sendNudge(): void {
+    this.queue.notify(ANALYZE_THOUGHT_QUEUE).catch((error: Error) => this.logger.warn(`could not wake the analysis workers: ${error.message}`));
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { type Db, type JobInsert, type JobWithMetadata, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
+import { notifyQueue } from 'pg-boss/dist/plans.js';
 import type { EntityManager } from 'typeorm';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { DATABASE_URL } from '../database/database.tokens.js';
-import { type QueueDefinition, QUEUES } from './queues.js';
+import { QUEUE_SCHEMA, type QueueDefinition, QUEUES } from './queues.js';
 
 /** pg-boss statements run on the transaction's own connection (the third argument matters). */
 function inTransaction(manager: EntityManager): Db {
@@ -39,7 +40,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const boss = new PgBoss({
       connectionString: this.databaseUrl,
-      schema: 'pgboss',
+      schema: QUEUE_SCHEMA,
       max: 4,
       application_name: 'pai-jobs',
       // Workers wake on NOTIFY when a job is created, so capture-to-analysis is not a poll away.
@@ -82,6 +83,14 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   /** Many jobs in one statement, inside the caller's transaction. */
   async insert(name: string, jobs: JobInsert[], manager: EntityManager): Promise<void> {
     await this.requireBoss().insert(name, jobs, { db: inTransaction(manager) });
+  }
+
+  /**
+   * Wakes the workers listening for this queue, in every process, as pg-boss's own send
+   * would (for jobs written by SQL of our own, see analysis-job-sql.ts).
+   */
+  async notify(name: string): Promise<void> {
+    await this.requireBoss().getDb().executeSql(notifyQueue(QUEUE_SCHEMA, name));
   }
 
   work<T extends object>(name: string, options: WorkOptions, handler: (jobs: JobWithMetadata<T>[]) => Promise<unknown>): Promise<string> {

@@ -1,5 +1,8 @@
 import type { Queue } from 'pg-boss';
 
+/** pg-boss's tables live in their own schema. */
+export const QUEUE_SCHEMA = 'pgboss';
+
 export const ANALYZE_THOUGHT_QUEUE = 'analyze-thought';
 export const ANALYZE_THOUGHT_DEAD_LETTER = 'analyze-thought-dead';
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { invalid } from '../common/errors/domain-errors.js';
 
 export const MAX_CONTENT_CHARACTERS = 10_000;
@@ -22,4 +23,19 @@ export function normalizeContent(raw: string): string {
     }
   }
   return content;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * What near-duplicate detection compares exactly: the words in order, case-folded, with
+ * punctuation, spacing and emoji ignored ("Call mom!" and "call  mom" match). A thought
+ * without words is compared as written. Shaped as a UUID: a compact, indexable column.
+ */
+export function contentFingerprint(content: string): string {
+  const words = content.normalize('NFKC').toLowerCase().match(WORD);
+  const hex = createHash('sha256')
+    .update(words ? words.join(' ') : content)
+    .digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

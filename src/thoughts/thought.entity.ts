@@ -17,7 +17,7 @@ export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 @Index('thoughts_tags_idx', { synchronize: false })
 @Index('thoughts_ai_tags_idx', { synchronize: false })
 @Index('thoughts_content_trgm_idx', { synchronize: false })
-@Index('thoughts_analysis_outbox_idx', { synchronize: false })
+@Index('thoughts_user_fingerprint_idx', { synchronize: false })
 @Check('thoughts_status_check', `"status" IN ('active', 'archived')`)
 @Check('thoughts_source_check', `"source" IN ('api', 'dashboard', 'shortcut', 'import')`)
 @Check('thoughts_analysis_status_check', `"analysis_status" IN ('pending', 'done', 'failed', 'skipped')`)
@@ -69,9 +69,9 @@ export class Thought {
   @Column({ name: 'analyzed_at', type: 'timestamptz', nullable: true })
   analyzedAt!: Date | null;
 
-  /** When its analysis job entered the queue; null while it waits in the outbox. */
-  @Column({ name: 'analysis_queued_at', type: 'timestamptz', nullable: true, select: false })
-  analysisQueuedAt?: Date | null;
+  /** See contentFingerprint(): near-duplicates are looked up by it. */
+  @Column({ name: 'content_fingerprint', type: 'uuid', nullable: true, select: false })
+  contentFingerprint?: string | null;
 
   /** A near-identical thought captured in the day before this one. */
   @Column({ name: 'duplicate_of_id', type: 'uuid', nullable: true })

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AnalysisOutbox } from './analysis-outbox.service.js';
 import { TagsController } from './tags.controller.js';
 import { ThoughtsController } from './thoughts.controller.js';
 import { ThoughtsRepository } from './thoughts.repository.js';
@@ -7,7 +6,7 @@ import { ThoughtsService } from './thoughts.service.js';
 
 @Module({
   controllers: [ThoughtsController, TagsController],
-  providers: [ThoughtsRepository, ThoughtsService, AnalysisOutbox],
+  providers: [ThoughtsRepository, ThoughtsService],
   exports: [ThoughtsService],
 })
 export class ThoughtsModule {}

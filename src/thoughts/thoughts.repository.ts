@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { analysisJobsFrom } from '../jobs/analysis-job-sql.js';
 import { SqlWhere as Where } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
@@ -14,8 +17,23 @@ const COLUMNS = `t.id, t.user_id, t.content, t.tags, t.ai_tags, t.status, t.thou
   t.local_only, t.source, t.analysis_status, t.analyzed_at, t.duplicate_of_id, t.created_at, t.updated_at`;
 /** Trigram similarity at which a thought counts as a near-duplicate of a recent one. */
 const NEAR_DUPLICATE_SIMILARITY = 0.85;
-/** Only the latest few of the last day are compared, so capture cost stays flat for prolific users. */
-const NEAR_DUPLICATE_WINDOW = 50;
+/**
+ * Same words (fingerprint) anywhere in the last day, or this similar to one of the newest
+ * few: where a re-typed correction lands. Each similarity costs PostgreSQL about 25 µs.
+ */
+const NEAR_DUPLICATE_WINDOW = 5;
+// The near-duplicate function is pinned to ordered index scans: see migrations 1764800000000
+// and 1764900000000.
+const CAPTURE_SQL = `
+  WITH captured AS (
+    INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key,
+      request_fingerprint, content_fingerprint, duplicate_of_id)
+    VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9,
+      thought_near_duplicate($1, $2, $9, ${NEAR_DUPLICATE_WINDOW}, ${NEAR_DUPLICATE_SIMILARITY}))
+    ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING t.id, t.user_id, t.created_at, t.duplicate_of_id
+  ), queued AS (${analysisJobsFrom('captured')})
+  SELECT id, created_at, duplicate_of_id FROM captured`;
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
 
@@ -28,6 +46,8 @@ export interface NewThought {
   source: ThoughtSource;
   idempotencyKey: string | null;
   requestFingerprint: string | null;
+  /** See contentFingerprint(): the same words, whatever the case, punctuation and spacing. */
+  contentFingerprint: string;
 }
 
 export interface ThoughtFilters {
@@ -41,6 +61,8 @@ export interface ThoughtFilters {
 
 export interface ThoughtChanges {
   content?: string;
+  /** Required with content. */
+  contentFingerprint?: string;
   tags?: string[];
   status?: ThoughtStatus;
   thoughtType?: ThoughtType | null;
@@ -103,19 +125,17 @@ export class ThoughtsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts the thought, flagged with a near-identical thought of the last day if there is
-   * one (same statement, no extra round trip); null when this user already used the
-   * idempotency key.
+   * Stores the thought and its analysis job in one statement: one round trip, one
+   * transaction. The thought is flagged with a near-identical one of the last day if there
+   * is one. Null when this user already used the idempotency key (then no job is written).
+   * Only what the database decided comes back; the rest is what was inserted.
    */
-  async insert(thought: NewThought, manager: EntityManager = this.dataSource.manager): Promise<Thought | null> {
-    const rows = (await manager.query(
-      `INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint, duplicate_of_id)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8,
-         -- Pinned to the ordered index scan: see migration 1764800000000-AddNearDuplicateFunction.
-         thought_near_duplicate($1, $2, ${NEAR_DUPLICATE_WINDOW}, ${NEAR_DUPLICATE_SIMILARITY}))
-       ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [
+  async insertWithAnalysisJob(thought: NewThought): Promise<Thought | null> {
+    const { rows } = await this.pool().query<{ id: string; created_at: Date; duplicate_of_id: string | null }>({
+      // Named: PostgreSQL parses and plans it once per connection, not on every capture.
+      name: 'thoughts.capture',
+      text: CAPTURE_SQL,
+      values: [
         thought.userId,
         thought.content,
         JSON.stringify(thought.tags),
@@ -124,9 +144,36 @@ export class ThoughtsRepository {
         thought.source,
         thought.idempotencyKey,
         thought.requestFingerprint,
+        thought.contentFingerprint,
       ],
-    )) as ThoughtRow[];
-    return rows[0] ? toThought(rows[0]) : null;
+    });
+    const row = rows[0];
+    if (!row) return null;
+    return Object.assign(new Thought(), {
+      id: row.id,
+      userId: thought.userId,
+      content: thought.content,
+      tags: thought.tags,
+      aiTags: [],
+      status: 'active',
+      thoughtType: thought.thoughtType,
+      isActionable: false,
+      localOnly: thought.localOnly,
+      source: thought.source,
+      analysisStatus: 'pending',
+      analyzedAt: null,
+      duplicateOfId: row.duplicate_of_id,
+      createdAt: row.created_at,
+      updatedAt: row.created_at,
+    });
+  }
+
+  /**
+   * TypeORM's pool itself: capture's statement goes straight to pg (a named prepared
+   * statement, no query-runner bookkeeping per call).
+   */
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -212,7 +259,12 @@ export class ThoughtsRepository {
     return rows.map(toThought);
   }
 
-  async update(userId: string, id: string, changes: ThoughtChanges): Promise<Thought | null> {
+  async update(
+    userId: string,
+    id: string,
+    changes: ThoughtChanges,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Thought | null> {
     const sets: string[] = [];
     const params: unknown[] = [id, userId];
     const set = (column: string, value: unknown, cast = '') => {
@@ -221,15 +273,16 @@ export class ThoughtsRepository {
     };
     if (changes.content !== undefined) {
       set('content', changes.content);
-      // New words deserve a new analysis: back into the outbox.
-      sets.push(`analysis_status = 'pending'`, 'analysis_queued_at = NULL');
+      set('content_fingerprint', changes.contentFingerprint);
+      // New words deserve a new analysis (the caller queues it in the same transaction).
+      sets.push(`analysis_status = 'pending'`);
     }
     if (changes.tags !== undefined) set('tags', JSON.stringify(changes.tags), '::jsonb');
     if (changes.status !== undefined) set('status', changes.status);
     if (changes.thoughtType !== undefined) set('thought_type', changes.thoughtType);
     if (changes.isActionable !== undefined) set('is_actionable', changes.isActionable);
     if (changes.localOnly !== undefined) set('local_only', changes.localOnly);
-    const [rows] = (await this.dataSource.query(
+    const [rows] = (await manager.query(
       `UPDATE thoughts AS t SET ${sets.join(', ')}, updated_at = now() WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
       params,
     )) as [ThoughtRow[], number];
@@ -257,32 +310,10 @@ export class ThoughtsRepository {
     return rows[0] ? toThought(rows[0]) : null;
   }
 
-  /**
-   * The outbox: claims captured thoughts whose analysis job is not in the queue yet, marking
-   * them queued. Run inside the transaction that inserts their jobs, so both commit or neither.
-   */
-  async claimUnqueued(manager: EntityManager, limit: number): Promise<{ id: string; user_id: string }[]> {
-    const [rows] = (await manager.query(
-      `UPDATE thoughts SET analysis_queued_at = now()
-       WHERE id IN (
-         SELECT id FROM thoughts WHERE analysis_queued_at IS NULL AND analysis_status = 'pending'
-         ORDER BY created_at LIMIT $1
-         -- NO KEY: a FOR UPDATE lock here conflicts with the FOR KEY SHARE lock the
-         -- duplicate_of_id foreign key takes, so every capture flagged as a near-duplicate of a
-         -- row being claimed waited for the whole outbox transaction.
-         FOR NO KEY UPDATE SKIP LOCKED)
-       RETURNING id, user_id`,
-      [limit],
-    )) as [{ id: string; user_id: string }[], number];
-    return rows;
-  }
-
   async setAnalysisStatus(userId: string, id: string, status: Thought['analysisStatus']): Promise<void> {
     await this.dataSource.query(
       `UPDATE thoughts SET analysis_status = $3::varchar,
-         analyzed_at = CASE WHEN $3::varchar = 'pending' THEN analyzed_at ELSE now() END,
-         -- Whoever sets pending here enqueues the job itself: keep the outbox out of it.
-         analysis_queued_at = COALESCE(analysis_queued_at, now())
+         analyzed_at = CASE WHEN $3::varchar = 'pending' THEN analyzed_at ELSE now() END
        WHERE id = $1 AND user_id = $2`,
       [id, userId, status],
     );

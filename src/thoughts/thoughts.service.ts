@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { conflict, invalid, notFound } from '../common/errors/domain-errors.js';
 import { AnalysisJobs } from '../jobs/analysis-jobs.js';
-import { AnalysisOutbox } from './analysis-outbox.service.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import type { CreateThoughtDto } from './dto/create-thought.dto.js';
 import type { ListThoughtsQueryDto } from './dto/list-thoughts.query.dto.js';
 import type { UpdateThoughtDto } from './dto/update-thought.dto.js';
-import { normalizeContent } from './thought-content.js';
+import { contentFingerprint, normalizeContent } from './thought-content.js';
 import { normalizeTags } from './thought-tags.js';
 import type { Thought } from './thought.entity.js';
 import { type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
@@ -26,13 +25,11 @@ export class ThoughtsService {
   constructor(
     private readonly thoughts: ThoughtsRepository,
     private readonly analysis: AnalysisJobs,
-    private readonly outbox: AnalysisOutbox,
   ) {}
 
   /**
-   * Stores the thought, pending analysis, in one statement and returns: analysis happens
-   * later, never inside this request. The committed row is the durable request for analysis
-   * (the outbox), so nothing is lost if the process dies before the job is queued.
+   * Stores the thought and its analysis job in one statement and returns: analysis happens
+   * later, never inside this request, and a stored thought always has its job.
    */
   async capture(userId: string, input: CreateThoughtDto, idempotencyKey?: string): Promise<CaptureResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -45,7 +42,7 @@ export class ThoughtsService {
     const fingerprint = idempotencyKey
       ? createHash('sha256').update(JSON.stringify([content, tags, thoughtType, localOnly])).digest('hex')
       : null;
-    const thought = await this.thoughts.insert({
+    const thought = await this.thoughts.insertWithAnalysisJob({
       userId,
       content,
       tags,
@@ -54,9 +51,10 @@ export class ThoughtsService {
       source: input.source ?? 'api',
       idempotencyKey: idempotencyKey ?? null,
       requestFingerprint: fingerprint,
+      contentFingerprint: contentFingerprint(content),
     });
     if (thought) {
-      this.outbox.wake();
+      this.analysis.nudge();
       return { thought, created: true };
     }
 
@@ -107,8 +105,10 @@ export class ThoughtsService {
   }
 
   async update(userId: string, id: string, input: UpdateThoughtDto): Promise<Thought> {
+    const content = input.content === undefined ? undefined : normalizeContent(input.content);
     const changes = {
-      content: input.content === undefined ? undefined : normalizeContent(input.content),
+      content,
+      contentFingerprint: content === undefined ? undefined : contentFingerprint(content),
       tags: input.tags === undefined ? undefined : normalizeTags(input.tags),
       status: input.status,
       thoughtType: input.thought_type,
@@ -116,10 +116,13 @@ export class ThoughtsService {
       localOnly: input.local_only,
     };
     if (Object.values(changes).every((value) => value === undefined)) throw invalid('no changes given');
-    const thought = await this.thoughts.update(userId, id, changes);
+    const thought = await this.thoughts.transaction(async (manager) => {
+      const updated = await this.thoughts.update(userId, id, changes, manager);
+      // New words deserve a new analysis, queued with the edit (a waiting one reads the new words anyway).
+      if (updated && content !== undefined) await this.analysis.enqueue({ thoughtId: id, userId, reason: 'capture' }, manager);
+      return updated;
+    });
     if (!thought) throw notFound('thought');
-    // New words deserve a new analysis: the repository put it back in the outbox.
-    if (changes.content !== undefined) this.outbox.wake();
     return thought;
   }
 

@@ -3,6 +3,8 @@ import pg from 'pg';
 import type { AiBackend } from '../../src/ai/ai.types.js';
 import { AI_BACKENDS } from '../../src/ai/ai.tokens.js';
 import type { MockBackend } from '../../src/ai/backends/mock.backend.js';
+import { JobQueue } from '../../src/jobs/job-queue.service.js';
+import { ANALYZE_THOUGHT_QUEUE } from '../../src/jobs/queues.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -215,24 +217,56 @@ describe('thought analysis pipeline', () => {
     expect((await api(stranger).get(`/api/v1/thoughts/${original.id}/analyses`)).status).toBe(404);
   });
 
-  it('queues what a process left in the outbox when it died between capture and dispatch', async () => {
-    // A committed capture whose process died before its job was queued: pending, not queued.
+  it('stores a thought only together with its analysis job (one transaction)', async () => {
+    const victim = await createUser(testApp);
     const db = new pg.Client({ connectionString: scratch.url });
     await db.connect();
-    let id: string;
     try {
-      id = (
-        await db.query<{ id: string }>(
-          `INSERT INTO thoughts (user_id, content, tags, analysis_status, analysis_queued_at)
-           VALUES ($1, 'Captured just before a crash #survivor', '[]', 'pending', NULL) RETURNING id`,
-          [user.userId],
-        )
-      ).rows[0]!.id;
+      // The queue refuses this user's jobs: the thought must not be stored without one.
+      await db.query(`
+        CREATE FUNCTION refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.data->>'userId' = '${victim.userId}' THEN RAISE EXCEPTION 'queue unavailable'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER refuse_job BEFORE INSERT ON pgboss.job_common FOR EACH ROW EXECUTE FUNCTION refuse_job();`);
+      try {
+        const refused = await testApp.http().post('/api/v1/thoughts').set(bearer(victim.key)).send({ content: 'Lost with its job?' });
+        expect(refused.status).toBe(500);
+        expect(refused.body).toMatchObject({ status_code: 500, request_id: expect.any(String) });
+      } finally {
+        await db.query('DROP TRIGGER refuse_job ON pgboss.job_common; DROP FUNCTION refuse_job()');
+      }
+      expect((await api(victim).get('/api/v1/thoughts')).body.items).toEqual([]);
+
+      // Once the queue takes jobs again, the thought and its job are stored and analysed.
+      const stored = await captureThought(testApp, victim.key, 'Stored with its job #together');
+      const jobs = await db.query(`SELECT data FROM pgboss.job WHERE name = 'analyze-thought' AND singleton_key = $1`, [stored.id]);
+      expect(jobs.rows).toEqual([{ data: { thoughtId: stored.id, userId: victim.userId, reason: 'capture' } }]);
+      expect(await analysed(stored.id, victim)).toMatchObject({ analysis_status: 'done', ai_tags: ['together'] });
     } finally {
       await db.end();
     }
-    // No request touches it: the dispatcher's sweep finds it on its own.
-    expect(await analysed(id)).toMatchObject({ analysis_status: 'done', ai_tags: ['survivor'] });
+  });
+
+  it("writes capture's job with the same queue settings as pg-boss's own send", async () => {
+    const captured = await captureThought(testApp, user.key, 'Compare my job with a sent one');
+    const sentId = await testApp.app.get(JobQueue).send(ANALYZE_THOUGHT_QUEUE, { thoughtId: captured.id, userId: user.userId, reason: 'manual' }, { singletonKey: 'compare-sent' });
+    const db = new pg.Client({ connectionString: scratch.url });
+    await db.connect();
+    try {
+      const settings = `SELECT name, priority, retry_limit, retry_delay, retry_backoff, retry_delay_max, expire_seconds,
+          deletion_seconds, policy, dead_letter, heartbeat_seconds, blocked, blocking, pending_dependencies, singleton_on,
+          keep_until - start_after AS retained_for, start_after - created_on AS delayed_by
+        FROM pgboss.job WHERE name = '${ANALYZE_THOUGHT_QUEUE}' AND`;
+      const fromCapture = (await db.query(`${settings} singleton_key = $1`, [captured.id])).rows;
+      const fromSend = (await db.query(`${settings} id = $1`, [sentId])).rows;
+      expect(fromCapture).toHaveLength(1);
+      expect(fromCapture).toEqual(fromSend);
+      expect(fromCapture[0]).toMatchObject({ policy: 'short', dead_letter: 'analyze-thought-dead', retry_limit: 2 });
+    } finally {
+      await db.end();
+    }
   });
 
   it('streams events to the owner over SSE with the key in a header, and 401s without it', async () => {

@@ -79,7 +79,12 @@ describe('separate worker processes', () => {
       { timeoutMs: 30_000, what: 'the retried analysis' },
     );
     expect(done.ai_tags).toEqual(['resilience']);
-    const job = (await db.query(`SELECT state, retry_count FROM pgboss.job WHERE singleton_key = $1`, [thought.id])).rows;
+    // The job is completed just after the handler wrote the analysis.
+    const job = await waitFor(
+      async () => (await db.query(`SELECT state, retry_count FROM pgboss.job WHERE singleton_key = $1`, [thought.id])).rows,
+      (rows) => rows[0]?.state !== 'active',
+      { what: 'the job to complete' },
+    );
     expect(job).toEqual([{ state: 'completed', retry_count: 1 }]);
     expect(await count(`SELECT count(*) AS n FROM ai_analysis_results WHERE thought_id = $1 AND outcome = 'success'`, [thought.id])).toBe(1);
   });
