@@ -6,6 +6,7 @@ import type { BenchUser } from './lib/db.js';
 import { query } from './lib/db.js';
 import { fmt, table } from './lib/report.js';
 import { SEARCH_WORDS } from './seed-thoughts.js';
+import { SEARCH_CANDIDATES } from '../src/thoughts/thoughts.repository.js';
 
 // Same shape as thoughts (columns, defaults, generated tsvector, checks, FK) but only the
 // primary key and the feed index: the least any capture must maintain.
@@ -27,8 +28,11 @@ const SEARCH_SQL = `SELECT s.*, ts_headline('english', s.escaped, websearch_to_t
   FROM (
     SELECT ${COLUMNS}, replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;') AS escaped,
       ts_rank(t.search_vector, websearch_to_tsquery('english', $2))::real AS rank
-    FROM thoughts t
-    WHERE t.user_id = $1 AND t.status = 'active' AND t.search_vector @@ websearch_to_tsquery('english', $2)
+    FROM (
+      SELECT ${COLUMNS}, t.search_vector FROM thoughts t
+      WHERE t.user_id = $1 AND t.status = 'active' AND t.search_vector @@ websearch_to_tsquery('english', $2)
+      ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}
+    ) t
     ORDER BY rank DESC, t.created_at DESC, t.id DESC LIMIT 51
   ) s
   ORDER BY s.rank DESC, s.created_at DESC, s.id DESC`;

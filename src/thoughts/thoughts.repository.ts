@@ -34,6 +34,8 @@ const CAPTURE_SQL = `
     RETURNING t.id, t.user_id, t.created_at, t.duplicate_of_id
   ), queued AS (${analysisJobsFrom('captured')})
   SELECT id, created_at, duplicate_of_id FROM captured`;
+/** How many of the newest matches a search ranks (see search()). */
+export const SEARCH_CANDIDATES = 500;
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
 
@@ -217,7 +219,13 @@ export class ThoughtsRepository {
     return rows[0]?.searchable === true;
   }
 
-  /** Ranked full-text search within the user's rows; keyset on (rank, created_at, id). */
+  /**
+   * Ranked full-text search within the user's rows; keyset on (rank, created_at, id). Ranks
+   * the newest SEARCH_CANDIDATES matches: ranking every match of a common word means reading
+   * each matching row (8,500 rows, 28 ms, for the most common word of a user with 10,000
+   * thoughts), while the newest 500 are found through the (user, created_at) index in a few
+   * milliseconds whatever the word. Older matches stay reachable with `until` or more words.
+   */
   async search(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<SearchResult[]> {
     const where = this.filtersFor(userId, filters);
     const query = where.param(q);
@@ -231,7 +239,10 @@ export class ThoughtsRepository {
          SELECT * FROM (
            SELECT ${COLUMNS}, ${HTML_ESCAPED_CONTENT} AS escaped,
                   ts_rank(t.search_vector, websearch_to_tsquery('english', ${query}))::real AS rank
-           FROM thoughts t WHERE ${where}
+           FROM (
+             SELECT ${COLUMNS}, t.search_vector FROM thoughts t WHERE ${where}
+             ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}
+           ) t
          ) s ${afterClause}
          ORDER BY s.rank DESC, s.created_at DESC, s.id DESC
          LIMIT ${where.param(limit + 1)}

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { SEARCH_CANDIDATES } from '../../src/thoughts/thoughts.repository.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, testDatabaseUrl, type TestApp } from '../support/test-app.js';
 
 describe('reading, searching and editing thoughts', () => {
   let testApp: TestApp;
@@ -136,6 +138,40 @@ describe('reading, searching and editing thoughts', () => {
       expect((await collect({ q: 'tax & | ! <-> :* (' })).length).toBeLessThan(total);
       // The table is still there.
       expect((await get('/api/v1/thoughts')).status).toBe(200);
+    });
+
+    it('ranks the newest 500 matches; older ones are reached with until', async () => {
+      const prolific = await createUser(testApp, 'Prolific');
+      const db = new pg.Client({ connectionString: testDatabaseUrl() });
+      await db.connect();
+      try {
+        // The best match of all is the oldest: outside the newest 500, so not ranked.
+        await db.query(
+          `INSERT INTO thoughts (user_id, content, tags, created_at)
+           SELECT $1, CASE WHEN g = 0 THEN 'lantern lantern lantern, the oldest' ELSE 'lantern note ' || g END, '[]',
+                  now() - make_interval(hours => 600 - g)
+           FROM generate_series(0, 520) AS g`,
+          [prolific.userId],
+        );
+      } finally {
+        await db.end();
+      }
+      const search = (query: Record<string, unknown>) =>
+        testApp.http().get('/api/v1/thoughts').set(bearer(prolific.key)).query(query);
+      const contents: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await search({ q: 'lantern', limit: 100, ...(cursor ? { cursor } : {}) });
+        expect(page.status).toBe(200);
+        contents.push(...page.body.items.map((item: { content: string }) => item.content));
+        cursor = page.body.next_cursor ?? undefined;
+      } while (cursor);
+      expect(contents).toHaveLength(SEARCH_CANDIDATES);
+      expect(new Set(contents).size).toBe(SEARCH_CANDIDATES);
+      expect(contents).not.toContain('lantern lantern lantern, the oldest');
+      expect(contents).toContain('lantern note 520');
+      const older = await search({ q: 'lantern', until: new Date(Date.now() - 550 * 3_600_000).toISOString() });
+      expect(older.body.items[0].content).toBe('lantern lantern lantern, the oldest');
     });
 
     it('combines search with filters', async () => {

@@ -48,7 +48,9 @@ export class ListThoughtsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: 'tax -mom "call the bank"',
-    description: 'Full-text search (web-search syntax: quotes, -word, OR). Results ranked, with a highlighted snippet.',
+    description:
+      'Full-text search (web-search syntax: quotes, -word, OR). The newest 500 matches are ranked, each with a highlighted ' +
+      'snippet; narrow older ones with until or more words.',
   })
   @IsOptional()
   @IsString()
