@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { onCleanup, runMain } from './lib/cleanup.js';
-import { freePort, rssMb, startServer } from './lib/process.js';
+import { freePort, rssMb, SERVER_NODE_FLAGS, startServer } from './lib/process.js';
 import { fmt, machineLine, table, verdict } from './lib/report.js';
 
 const RESTARTS = 5;
@@ -71,7 +71,7 @@ export async function benchStartup(): Promise<string> {
         ],
       ],
     ),
-    'ready = spawn of `node dist/src/main.js` until GET /api/v1/health answers 200 (polled every 10 ms);',
+    `ready = spawn of \`node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js\` (as npm start) until GET /api/v1/health answers 200 (polled every 10 ms);`,
     'RSS = the node process only (VmRSS), embedded PostgreSQL runs in its own processes.',
   ].join('\n');
 }

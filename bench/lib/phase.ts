@@ -2,7 +2,7 @@
  * What the HTTP benches share: the server under test's settings, a measured load phase
  * (warm-up then measurement, RSS sampled), its report row and a budget line.
  */
-import { sampleRss } from './process.js';
+import { sampleRss, SERVER_NODE_FLAGS } from './process.js';
 import { fmt, verdict } from './report.js';
 import { type LoadResult, runWrk } from './wrk.js';
 
@@ -19,7 +19,7 @@ export const SERVER_ENV = {
 };
 
 export const serverLine = () =>
-  `server under test: node dist/src/main.js, NODE_ENV=production ${Object.entries(SERVER_ENV)
+  `server under test: node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js (as npm start), NODE_ENV=production ${Object.entries(SERVER_ENV)
     .map(([name, value]) => `${name}=${value}`)
     .join(' ')}`;
 

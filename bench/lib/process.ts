@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -9,6 +9,14 @@ import { onCleanup } from './cleanup.js';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Always the built server: tsx/esbuild emits no decorator metadata, so Nest cannot run from source. */
 export const BUILT_SERVER = path.join(REPO_ROOT, 'dist/src/main.js');
+
+/** The node flags of `npm start` (the heap limit), so the bench runs the server as users do. */
+export const SERVER_NODE_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'dist/src/main.js') throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  return args.slice(0, -1);
+})();
 
 export interface Child {
   proc: ChildProcess;
@@ -112,7 +120,7 @@ export async function startServer(
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawnChild(
-    [BUILT_SERVER],
+    [...SERVER_NODE_FLAGS, BUILT_SERVER],
     { ...process.env, NODE_ENV: 'production', ...env, HOST: '127.0.0.1', PORT: String(port) },
     'server',
   );
