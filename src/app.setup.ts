@@ -11,6 +11,7 @@ import { createRequestLogger } from './common/logging/http-logger.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
 import { installBodyParsing } from './common/middleware/body-parsing.js';
+import { inOneLayer } from './common/middleware/in-one-layer.js';
 import { requestId } from './common/middleware/request-id.middleware.js';
 import { securityHeaders } from './common/middleware/security-headers.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
@@ -32,21 +33,24 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // An ETag is a SHA-1 of every response body; no client of this API sends If-None-Match.
   app.set('etag', false);
 
-  app.use(requestId);
-  app.use(createRequestLogger(logger));
+  // Request id first of all: every response, even a body-parser 413, carries X-Request-Id.
   app.use(
-    securityHeaders({
-      contentSecurityPolicy: {
-        // Swagger UI needs inline styles; scripts stay same-origin.
-        directives: {
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          // Self-hosted on a LAN over plain HTTP is normal; TLS and HSTS belong to the proxy.
-          'upgrade-insecure-requests': null,
+    inOneLayer(
+      requestId,
+      createRequestLogger(logger),
+      securityHeaders({
+        contentSecurityPolicy: {
+          // Swagger UI needs inline styles; scripts stay same-origin.
+          directives: {
+            'style-src': ["'self'", "'unsafe-inline'"],
+            'img-src': ["'self'", 'data:'],
+            // Self-hosted on a LAN over plain HTTP is normal; TLS and HSTS belong to the proxy.
+            'upgrade-insecure-requests': null,
+          },
         },
-      },
-      strictTransportSecurity: false,
-    }),
+        strictTransportSecurity: false,
+      }),
+    ),
   );
   const origins = config
     .get('CORS_ORIGINS', { infer: true })
