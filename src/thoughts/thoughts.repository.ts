@@ -7,6 +7,7 @@ import { analysisJobsFrom } from '../jobs/analysis-job-sql.js';
 import { SqlWhere as Where } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
+import { contentFingerprint } from './thought-content.js';
 import { Thought, type ThoughtSource, type ThoughtStatus, type ThoughtType } from './thought.entity.js';
 
 /**
@@ -48,8 +49,6 @@ export interface NewThought {
   source: ThoughtSource;
   idempotencyKey: string | null;
   requestFingerprint: string | null;
-  /** See contentFingerprint(): the same words, whatever the case, punctuation and spacing. */
-  contentFingerprint: string;
 }
 
 export interface ThoughtFilters {
@@ -63,8 +62,6 @@ export interface ThoughtFilters {
 
 export interface ThoughtChanges {
   content?: string;
-  /** Required with content. */
-  contentFingerprint?: string;
   tags?: string[];
   status?: ThoughtStatus;
   thoughtType?: ThoughtType | null;
@@ -146,7 +143,7 @@ export class ThoughtsRepository {
         thought.source,
         thought.idempotencyKey,
         thought.requestFingerprint,
-        thought.contentFingerprint,
+        contentFingerprint(thought.content),
       ],
     });
     const row = rows[0];
@@ -284,7 +281,7 @@ export class ThoughtsRepository {
     };
     if (changes.content !== undefined) {
       set('content', changes.content);
-      set('content_fingerprint', changes.contentFingerprint);
+      set('content_fingerprint', contentFingerprint(changes.content));
       // New words deserve a new analysis (the caller queues it in the same transaction).
       sets.push(`analysis_status = 'pending'`);
     }

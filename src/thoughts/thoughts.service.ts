@@ -6,7 +6,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js'
 import type { CreateThoughtDto } from './dto/create-thought.dto.js';
 import type { ListThoughtsQueryDto } from './dto/list-thoughts.query.dto.js';
 import type { UpdateThoughtDto } from './dto/update-thought.dto.js';
-import { contentFingerprint, normalizeContent } from './thought-content.js';
+import { normalizeContent } from './thought-content.js';
 import { normalizeTags } from './thought-tags.js';
 import type { Thought } from './thought.entity.js';
 import { type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
@@ -51,7 +51,6 @@ export class ThoughtsService {
       source: input.source ?? 'api',
       idempotencyKey: idempotencyKey ?? null,
       requestFingerprint: fingerprint,
-      contentFingerprint: contentFingerprint(content),
     });
     if (thought) {
       this.analysis.nudge();
@@ -108,7 +107,6 @@ export class ThoughtsService {
     const content = input.content === undefined ? undefined : normalizeContent(input.content);
     const changes = {
       content,
-      contentFingerprint: content === undefined ? undefined : contentFingerprint(content),
       tags: input.tags === undefined ? undefined : normalizeTags(input.tags),
       status: input.status,
       thoughtType: input.thought_type,
