@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runMain } from './lib/cleanup.js';
 import { type BenchUser, createBenchDatabase, createUsersWithKeys, query } from './lib/db.js';
 import {
+  failedPhasesWarning,
   LOAD_HEADERS,
   loadRow,
   logPhase,
@@ -318,13 +319,7 @@ export async function benchTasks(options: Options): Promise<string> {
       ],
     ),
   );
-  const failed = [...listPhases, ...(accept ? [accept.warmup, accept.measured] : [])].filter(
-    (p) => p.failures > 0,
-  );
-  if (failed.length)
-    say(
-      `WARNING: ${failed.map((p) => p.label).join(', ')} had errors or non-2xx answers: figures not valid`,
-    );
+  say(...failedPhasesWarning([...listPhases, ...(accept ? [accept.warmup, accept.measured] : [])]));
   await server.stop();
   await db.drop();
   return out.join('\n');

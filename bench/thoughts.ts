@@ -11,6 +11,7 @@ import { createBenchDatabase, createUsersWithKeys, query } from './lib/db.js';
 import { databaseOnly, FLOOR_TABLE } from './thoughts-db.js';
 import {
   budget,
+  failedPhasesWarning,
   LOAD_HEADERS,
   loadRow,
   type Phase,
@@ -196,11 +197,7 @@ export async function benchThoughts(options: Options): Promise<string> {
       ],
     ),
   );
-  const failed = [...floorPhases, ...capturePhases, ...readPhases].filter((p) => p.failures > 0);
-  if (failed.length)
-    say(
-      `WARNING: ${failed.map((p) => p.label).join(', ')} had errors or non-2xx answers: figures not valid`,
-    );
+  say(...failedPhasesWarning([...floorPhases, ...capturePhases, ...readPhases]));
   await server.stop();
   await db.drop();
   return out.join('\n');

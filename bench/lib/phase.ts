@@ -109,3 +109,11 @@ export async function probe(
   });
   return { status: response.status, body: (await response.text()).slice(0, 300) };
 }
+
+/** The warning line for phases that had errors or non-2xx answers, or none when all were clean. */
+export function failedPhasesWarning(phases: Pick<Phase, 'label' | 'failures'>[]): string[] {
+  const failed = phases.filter((p) => p.failures > 0);
+  return failed.length
+    ? [`WARNING: ${failed.map((p) => p.label).join(', ')} had errors or non-2xx answers: figures not valid`]
+    : [];
+}
