@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
+import { APP_PG_TYPES } from './pg-type-parsers.js';
 import { MIGRATIONS } from './migrations.js';
 
 export interface DatabaseConnectionOptions {
@@ -33,6 +34,10 @@ export function buildDataSourceOptions(options: DatabaseConnectionOptions): Data
       idleTimeoutMillis: 30_000,
       // A query stuck on a dead connection must not hang a request forever.
       query_timeout: 30_000,
+      types: APP_PG_TYPES,
+      // Timestamps then always arrive as "...+00", the form APP_PG_TYPES reads fastest, and
+      // no SQL depends on the server's own time zone setting.
+      options: '-c TimeZone=UTC',
     },
   };
 }
