@@ -87,8 +87,10 @@ export class ThoughtsService {
       const rows = await this.thoughts.list(userId, filters, query.limit, after);
       return toPage<Thought | SearchResult, Thought | SearchResult>(rows, query.limit, (row) => row);
     }
-    if (await this.thoughts.hasSearchableWords(q)) {
-      const hits = await this.thoughts.search(userId, filters, q, query.limit, after);
+    // A query with no searchable word (`%`, a lone stop word) matches nothing here; asking
+    // only after an empty result keeps a search to one round trip in the common case.
+    const hits = await this.thoughts.search(userId, filters, q, query.limit, after);
+    if (hits.length > 0 || (await this.thoughts.hasSearchableWords(q))) {
       return toPage<SearchResult, SearchResult>(hits, query.limit, (hit) => hit, (hit) => ({
         createdAt: hit.thought.createdAt,
         id: hit.thought.id,
