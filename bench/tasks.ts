@@ -20,6 +20,7 @@ import {
   serverLine,
   SERVER_ENV,
 } from './lib/phase.js';
+import { startCpuCount } from './lib/cpu.js';
 import { sampleRss, startServer } from './lib/process.js';
 import { fmt, machineLine, numberArg, parseArgs, table, verdict } from './lib/report.js';
 import { assertWrk, runWrkScript, wrkThreads } from './lib/wrk.js';
@@ -78,6 +79,8 @@ interface AcceptRun extends Phase {
   exhausted: boolean;
   rpsNote: string;
 }
+/** A run as wrk reports it, before the phase adds RSS and CPU. */
+type AcceptRunCore = Omit<AcceptRun, 'rssMb' | 'serverCpuMs' | 'postgresCpuMs'>;
 
 /**
  * One accept run over `pool`: split round-robin into one list per wrk thread (disjoint, so
@@ -89,7 +92,7 @@ async function runAccepts(
   context: AcceptContext,
   pool: Suggestion[],
   seconds: number,
-): Promise<Omit<AcceptRun, 'rssMb'>> {
+): Promise<AcceptRunCore> {
   const { baseUrl, dbUrl, keyOf } = context;
   const threads = wrkThreads({ connections: CONNECTIONS });
   const lists: string[][] = Array.from({ length: threads }, () => []);
@@ -137,7 +140,7 @@ async function acceptPhase(
   context: AcceptContext & { pid: number },
   suggestions: Suggestion[],
   options: Options,
-): Promise<{ warmup: Omit<AcceptRun, 'rssMb'>; measured: AcceptRun }> {
+): Promise<{ warmup: AcceptRunCore; measured: AcceptRun }> {
   const split = Math.ceil(suggestions.length * WARMUP_SHARE);
   const label = 'accept POST /task-suggestions/{id}/accept';
   const stopRss = sampleRss(context.pid);
@@ -147,8 +150,10 @@ async function acceptPhase(
     suggestions.slice(0, split),
     options.warmup,
   );
+  const stopCpu = await startCpuCount(context.pid);
   const run = await runAccepts(label, context, suggestions.slice(split), options.seconds);
-  const measured: AcceptRun = { ...run, rssMb: await stopRss() };
+  const cpu = await stopCpu(run.requests);
+  const measured: AcceptRun = { ...run, rssMb: await stopRss(), serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs };
   if (measured.failures)
     measured.errorsNote = `${measured.failures} FAILED (409: ${measured.conflicts}, other status: ${measured.others})`;
   logPhase(measured);
@@ -255,7 +260,7 @@ export async function benchTasks(options: Options): Promise<string> {
   const first = await probe(acceptUrl, keyOf.get(probeId.userId)!, post);
   const repeat =
     first.status === 201 ? await probe(acceptUrl, keyOf.get(probeId.userId)!, post) : undefined;
-  let accept: { warmup: Omit<AcceptRun, 'rssMb'>; measured: AcceptRun } | undefined;
+  let accept: { warmup: AcceptRunCore; measured: AcceptRun } | undefined;
   if (first.status === 201)
     accept = await acceptPhase({ ...target, dbUrl: db.url, keyOf }, suggestions, options);
   const [after] = await query<{ accepted: string; pending: string; linked: string }>(

@@ -2,6 +2,7 @@
  * What the HTTP benches share: the server under test's settings, a measured load phase
  * (warm-up then measurement, RSS sampled), its report row and a budget line.
  */
+import { startCpuCount } from './cpu.js';
 import { sampleRss, SERVER_NODE_FLAGS } from './process.js';
 import { fmt, verdict } from './report.js';
 import { type LoadResult, runWrk } from './wrk.js';
@@ -25,6 +26,9 @@ export const serverLine = () =>
 
 export interface Phase extends LoadResult {
   rssMb: number;
+  /** CPU per request during the measured run: the server process's, and PostgreSQL's. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
   /** Overrides the errors cell (e.g. to say which statuses). */
   errorsNote?: string;
 }
@@ -44,10 +48,12 @@ export async function phase(
     baseUrl: target.baseUrl,
     seconds: options.warmup,
   });
+  const stopCpu = await startCpuCount(target.pid);
   const result = await runWrk({ ...load, label, baseUrl: target.baseUrl, seconds });
+  const cpu = await stopCpu(result.requests);
   const rssMb = await stopRss();
   logPhase(result);
-  return { ...result, rssMb };
+  return { ...result, rssMb, serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs };
 }
 
 export function logPhase(result: LoadResult): void {
@@ -65,6 +71,8 @@ export const loadRow = (p: Phase) => [
   fmt(p.p99, 2),
   fmt(p.max, 1),
   fmt(p.rssMb),
+  fmt(p.serverCpuMs, 3),
+  fmt(p.postgresCpuMs, 3),
   p.errorsNote ?? (p.failures ? `${p.failures} FAILED` : '0'),
 ];
 export const LOAD_HEADERS = [
@@ -76,6 +84,8 @@ export const LOAD_HEADERS = [
   'p99 ms',
   'max ms',
   'max RSS MB',
+  'server CPU ms/req',
+  'pg CPU ms/req',
   'errors',
 ];
 
