@@ -11,12 +11,16 @@ import { type LoadResult, runWrk } from './wrk.js';
  * The server under test. The env schema caps RATE_LIMIT_PER_MINUTE at 100000 (100000000
  * fails validation); with keys rotating over every bench user no key gets near it.
  * Workers off, as when `npm run worker` processes do the analysis: otherwise the backlog
- * the capture phases enqueue would run during, and skew, the read phases.
+ * the capture phases enqueue would run during, and skew, the read phases. Scheduler off for
+ * the same reason: its 5-minute tick finds every bench user due at once and runs 100
+ * consciousness checks in the server, at whatever phase the wall clock lands on (seen: list
+ * p95 30 ms -> 210 ms and the server at 234-254 MB RSS). `bench:consciousness` measures checks.
  */
 export const SERVER_ENV = {
   RATE_LIMIT_PER_MINUTE: '100000',
   LOG_LEVEL: 'warn',
   WORKERS_ENABLED: 'false',
+  SCHEDULER_ENABLED: 'false',
 };
 
 export const serverLine = () =>
