@@ -10,7 +10,7 @@ export interface KeysetCursor {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Opaque to clients; base64url of the ISO time with microseconds kept as text. */
+/** Opaque to clients; base64url of the ISO time (created_at is stored to the millisecond, so it is exact) and id. */
 export function encodeCursor(cursor: { createdAt: Date | string; id: string; rank?: number }): string {
   const at = cursor.createdAt instanceof Date ? cursor.createdAt.toISOString() : cursor.createdAt;
   const parts = cursor.rank === undefined ? [at, cursor.id] : [at, cursor.id, cursor.rank];
