@@ -146,7 +146,7 @@ export async function benchThoughts(options: Options): Promise<string> {
   const oneClientPhases: Phase[] = [];
   if (list.status === 200) {
     const read = (label: string, paths: string[], seconds?: number, connections = 10) =>
-      phase(label, target, { mode: 'get', paths, keys, connections, threads: Math.min(2, connections) }, options, seconds);
+      phase(label, target, { mode: 'get', paths, keys, connections }, options, seconds);
     const listPath = '/api/v1/thoughts?limit=50';
     const searchPath = (word: string) => `/api/v1/thoughts?q=${encodeURIComponent(word)}&limit=50`;
     const mixedSearchPaths = SEARCH_WORDS.map((w) => searchPath(w.word));
@@ -173,7 +173,8 @@ export async function benchThoughts(options: Options): Promise<string> {
     `== List and search at scale (${stats[0]!.total} thoughts, ${options.users} users; seeded ${seeded.thoughts} in ` +
       `${fmt(seeded.insertMs / 1000)} s + VACUUM ANALYZE + CHECKPOINT ${fmt(seeded.vacuumMs / 1000)} s; 10 connections, random user key)`,
   );
-  if (list.status === 200) say(table(LOAD_HEADERS, [...readPhases, ...oneClientPhases].map(loadRow)));
+  if (list.status === 200)
+    say(table(LOAD_HEADERS, [...readPhases, ...oneClientPhases].map(loadRow)));
   else say(`list/search route not available yet (GET /api/v1/thoughts answers ${list.status})`);
 
   say('', await databaseOnly(db.url, users[0]!), '', '== Budgets');
@@ -200,7 +201,9 @@ export async function benchThoughts(options: Options): Promise<string> {
       ],
     ),
   );
-  say(...failedPhasesWarning([...floorPhases, ...capturePhases, ...readPhases, ...oneClientPhases]));
+  say(
+    ...failedPhasesWarning([...floorPhases, ...capturePhases, ...readPhases, ...oneClientPhases]),
+  );
   await server.stop();
   await db.drop();
   return out.join('\n');

@@ -41,7 +41,7 @@ export interface Phase extends LoadResult {
 export async function phase(
   label: string,
   target: { baseUrl: string; pid: number },
-  load: { mode: 'post' | 'get'; paths: string[]; keys: string[]; connections: number; threads?: number },
+  load: { mode: 'post' | 'get'; paths: string[]; keys: string[]; connections: number },
   options: { warmup: number; seconds: number },
   seconds = options.seconds,
 ): Promise<Phase> {

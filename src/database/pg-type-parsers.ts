@@ -16,8 +16,8 @@ const isDigits = (text: string, from: number, to: number): boolean => {
 /**
  * timestamptz as PostgreSQL prints it to a UTC session ("2026-11-26 00:31:48.852123+00"),
  * read by position. pg's default parser (postgres-date) runs three regular expressions per
- * value: with three timestamps per thought that was a quarter of the Node CPU a 50-row list
- * costs. Anything else (another zone offset, BC, infinity, a year outside 1000..9999) goes
+ * value: with three timestamps per thought that was about a third of what pg spent receiving
+ * a 50-row page. Anything else (another zone offset, BC, infinity, a year outside 1000..9999) goes
  * to the default parser, and the result is the same Date either way (the spec compares them).
  */
 export function parseTimestamptz(text: string): Date {
