@@ -1,0 +1,32 @@
+/**
+ * What each benchmark hands to `npm run bench`: its report text and its budgets. The runner
+ * prints every section and one summary table whose PASS/FAIL is computed here from the
+ * figures, never typed in.
+ */
+export interface Budget {
+  /** What is judged, with its stated load: "capture p99 at 100 req/s open loop". */
+  what: string;
+  /** The measured figure; NaN when it could not be measured (shown as n/a, counted as FAIL). */
+  value: number;
+  unit: string;
+  better: 'lower' | 'higher';
+  /** lower: value < limit passes; higher: value >= limit passes. */
+  limit: number;
+}
+
+export interface BenchSection {
+  title: string;
+  /** The bench's own tables and notes, printed as they are (Markdown-friendly plain text). */
+  text: string;
+  budgets: Budget[];
+}
+
+export function passes(budget: Budget): boolean {
+  if (!Number.isFinite(budget.value)) return false;
+  return budget.better === 'lower' ? budget.value < budget.limit : budget.value >= budget.limit;
+}
+
+export function budgetVerdict(budget: Budget): 'PASS' | 'FAIL' | 'n/a' {
+  if (!Number.isFinite(budget.value)) return 'n/a';
+  return passes(budget) ? 'PASS' : 'FAIL';
+}
