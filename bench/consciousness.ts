@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { runMain } from './lib/cleanup.js';
 import { createBenchDatabase, createUsersWithKeys, query } from './lib/db.js';
 import { startServer } from './lib/process.js';
-import { fmt, machineLine, numberArg, parseArgs, table, verdict } from './lib/report.js';
+import { budget, budgetTable } from './lib/phase.js';
+import { fmt, machineLine, numberArg, parseArgs, table } from './lib/report.js';
+import type { BenchSection } from './lib/section.js';
 
 const TARGET_P95_MS = 500;
 const WORDS = [
@@ -32,7 +34,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export async function benchConsciousness(rounds = 30, thoughts = 200): Promise<string> {
+export function consciousnessOptions(argv: string[]): { rounds: number; thoughts: number } {
+  const args = parseArgs(argv);
+  return { rounds: numberArg(args, 'rounds', 30), thoughts: numberArg(args, 'thoughts', 200) };
+}
+
+export async function benchConsciousness({ rounds, thoughts } = consciousnessOptions([])): Promise<BenchSection> {
   const db = await createBenchDatabase();
   const server = await startServer({
     DATABASE_URL: db.url,
@@ -81,19 +88,21 @@ export async function benchConsciousness(rounds = 30, thoughts = 200): Promise<s
     times.sort((a, b) => a - b);
     const p50 = percentile(times, 50);
     const p95 = percentile(times, 95);
-    return [
-      machineLine(),
+    const budgets = [budget(`on-demand check over ${thoughts} thoughts p95 (1 client)`, p95, 'ms', TARGET_P95_MS)];
+    const text = [
       `== Consciousness check on demand (local backend, ${thoughts} new thoughts, ${rounds} rounds after one warm-up; patterns found: ${warm.patterns})`,
       table(
-        ['measure', 'ms', 'target', 'result'],
+        ['measure', 'ms'],
         [
-          ['p50', fmt(p50), '', ''],
-          ['p95', fmt(p95), `< ${TARGET_P95_MS}`, verdict(p95, TARGET_P95_MS, 'lower')],
-          ['max', fmt(times.at(-1)!), '', ''],
+          ['p50', fmt(p50)],
+          ['p95', fmt(p95)],
+          ['max', fmt(times.at(-1)!)],
         ],
       ),
+      budgetTable(budgets),
       'Time is the whole POST /api/v1/consciousness-check through HTTP (gather, analyse, store, offer suggestions).',
     ].join('\n');
+    return { title: 'Consciousness check on demand', text, budgets };
   } finally {
     await server.stop();
     await db.drop();
@@ -101,10 +110,8 @@ export async function benchConsciousness(rounds = 30, thoughts = 200): Promise<s
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const args = parseArgs(process.argv.slice(2));
   void runMain(async () => {
-    console.log(
-      await benchConsciousness(numberArg(args, 'rounds', 30), numberArg(args, 'thoughts', 200)),
-    );
+    const section = await benchConsciousness(consciousnessOptions(process.argv.slice(2)));
+    console.log(`\n${machineLine()}\n${section.text}`);
   });
 }

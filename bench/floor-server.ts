@@ -1,17 +1,22 @@
 /**
  * The floor: the least a capture can cost on this machine, a bare node:http server doing
- * the one INSERT a capture cannot avoid, through the same pg.Pool size as the app (10).
- * The app's capture throughput is judged as a fraction of this, so framework, auth,
- * validation and the job enqueue show up as the gap. Run as a child by bench/thoughts.ts.
+ * the one INSERT a capture cannot avoid, (user_id, content), through the same pg.Pool size
+ * as the app (10), in its own process. The app's capture is judged against it, so framework,
+ * auth, validation and the job record show up as the gap. Run as a child by bench/thoughts.ts.
  *
- * Env: DATABASE_URL, FLOOR_USER_IDS (comma-separated; each row goes to a random one, no
- * auth, so inserts spread over users' index ranges as the app's do), PORT.
+ * Env: DATABASE_URL, FLOOR_TABLE (`thoughts`: the same-table floor, every index the app keeps;
+ * `floor_thoughts`: the reference floor with only the primary key and the feed index),
+ * FLOOR_USER_IDS (comma-separated; each row goes to a random one, no auth, so inserts spread
+ * over users' index ranges as the app's do), PORT.
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const userIds = (process.env.FLOOR_USER_IDS ?? '').split(',');
+const table = process.env.FLOOR_TABLE ?? 'thoughts';
+if (!/^[a-z_]+$/.test(table)) throw new Error(`bad FLOOR_TABLE ${table}`);
+const INSERT = `INSERT INTO ${table} (user_id, content) VALUES ($1, $2) RETURNING id, created_at`;
 const MAX_BODY = 64 * 1024;
 
 const server = createServer((req, res) => {
@@ -37,10 +42,10 @@ const server = createServer((req, res) => {
           tags?: string[];
         };
         const tags = body.tags ?? [];
-        const { rows } = await pool.query<{ id: string; created_at: Date }>(
-          'INSERT INTO floor_thoughts (user_id, content, tags) VALUES ($1, $2, $3) RETURNING id, created_at',
-          [userIds[Math.floor(Math.random() * userIds.length)], body.content, JSON.stringify(tags)],
-        );
+        const { rows } = await pool.query<{ id: string; created_at: Date }>(INSERT, [
+          userIds[Math.floor(Math.random() * userIds.length)],
+          body.content,
+        ]);
         const row = rows[0]!;
         const json = JSON.stringify({
           id: row.id,

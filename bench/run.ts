@@ -1,23 +1,32 @@
 /**
- * The whole benchmark: start-up, thoughts, tasks, then consciousness checks, one after the other (never in
- * parallel: each would steal the others' two cores). Flags go to the thoughts and tasks
- * benches (--quick, --users N to both).
+ * The whole benchmark, one section after the other (never in parallel: each would steal the
+ * others' two cores), then ONE Markdown summary printed and written to bench-results/summary.md.
+ * Flags go to every section that takes them (--quick, --users N, ...).
  *   npm run bench [-- --quick]
+ *
+ * A new section is one line in SECTIONS: a function from argv to its BenchSection.
  */
 import { runMain } from './lib/cleanup.js';
-import { benchConsciousness } from './consciousness.js';
-import { machineLine } from './lib/report.js';
+import type { BenchSection } from './lib/section.js';
+import { renderSummary, writeSummary } from './lib/summary.js';
+import { benchConsciousness, consciousnessOptions } from './consciousness.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
 import { benchThoughts, thoughtsOptions } from './thoughts.js';
 
+const SECTIONS: ((argv: string[]) => Promise<BenchSection>)[] = [
+  () => benchStartup(),
+  (argv) => benchThoughts(thoughtsOptions(argv)),
+  (argv) => benchTasks(tasksOptions(argv)),
+  (argv) => benchConsciousness(consciousnessOptions(argv)),
+];
+
 void runMain(async () => {
   const argv = process.argv.slice(2);
-  const thoughtsOpts = thoughtsOptions(argv);
-  const tasksOpts = tasksOptions(argv);
-  const startup = await benchStartup();
-  const thoughts = await benchThoughts(thoughtsOpts);
-  const tasks = await benchTasks(tasksOpts);
-  const consciousness = await benchConsciousness();
-  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}`);
+  const startedAt = new Date();
+  const sections: BenchSection[] = [];
+  for (const section of SECTIONS) sections.push(await section(argv));
+  const summary = renderSummary(sections, ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '), startedAt);
+  console.log(`\n${summary}`);
+  console.log(`written to ${await writeSummary(summary)}`);
 });

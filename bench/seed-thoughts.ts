@@ -143,3 +143,28 @@ const INSERT_BATCH = `
     ts
   FROM generate_series($4::int, $5::int) AS g,
        LATERAL (SELECT now() - random() * interval '365 days' + g * interval '0 s' AS ts) AS t`;
+
+/**
+ * `count` thoughts of one user within the last day, as a heavy day of captures leaves them
+ * (fingerprinted like capture's, analysis pending): what made capture slow down as a user's
+ * day filled up. Returns the time the SQL took.
+ */
+export async function seedOneUserDay(url: string, userId: string, count: number): Promise<number> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO thoughts (user_id, content, tags, content_fingerprint, created_at, updated_at)
+       SELECT $1, c, '["bench"]', md5(lower(c))::uuid, ts, ts
+       FROM generate_series(1, $2::int) AS g,
+            LATERAL (SELECT 'day ' || g || ': ' || ($3::text[])[1 + (g * 7) % 20] || ' the ' || ($3::text[])[1 + (g * 13) % 20] AS c,
+                            now() - (g::float8 / $2) * interval '23 hours' AS ts) AS x`,
+      [userId, count, VOCABULARY.slice(0, 20)],
+    );
+    await client.query(`ANALYZE thoughts`);
+  } finally {
+    await client.end();
+  }
+  return performance.now() - started;
+}

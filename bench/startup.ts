@@ -9,13 +9,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { onCleanup, runMain } from './lib/cleanup.js';
 import { freePort, rssMb, SERVER_NODE_FLAGS, startServer } from './lib/process.js';
+import { budget, budgetTable } from './lib/phase.js';
 import { fmt, machineLine, table, verdict } from './lib/report.js';
+import type { BenchSection } from './lib/section.js';
 
 const RESTARTS = 5;
 const FIRST_START_BUDGET_MS = 15_000;
 const RESTART_BUDGET_MS = 5_000;
 
-export async function benchStartup(): Promise<string> {
+export async function benchStartup(): Promise<BenchSection> {
   // Under /tmp (mode 1777): as root, PostgreSQL runs as `postgres` and must traverse it.
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pai-bench-startup-'));
   await chmod(dataDir, 0o755);
@@ -50,35 +52,24 @@ export async function benchStartup(): Promise<string> {
     removeDir();
   }
   const worstRestart = Math.max(...restarts);
-  return [
+  const budgets = [
+    budget('start-up to healthy, first embedded database (initdb + migrations)', firstMs, 'ms', FIRST_START_BUDGET_MS),
+    budget(`start-up to healthy, existing database (worst of ${RESTARTS})`, worstRestart, 'ms', RESTART_BUDGET_MS),
+  ];
+  const text = [
     '== Start-up (built server, embedded PostgreSQL, fresh DATA_DIR)',
     table(['run', 'ready ms', 'RSS MB', 'SIGTERM->exit ms', 'budget'], rows),
     '',
-    table(
-      ['budget', 'measured', 'limit', 'result'],
-      [
-        [
-          'first start',
-          `${fmt(firstMs, 0)} ms`,
-          `< ${FIRST_START_BUDGET_MS} ms`,
-          verdict(firstMs, FIRST_START_BUDGET_MS, 'lower'),
-        ],
-        [
-          'restart (worst of 5)',
-          `${fmt(worstRestart, 0)} ms`,
-          `< ${RESTART_BUDGET_MS} ms`,
-          verdict(worstRestart, RESTART_BUDGET_MS, 'lower'),
-        ],
-      ],
-    ),
+    budgetTable(budgets),
     `ready = spawn of \`node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js\` (as npm start) until GET /api/v1/health answers 200 (polled every 10 ms);`,
     'RSS = the node process only (VmRSS), embedded PostgreSQL runs in its own processes.',
   ].join('\n');
+  return { title: 'Start-up', text, budgets };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   void runMain(async () => {
-    const report = await benchStartup();
-    console.log(`\n${machineLine()}\n${report}`);
+    const section = await benchStartup();
+    console.log(`\n${machineLine()}\n${section.text}`);
   });
 }

@@ -4,7 +4,9 @@
  */
 import { startCpuCount } from './cpu.js';
 import { sampleRss, SERVER_NODE_FLAGS } from './process.js';
-import { fmt, verdict } from './report.js';
+import { fmt, table } from './report.js';
+import { type Budget, budgetLimit, budgetVerdict } from './section.js';
+import { type OpenLoopSpec, runOpenLoop } from './open-loop.js';
 import { type LoadResult, runWrk } from './wrk.js';
 
 /**
@@ -35,6 +37,9 @@ export interface Phase extends LoadResult {
   postgresCpuMs: number;
   /** Overrides the errors cell (e.g. to say which statuses). */
   errorsNote?: string;
+  /** Open-loop phases: the asked arrival rate and the rate requests were started at. */
+  askedRps?: number;
+  startedRps?: number;
 }
 
 /** A warm-up run (discarded: JIT, pools, caches) then the measured run, RSS sampled across both. */
@@ -60,15 +65,40 @@ export async function phase(
   return { ...result, rssMb, serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs };
 }
 
-export function logPhase(result: LoadResult): void {
+/**
+ * An open-loop phase at a fixed arrival rate: a short warm-up at the same rate (discarded),
+ * then the measured run. Latency is judged here, never at saturation.
+ */
+export async function openLoopPhase(
+  label: string,
+  target: { baseUrl: string; pid: number },
+  load: Omit<OpenLoopSpec, 'label' | 'baseUrl' | 'seconds'>,
+  options: { warmup: number; seconds: number },
+): Promise<Phase> {
+  const stopRss = sampleRss(target.pid);
+  await runOpenLoop({ ...load, label: `${label} warm-up`, baseUrl: target.baseUrl, seconds: options.warmup });
+  const stopCpu = await startCpuCount(target.pid);
+  const result = await runOpenLoop({ ...load, label, baseUrl: target.baseUrl, seconds: options.seconds });
+  const cpu = await stopCpu(result.requests);
+  const rssMb = await stopRss();
+  logPhase(result);
+  return { ...result, rssMb, serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs };
+}
+
+export function logPhase(result: LoadResult & { askedRps?: number; startedRps?: number }): void {
+  const rate = result.askedRps ? ` (asked ${result.askedRps}/s, started ${fmt(result.startedRps ?? NaN, 1)}/s)` : '';
   console.log(
-    `${result.label}: ${fmt(result.rps, 0)} req/s, p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms`,
+    `${result.label}: ${fmt(result.rps, 0)} req/s${rate}, p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms`,
   );
 }
 
+/** The load column: connections for closed loops, asked and started rate for open ones. */
+const loadCell = (p: Phase) =>
+  p.askedRps ? `open ${p.askedRps}/s (started ${fmt(p.startedRps ?? NaN, 1)}/s)` : `${p.connections} conn${p.connections === 1 ? '' : 's'}`;
+
 export const loadRow = (p: Phase) => [
   p.label,
-  p.connections,
+  loadCell(p),
   fmt(p.rps, 0),
   fmt(p.p50, 2),
   fmt(p.p95, 2),
@@ -81,7 +111,7 @@ export const loadRow = (p: Phase) => [
 ];
 export const LOAD_HEADERS = [
   'phase',
-  'conns',
+  'load',
   'req/s',
   'p50 ms',
   'p95 ms',
@@ -93,21 +123,17 @@ export const LOAD_HEADERS = [
   'errors',
 ];
 
-/** One line of the budget table; NaN (phase not run) reads as n/a. */
-export function budget(
-  name: string,
-  value: number,
-  unit: string,
-  limit: number,
-  better: 'lower' | 'higher' = 'lower',
-) {
-  const op = better === 'lower' ? '<' : '>=';
-  return [
-    name,
-    `${fmt(value, 2)} ${unit}`.trim(),
-    `${op} ${limit} ${unit}`.trim(),
-    verdict(value, limit, better),
-  ];
+/** A budget of a section; NaN (phase not run) reads as n/a, and counts as not passed. */
+export function budget(what: string, value: number, unit: string, limit: number, better: 'lower' | 'higher' | 'at most' = 'lower'): Budget {
+  return better === 'at most' ? { what, value, unit, limit, better: 'lower', inclusive: true } : { what, value, unit, limit, better };
+}
+
+/** A section's own copy of its budget lines, so its text reads on its own. */
+export function budgetTable(budgets: Budget[]): string {
+  return table(
+    ['budget', 'measured', 'limit', 'result'],
+    budgets.map((b) => [b.what, `${fmt(b.value, 2)} ${b.unit}`.trim(), budgetLimit(b), budgetVerdict(b)]),
+  );
 }
 
 /** Status of one request: tells whether the route exists yet (404 = not committed). */

@@ -10,8 +10,10 @@ export interface Budget {
   value: number;
   unit: string;
   better: 'lower' | 'higher';
-  /** lower: value < limit passes; higher: value >= limit passes. */
+  /** lower: value < limit passes (<= when `inclusive`); higher: value >= limit passes. */
   limit: number;
+  /** For "at most" budgets (<= 3x): the limit itself passes. */
+  inclusive?: boolean;
 }
 
 export interface BenchSection {
@@ -23,7 +25,14 @@ export interface BenchSection {
 
 export function passes(budget: Budget): boolean {
   if (!Number.isFinite(budget.value)) return false;
-  return budget.better === 'lower' ? budget.value < budget.limit : budget.value >= budget.limit;
+  if (budget.better === 'higher') return budget.value >= budget.limit;
+  return budget.inclusive ? budget.value <= budget.limit : budget.value < budget.limit;
+}
+
+/** The comparison a budget is judged by, as printed: "< 25", "<= 3", ">= 0.6". */
+export function budgetLimit(budget: Budget): string {
+  const op = budget.better === 'higher' ? '>=' : budget.inclusive ? '<=' : '<';
+  return `${op} ${budget.limit} ${budget.unit}`.trim();
 }
 
 export function budgetVerdict(budget: Budget): 'PASS' | 'FAIL' | 'n/a' {

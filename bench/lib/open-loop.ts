@@ -1,0 +1,110 @@
+/**
+ * An open-loop load generator: request i starts at t0 + i / rate whether or not earlier ones
+ * have answered, so a slow server shows as a long tail instead of as fewer requests (the
+ * coordinated omission a closed loop like wrk's hides). Latency is measured from the
+ * scheduled start, as wrk2 does, so a generator that falls behind is charged to the tail too
+ * and cannot flatter the figures. Bodies and keys vary as in wrk.lua.
+ */
+import { Agent, request } from 'node:http';
+import type { LoadResult } from './wrk.js';
+
+export interface OpenLoopSpec {
+  label: string;
+  baseUrl: string;
+  mode: 'post' | 'get';
+  keys: string[];
+  paths: string[];
+  /** Requests per second asked for. */
+  rate: number;
+  seconds: number;
+}
+
+export interface OpenLoopResult extends LoadResult {
+  /** The asked rate and the rate at which requests were actually started and answered. */
+  askedRps: number;
+  startedRps: number;
+}
+
+const WORDS = ['call', 'meeting', 'project', 'idea', 'budget', 'garden', 'review', 'plan', 'email', 'book'];
+const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
+  const url = new URL(spec.baseUrl);
+  if (url.hostname !== '127.0.0.1') throw new Error(`refusing to load anything but 127.0.0.1 (${spec.baseUrl})`);
+  // Enough sockets that a slow answer never delays the next start (that would close the loop).
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const latencies: number[] = [];
+  let failures = 0;
+  let counter = 0;
+  const total = Math.round(spec.rate * spec.seconds);
+  const interval = 1000 / spec.rate;
+  const send = (scheduled: number) =>
+    new Promise<void>((resolve) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${pick(spec.keys)}` };
+      let body: string | undefined;
+      if (spec.mode === 'post') {
+        counter++;
+        body = JSON.stringify({ content: `open ${counter}: ${pick(WORDS)} the ${pick(WORDS)} before the ${pick(WORDS)}`, tags: ['bench'] });
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = String(Buffer.byteLength(body));
+      }
+      const done = (ok: boolean) => {
+        latencies.push(performance.now() - scheduled);
+        if (!ok) failures++;
+        resolve();
+      };
+      const req = request(
+        { agent, host: url.hostname, port: url.port, method: spec.mode === 'post' ? 'POST' : 'GET', path: spec.mode === 'post' ? spec.paths[0] : pick(spec.paths), headers, timeout: 10_000 },
+        (res) => {
+          res.resume();
+          res.once('end', () => done((res.statusCode ?? 500) < 400));
+          res.once('error', () => done(false));
+        },
+      );
+      req.once('timeout', () => req.destroy(new Error('timeout')));
+      req.once('error', () => done(false));
+      req.end(body);
+    });
+
+  const inflight: Promise<void>[] = [];
+  const t0 = performance.now();
+  let next = 0;
+  let lastStart = t0;
+  while (next < total) {
+    const now = performance.now();
+    // Start every request whose time has come (a late timer starts several at once).
+    while (next < total && t0 + next * interval <= now) {
+      inflight.push(send(t0 + next * interval));
+      next++;
+      lastStart = now;
+    }
+    if (next < total) await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + next * interval - performance.now())));
+  }
+  await Promise.all(inflight);
+  const end = performance.now();
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const startSpan = (lastStart - t0) / 1000;
+  return {
+    label: spec.label,
+    connections: 0,
+    seconds: spec.seconds,
+    requests: latencies.length,
+    rps: latencies.length / ((end - t0) / 1000),
+    askedRps: spec.rate,
+    // Starts over the span they took: equals the asked rate when the schedule was kept.
+    startedRps: total > 1 ? (total - 1) / startSpan : NaN,
+    failures,
+    p50: percentile(latencies, 50),
+    p75: percentile(latencies, 75),
+    p90: percentile(latencies, 90),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+  };
+}

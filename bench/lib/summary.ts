@@ -1,0 +1,47 @@
+/**
+ * The one Markdown summary `npm run bench` prints and writes: the machine, the budget table of
+ * every section (PASS/FAIL computed from the figures by section.ts), then each section's own
+ * tables.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { REPO_ROOT } from './process.js';
+import { fmt, machineLine } from './report.js';
+import { type BenchSection, budgetLimit, budgetVerdict } from './section.js';
+
+/** Gitignored: figures belong to the machine and the moment they were taken. */
+export const SUMMARY_FILE = path.join(REPO_ROOT, 'bench-results/summary.md');
+
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+export function renderSummary(sections: BenchSection[], command: string, startedAt: Date): string {
+  const rows = sections.flatMap((section) =>
+    section.budgets.map((b) => {
+      return `| ${cell(section.title)} | ${cell(b.what)} | ${fmt(b.value, 2)} ${b.unit} | ${budgetLimit(b)} | ${budgetVerdict(b)} |`;
+    }),
+  );
+  const failed = sections.flatMap((s) => s.budgets).filter((b) => budgetVerdict(b) !== 'PASS').length;
+  return [
+    '# Benchmark summary',
+    '',
+    `${machineLine()}`,
+    '',
+    `run: \`${command}\`, started ${startedAt.toISOString()}, took ${fmt((Date.now() - startedAt.getTime()) / 60_000)} min`,
+    '',
+    '## Budgets',
+    '',
+    '| section | budget | measured | limit | result |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    failed ? `${failed} budget(s) not passed (FAIL or n/a).` : 'Every budget passed.',
+    '',
+    ...sections.flatMap((section) => [`## ${section.title}`, '', '```text', section.text.trim(), '```', '']),
+  ].join('\n');
+}
+
+export async function writeSummary(markdown: string): Promise<string> {
+  await mkdir(path.dirname(SUMMARY_FILE), { recursive: true });
+  await writeFile(SUMMARY_FILE, markdown);
+  return SUMMARY_FILE;
+}
