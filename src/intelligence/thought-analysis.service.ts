@@ -45,7 +45,7 @@ export class ThoughtAnalysisService {
     }
     const settings = await this.settings.getForUser(job.userId);
     if (!settings.autoTaggingEnabled && settings.taskSuggestionMode === 'off') {
-      await this.thoughts.setAnalysisStatus(job.userId, thought.id, 'skipped');
+      await this.thoughts.skipAnalysis(job.userId, thought);
       await this.reportProgress(job, 'done');
       return 'skipped';
     }
@@ -65,7 +65,7 @@ export class ThoughtAnalysisService {
       context,
       { preferred: settings.aiBackend },
     );
-    await this.thoughts.applyAnalysis(job.userId, thought.id, {
+    await this.thoughts.applyAnalysis(job.userId, thought, {
       aiTags: settings.autoTaggingEnabled ? aiTagsApartFromOwn(result.value, thought) : null,
       thoughtType: result.value.thoughtType,
       isActionable: result.value.isActionable,

@@ -19,22 +19,37 @@ const COLUMNS = `t.id, t.user_id, t.content, t.tags, t.ai_tags, t.status, t.thou
 /** Trigram similarity at which a thought counts as a near-duplicate of a recent one. */
 const NEAR_DUPLICATE_SIMILARITY = 0.85;
 /**
- * Same words (fingerprint) anywhere in the last day, or this similar to one of the newest
- * few: where a re-typed correction lands. Each similarity costs PostgreSQL about 25 µs.
+ * The near-duplicate the analysis job records (never capture: a read per capture whose plan
+ * depended on statistics made capture slow down as a user's day filled up, issue #13). For the
+ * row `t` being updated, with its fingerprint in `fingerprint`: a thought of the day before it
+ * with the same words, through the (user, fingerprint) index (OFFSET 0 keeps the planner from
+ * walking the user's day in created_at order instead), or else the most similar of the 5
+ * thoughts just before it (where a re-typed correction lands; each similarity costs ~25 µs).
  */
-const NEAR_DUPLICATE_WINDOW = 5;
-// The near-duplicate function is pinned to ordered index scans: see migrations 1764800000000
-// and 1764900000000.
+const nearDuplicateOf = (fingerprint: string) => `COALESCE(
+  (SELECT same.id FROM (
+     SELECT d.id, d.created_at FROM thoughts d
+     WHERE d.user_id = t.user_id AND d.content_fingerprint = ${fingerprint}
+       AND d.created_at > t.created_at - interval '1 day' AND (d.created_at, d.id) < (t.created_at, t.id)
+     OFFSET 0) same
+   ORDER BY same.created_at DESC LIMIT 1),
+  (SELECT recent.id FROM (
+     SELECT d.id, similarity(d.content, t.content) AS sim FROM thoughts d
+     WHERE d.user_id = t.user_id AND d.created_at > t.created_at - interval '1 day' AND (d.created_at, d.id) < (t.created_at, t.id)
+     ORDER BY d.created_at DESC, d.id DESC LIMIT 5) recent
+   WHERE recent.sim >= ${NEAR_DUPLICATE_SIMILARITY} ORDER BY recent.sim DESC LIMIT 1))`;
+/**
+ * The thought and its analysis job in one statement. Nothing is read: every per-capture cost
+ * is an index insert, the same at 100 rows and at 1M.
+ */
 const CAPTURE_SQL = `
   WITH captured AS (
-    INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key,
-      request_fingerprint, content_fingerprint, duplicate_of_id)
-    VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9,
-      thought_near_duplicate($1, $2, $9, ${NEAR_DUPLICATE_WINDOW}, ${NEAR_DUPLICATE_SIMILARITY}))
+    INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint)
+    VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8)
     ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-    RETURNING t.id, t.user_id, t.created_at, t.duplicate_of_id
+    RETURNING t.id, t.user_id, t.created_at
   ), queued AS (${analysisJobsFrom('captured')})
-  SELECT id, created_at, duplicate_of_id FROM captured`;
+  SELECT id, created_at FROM captured`;
 /** How many of the newest matches a search ranks (see search()). */
 export const SEARCH_CANDIDATES = 500;
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
@@ -125,12 +140,12 @@ export class ThoughtsRepository {
 
   /**
    * Stores the thought and its analysis job in one statement: one round trip, one
-   * transaction. The thought is flagged with a near-identical one of the last day if there
-   * is one. Null when this user already used the idempotency key (then no job is written).
-   * Only what the database decided comes back; the rest is what was inserted.
+   * transaction. Null when this user already used the idempotency key (then no job is
+   * written). Only what the database decided comes back; the rest is what was inserted.
+   * Near-duplicates are flagged by the analysis (see nearDuplicateOf).
    */
   async insertWithAnalysisJob(thought: NewThought): Promise<Thought | null> {
-    const { rows } = await this.pool().query<{ id: string; created_at: Date; duplicate_of_id: string | null }>({
+    const { rows } = await this.pool().query<{ id: string; created_at: Date }>({
       // Named: PostgreSQL parses and plans it once per connection, not on every capture.
       name: 'thoughts.capture',
       text: CAPTURE_SQL,
@@ -143,7 +158,6 @@ export class ThoughtsRepository {
         thought.source,
         thought.idempotencyKey,
         thought.requestFingerprint,
-        contentFingerprint(thought.content),
       ],
     });
     const row = rows[0];
@@ -161,7 +175,7 @@ export class ThoughtsRepository {
       source: thought.source,
       analysisStatus: 'pending',
       analyzedAt: null,
-      duplicateOfId: row.duplicate_of_id,
+      duplicateOfId: null,
       createdAt: row.created_at,
       updatedAt: row.created_at,
     });
@@ -281,7 +295,6 @@ export class ThoughtsRepository {
     };
     if (changes.content !== undefined) {
       set('content', changes.content);
-      set('content_fingerprint', contentFingerprint(changes.content));
       // New words deserve a new analysis (the caller queues it in the same transaction).
       sets.push(`analysis_status = 'pending'`);
     }
@@ -298,12 +311,15 @@ export class ThoughtsRepository {
   }
 
   /**
-   * Writes what analysis found. AI tags are replaced wholesale (null leaves them, when
-   * auto-tagging is off); the user's own type is kept, an empty one filled.
+   * Writes what analysis found, with the near-duplicate flag in the same UPDATE (an indexed
+   * column changes either way, so a second UPDATE would write every index again). AI tags are
+   * replaced wholesale (null leaves them, when auto-tagging is off); the user's own type is
+   * kept, an empty one filled. `content` is the text that was analysed.
    */
   async applyAnalysis(
     userId: string,
     id: string,
+    content: string,
     result: { aiTags: string[] | null; thoughtType: ThoughtType; isActionable: boolean },
   ): Promise<Thought | null> {
     const [rows] = (await this.dataSource.query(
@@ -311,11 +327,22 @@ export class ThoughtsRepository {
          ai_tags = COALESCE($3::jsonb, t.ai_tags),
          thought_type = COALESCE(t.thought_type, $4),
          is_actionable = t.is_actionable OR $5,
+         content_fingerprint = $6::uuid, duplicate_of_id = ${nearDuplicateOf('$6::uuid')},
          analysis_status = 'done', analyzed_at = now(), updated_at = now()
        WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
-      [id, userId, result.aiTags === null ? null : JSON.stringify(result.aiTags), result.thoughtType, result.isActionable],
+      [id, userId, result.aiTags === null ? null : JSON.stringify(result.aiTags), result.thoughtType, result.isActionable, contentFingerprint(content)],
     )) as [ThoughtRow[], number];
     return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  /** Analysis is off for this user: the thought says so, and still gets its near-duplicate flag. */
+  async skipAnalysis(userId: string, id: string, content: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE thoughts AS t SET analysis_status = 'skipped', analyzed_at = now(),
+         content_fingerprint = $3::uuid, duplicate_of_id = ${nearDuplicateOf('$3::uuid')}
+       WHERE t.id = $1 AND t.user_id = $2`,
+      [id, userId, contentFingerprint(content)],
+    );
   }
 
   async setAnalysisStatus(userId: string, id: string, status: Thought['analysisStatus']): Promise<void> {

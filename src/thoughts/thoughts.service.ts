@@ -144,8 +144,18 @@ export class ThoughtsService {
     return this.thoughts.findById(userId, id);
   }
 
-  applyAnalysis(userId: string, id: string, result: { aiTags: string[] | null; thoughtType: Thought['thoughtType'] & string; isActionable: boolean }) {
-    return this.thoughts.applyAnalysis(userId, id, result);
+  /** `analysed` is the thought as analysis read it: its text decides the near-duplicate flag. */
+  applyAnalysis(
+    userId: string,
+    analysed: Pick<Thought, 'id' | 'content'>,
+    result: { aiTags: string[] | null; thoughtType: Thought['thoughtType'] & string; isActionable: boolean },
+  ) {
+    return this.thoughts.applyAnalysis(userId, analysed.id, analysed.content, result);
+  }
+
+  /** Analysis is off for this user; the near-duplicate flag is still set. */
+  skipAnalysis(userId: string, analysed: Pick<Thought, 'id' | 'content'>): Promise<void> {
+    return this.thoughts.skipAnalysis(userId, analysed.id, analysed.content);
   }
 
   setAnalysisStatus(userId: string, id: string, status: Thought['analysisStatus']): Promise<void> {

@@ -100,6 +100,9 @@ describe('thought analysis pipeline', () => {
     expect((await as.patch('/api/v1/settings', { auto_tagging_enabled: false, task_suggestion_mode: 'off' })).status).toBe(200);
     const skipped = (await as.post('/api/v1/thoughts', { content: 'todo: water plants #garden' })).body;
     expect((await analysed(skipped.id, fresh)).analysis_status).toBe('skipped');
+    // Near-duplicates are flagged even when the AI part of the analysis is off.
+    const again = (await as.post('/api/v1/thoughts', { content: 'TODO: water plants! #garden' })).body;
+    expect(await analysed(again.id, fresh)).toMatchObject({ analysis_status: 'skipped', duplicate_of_id: skipped.id });
 
     expect((await as.patch('/api/v1/settings', { task_suggestion_mode: 'suggest' })).status).toBe(200);
     const untagged = await analysed((await as.post('/api/v1/thoughts', { content: 'todo: buy soil #garden' })).body.id, fresh);
@@ -207,10 +210,14 @@ describe('thought analysis pipeline', () => {
     }
     await waitFor(() => api().get(`/api/v1/thoughts/${original.id}/analyses`), (r) => r.body.items.length === 2, { what: 'the second analysis' });
 
+    // The flag comes with the analysis, never in the capture request (issue #13).
     const duplicate = await captureThought(testApp, user.key, 'Remember to renew the passport before the trip in June!');
-    expect(duplicate.duplicate_of_id).toBe(original.id);
+    expect(duplicate.duplicate_of_id).toBeNull();
+    expect((await analysed(duplicate.id)).duplicate_of_id).toBe(original.id);
+    const retyped = await captureThought(testApp, user.key, 'Remember to renew the pasport before the trip in June');
+    expect((await analysed(retyped.id)).duplicate_of_id).not.toBeNull();
     const different = await captureThought(testApp, user.key, 'Plan the garden beds for spring');
-    expect(different.duplicate_of_id).toBeNull();
+    expect((await analysed(different.id)).duplicate_of_id).toBeNull();
 
     const stranger = await createUser(testApp);
     expect((await api(stranger).post(`/api/v1/thoughts/${original.id}/analyze`)).status).toBe(404);

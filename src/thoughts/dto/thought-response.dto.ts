@@ -17,7 +17,9 @@ export class ThoughtResponseDto {
     format: 'uuid',
     nullable: true,
     type: String,
-    description: 'A near-identical thought you captured in the day before this one (kept, only flagged)',
+    description:
+      'A near-identical thought you captured in the day before this one (kept, only flagged). Set by the analysis: ' +
+      'null in the capture response, filled in when analysis_status leaves "pending".',
   })
   duplicate_of_id!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
