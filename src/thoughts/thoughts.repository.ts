@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
@@ -5,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { analysisJobsFrom } from '../jobs/analysis-job-sql.js';
 import { SqlWhere as Where } from '../common/database/sql-where.js';
+import { WriteBatcher } from '../common/database/write-batcher.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
 import { contentFingerprint } from './thought-content.js';
@@ -39,17 +41,26 @@ const nearDuplicateOf = (fingerprint: string) => `COALESCE(
      ORDER BY d.created_at DESC, d.id DESC LIMIT 5) recent
    WHERE recent.sim >= ${NEAR_DUPLICATE_SIMILARITY} ORDER BY recent.sim DESC LIMIT 1))`;
 /**
- * The thought and its analysis job in one statement. Nothing is read: every per-capture cost
- * is an index insert, the same at 100 rows and at 1M.
+ * A batch of thoughts and their analysis jobs in one statement (see WriteBatcher), one array
+ * per column. Nothing is read: every per-capture cost is an index insert, the same at 100 rows
+ * and at 1M. Ids come from the caller, so each request finds its own row in what comes back
+ * (a row missing there hit its user's idempotency key, and got no job).
  */
 const CAPTURE_SQL = `
   WITH captured AS (
-    INSERT INTO thoughts AS t (user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint)
-    VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8)
+    INSERT INTO thoughts AS t (id, user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint)
+    SELECT i.id, i.user_id, i.content, i.tags::jsonb, i.thought_type, i.local_only, i.source, i.idempotency_key, i.request_fingerprint
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::varchar[], $6::boolean[], $7::varchar[], $8::varchar[], $9::char(64)[])
+      AS i(id, user_id, content, tags, thought_type, local_only, source, idempotency_key, request_fingerprint)
     ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING t.id, t.user_id, t.created_at
   ), queued AS (${analysisJobsFrom('captured')})
   SELECT id, created_at FROM captured`;
+/**
+ * Statements of captures at once: two keep PostgreSQL busy while Node prepares the next
+ * batch, and leave the rest of the pool (10) to reads.
+ */
+const CAPTURE_BATCHING = { maxInFlight: 2, maxBatch: 100 };
 /** How many of the newest matches a search ranks (see search()). */
 export const SEARCH_CANDIDATES = 500;
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
@@ -136,6 +147,8 @@ function toThought(row: ThoughtRow): Thought {
 
 @Injectable()
 export class ThoughtsRepository {
+  private readonly captures = new WriteBatcher<NewThought & { id: string }, Date | null>((batch) => this.insertBatch(batch), CAPTURE_BATCHING);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -145,25 +158,11 @@ export class ThoughtsRepository {
    * Near-duplicates are flagged by the analysis (see nearDuplicateOf).
    */
   async insertWithAnalysisJob(thought: NewThought): Promise<Thought | null> {
-    const { rows } = await this.pool().query<{ id: string; created_at: Date }>({
-      // Named: PostgreSQL parses and plans it once per connection, not on every capture.
-      name: 'thoughts.capture',
-      text: CAPTURE_SQL,
-      values: [
-        thought.userId,
-        thought.content,
-        JSON.stringify(thought.tags),
-        thought.thoughtType,
-        thought.localOnly,
-        thought.source,
-        thought.idempotencyKey,
-        thought.requestFingerprint,
-      ],
-    });
-    const row = rows[0];
-    if (!row) return null;
+    const id = randomUUID();
+    const createdAt = await this.captures.submit({ ...thought, id });
+    if (!createdAt) return null;
     return Object.assign(new Thought(), {
-      id: row.id,
+      id,
       userId: thought.userId,
       content: thought.content,
       tags: thought.tags,
@@ -176,9 +175,31 @@ export class ThoughtsRepository {
       analysisStatus: 'pending',
       analyzedAt: null,
       duplicateOfId: null,
-      createdAt: row.created_at,
-      updatedAt: row.created_at,
+      createdAt,
+      updatedAt: createdAt,
     });
+  }
+
+  /** One statement for a batch of captures: each one's created_at, or null where its idempotency key was taken. */
+  private async insertBatch(batch: (NewThought & { id: string })[]): Promise<(Date | null)[]> {
+    const { rows } = await this.pool().query<{ id: string; created_at: Date }>({
+      // Named: PostgreSQL parses and plans it once per connection, not on every capture.
+      name: 'thoughts.capture',
+      text: CAPTURE_SQL,
+      values: [
+        batch.map((t) => t.id),
+        batch.map((t) => t.userId),
+        batch.map((t) => t.content),
+        batch.map((t) => JSON.stringify(t.tags)),
+        batch.map((t) => t.thoughtType),
+        batch.map((t) => t.localOnly),
+        batch.map((t) => t.source),
+        batch.map((t) => t.idempotencyKey),
+        batch.map((t) => t.requestFingerprint),
+      ],
+    });
+    const created = new Map(rows.map((row) => [row.id, row.created_at]));
+    return batch.map((t) => created.get(t.id) ?? null);
   }
 
   /**

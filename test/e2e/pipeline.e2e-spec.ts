@@ -256,6 +256,45 @@ describe('thought analysis pipeline', () => {
     }
   });
 
+  it('a burst of captures is written in shared statements, and one refused capture fails alone', async () => {
+    const victim = await createUser(testApp);
+    const db = new pg.Client({ connectionString: scratch.url });
+    await db.connect();
+    try {
+      await db.query(`
+        CREATE FUNCTION refuse_burst_job() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.data->>'userId' = '${victim.userId}' THEN RAISE EXCEPTION 'queue unavailable'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER refuse_burst_job BEFORE INSERT ON pgboss.job_common FOR EACH ROW EXECUTE FUNCTION refuse_burst_job();`);
+      let responses: { status: number; body: { id?: string } }[];
+      try {
+        // Sent together: while the first statement runs, the rest wait and share the next ones.
+        responses = await Promise.all([
+          ...Array.from({ length: 12 }, (_, i) => api().post('/api/v1/thoughts', { content: `Burst thought ${i}` })),
+          api(victim).post('/api/v1/thoughts', { content: 'Refused in a burst' }),
+        ]);
+      } finally {
+        await db.query('DROP TRIGGER refuse_burst_job ON pgboss.job_common; DROP FUNCTION refuse_burst_job()');
+      }
+      const refused = responses.pop()!;
+      expect(refused.status).toBe(500);
+      expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+      const ids = responses.map((r) => r.body.id!);
+      expect(new Set(ids).size).toBe(12);
+      const jobs = await db.query<{ singleton_key: string; n: string }>(
+        `SELECT singleton_key, count(*) AS n FROM pgboss.job WHERE name = 'analyze-thought' AND singleton_key = ANY($1) GROUP BY 1`,
+        [ids],
+      );
+      expect(jobs.rows.map((row) => Number(row.n))).toEqual(Array(12).fill(1));
+      expect((await api(victim).get('/api/v1/thoughts')).body.items).toEqual([]);
+      await Promise.all(ids.map((id) => analysed(id)));
+    } finally {
+      await db.end();
+    }
+  });
+
   it("writes capture's job with the same queue settings as pg-boss's own send", async () => {
     const captured = await captureThought(testApp, user.key, 'Compare my job with a sent one');
     const sentId = await testApp.app.get(JobQueue).send(ANALYZE_THOUGHT_QUEUE, { thoughtId: captured.id, userId: user.userId, reason: 'manual' }, { singletonKey: 'compare-sent' });
