@@ -36,7 +36,8 @@ function percentile(sorted: number[], p: number): number {
 
 export function consciousnessOptions(argv: string[]): { rounds: number; thoughts: number } {
   const args = parseArgs(argv);
-  return { rounds: numberArg(args, 'rounds', 30), thoughts: numberArg(args, 'thoughts', 200) };
+  // Not --thoughts: npm run bench passes one argv to every section, and that one sizes bench:thoughts.
+  return { rounds: numberArg(args, 'rounds', 30), thoughts: numberArg(args, 'check-thoughts', 200) };
 }
 
 export async function benchConsciousness({ rounds, thoughts } = consciousnessOptions([])): Promise<BenchSection> {
@@ -77,7 +78,7 @@ export async function benchConsciousness({ rounds, thoughts } = consciousnessOpt
       const body = (await response.json()) as { new_thought_count: number; patterns: unknown[] };
       if (response.status !== 201 || body.new_thought_count !== thoughts) {
         throw new Error(
-          `unexpected check: ${response.status} ${JSON.stringify(body).slice(0, 200)}`,
+          `unexpected check: ${response.status}, new_thought_count ${body.new_thought_count} of ${thoughts}`,
         );
       }
       return { elapsed, patterns: body.patterns.length };

@@ -25,7 +25,21 @@ void runMain(async () => {
   const argv = process.argv.slice(2);
   const startedAt = new Date();
   const sections: BenchSection[] = [];
-  for (const section of SECTIONS) sections.push(await section(argv));
+  for (const [i, section] of SECTIONS.entries()) {
+    try {
+      sections.push(await section(argv));
+    } catch (error) {
+      // One broken section must not lose the others' figures: it shows as an error and a failed budget.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(message);
+      process.exitCode = 1;
+      sections.push({
+        title: `section ${i + 1} failed`,
+        text: message,
+        budgets: [{ what: 'section ran to the end', value: NaN, unit: '', limit: 0, better: 'lower' }],
+      });
+    }
+  }
   const summary = renderSummary(sections, ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '), startedAt);
   console.log(`\n${summary}`);
   console.log(`written to ${await writeSummary(summary)}`);
