@@ -24,6 +24,15 @@ describe('findHostileInput', () => {
     expect(findHostileInput('text\u0000body')).toEqual({ field: 'body', message: 'body must not contain NUL characters' });
   });
 
+  it('refuses a lone surrogate half, which has no UTF-8 form', () => {
+    expect(findHostileInput({ content: 'ok \u{1F600}' })).toBeNull();
+    expect(findHostileInput({ content: 'broken \ud83d' })).toEqual({
+      field: 'content',
+      message: 'content must be valid Unicode (a lone surrogate half)',
+    });
+    expect(findHostileInput(JSON.parse('{"tags":["\\udfff"]}'))?.field).toBe('tags[0]');
+  });
+
   it('refuses a NUL in a field name', () => {
     expect(findHostileInput({ 'con\u0000tent': 'x' })?.message).toBe('field names must not contain NUL characters');
   });

@@ -1,10 +1,13 @@
 /**
  * Limits every parsed body obeys, whatever route it is for. They are checked once, at the
  * edge, so no DTO can forget them: PostgreSQL rejects NUL in text and jsonb (a 500 if it
- * gets that far), and class-transformer recurses per level (a stack overflow, a 500, long
- * before JSON.parse minds the depth).
+ * gets that far), a lone surrogate would silently become U+FFFD, and class-transformer
+ * recurses per level (a stack overflow, a 500, long before JSON.parse minds the depth).
  */
 export const MAX_BODY_DEPTH = 32;
+
+/** With the u flag a well-formed pair is one code point, so only a lone half matches. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
 
 export type HostileInputProblem = { field: string; message: string };
 
@@ -20,11 +23,10 @@ export function findHostileInput(
   while (stack.length > 0) {
     const { value: current, depth, path } = stack.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\u0000'))
-        return {
-          field: path || 'body',
-          message: `${path || 'body'} must not contain NUL characters`,
-        };
+      const field = path || 'body';
+      if (current.includes('\u0000')) return { field, message: `${field} must not contain NUL characters` };
+      // A lone surrogate ("\ud800" in JSON) has no UTF-8 form: it would be stored as U+FFFD.
+      if (LONE_SURROGATE.test(current)) return { field, message: `${field} must be valid Unicode (a lone surrogate half)` };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;

@@ -212,6 +212,9 @@ function parameterArb(document: OpenApiDocument, parameter: Parameter, pools: Po
   return value.map(asQueryValues);
 }
 
+/** A lone surrogate has no UTF-8 form to percent-encode (encodeURIComponent throws): send U+FFFD, as a browser would. */
+const encodePathSegment = (value: string) => encodeURIComponent(value.replace(/\p{Surrogate}/gu, '\uFFFD'));
+
 /** Every request the fuzzer may send to `route`, driven only by its OpenAPI description. */
 export function requestArb(document: OpenApiDocument, route: Route, pools: Pools): fc.Arbitrary<FuzzRequest> {
   const where = `${route.method} ${route.path}`;
@@ -258,7 +261,7 @@ export function requestArb(document: OpenApiDocument, route: Route, pools: Pools
     const headers: Record<string, string> = {};
     parameters.forEach((parameter, index) => {
       const generated = values[index] ?? [];
-      if (parameter.in === 'path') path = path.replace(`:${parameter.name}`, encodeURIComponent(generated[0] ?? ''));
+      if (parameter.in === 'path') path = path.replace(`:${parameter.name}`, encodePathSegment(generated[0] ?? ''));
       else if (parameter.in === 'query') for (const item of generated) query.append(parameter.name, item);
       else if (parameter.in === 'header' && generated[0] !== undefined) headers[parameter.name] = generated[0];
     });
