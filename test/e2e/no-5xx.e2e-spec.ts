@@ -18,7 +18,7 @@ import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.
  * FC_SEED=<n> FC_RUNS=<n> (and FC_SHRINK=1 for a minimal counterexample).
  */
 const SEED = Number(process.env.FC_SEED ?? 20_261_206);
-const RUNS = Number(process.env.FC_RUNS ?? 8);
+const RUNS = Number(process.env.FC_RUNS ?? 6);
 const SHRINK = process.env.FC_SHRINK === '1';
 
 /**

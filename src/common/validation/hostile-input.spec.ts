@@ -17,10 +17,15 @@ describe('findHostileInput', () => {
 
   it('names the field holding a NUL, however deep', () => {
     expect(findHostileInput({ content: 'ok', tags: ['fine', 'a\u0000b'] })).toEqual({
-      field: 'tags[1]',
-      message: 'tags[1] must not contain NUL characters',
+      field: 'tags',
+      message: 'tags must not contain NUL characters',
     });
     expect(findHostileInput({ work_patterns: { notes: '\u0000' } })?.field).toBe('work_patterns.notes');
+    expect(findHostileInput({ goals: [{ title: 'ok' }, { title: '\u0000' }] })).toEqual({
+      field: 'goals.1.title',
+      message: 'title must not contain NUL characters',
+    });
+    expect(findHostileInput({ ongoing_projects: [{ name: 'p', tags: ['\u0000'] }] })?.field).toBe('ongoing_projects.0.tags');
     expect(findHostileInput('text\u0000body')).toEqual({ field: 'body', message: 'body must not contain NUL characters' });
   });
 
@@ -30,7 +35,7 @@ describe('findHostileInput', () => {
       field: 'content',
       message: 'content must be valid Unicode (a lone surrogate half)',
     });
-    expect(findHostileInput(JSON.parse('{"tags":["\\udfff"]}'))?.field).toBe('tags[0]');
+    expect(findHostileInput(JSON.parse('{"tags":["\\udfff"]}'))?.field).toBe('tags');
   });
 
   it('refuses a NUL in a field name', () => {
