@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { APP_VERSION } from './common/app-version.js';
 import { ValidationFailedException } from './common/errors/validation-failed.exception.js';
+import { answerClientErrorsInShape } from './common/http/client-errors.js';
 import { createRequestLogger } from './common/logging/http-logger.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
@@ -71,6 +72,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       ],
     });
   installBodyParsing(app, PLAIN_BODY_ROUTES);
+  answerClientErrorsInShape(app.getHttpServer());
 
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
   app.useGlobalPipes(

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { conflict, notFound } from '../common/errors/domain-errors.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import type { ApiKey, ApiKeyScope } from './api-key.entity.js';
 import {
   describeApiKey,
@@ -14,6 +14,8 @@ import {
 import { ApiKeysRepository } from './api-keys.repository.js';
 import type { AuthContext } from './auth-context.js';
 import { VerifiedKeyCache } from './verified-key-cache.js';
+
+const KEYS: CursorKind = { list: 'api-keys' };
 
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 
@@ -67,8 +69,8 @@ export class ApiKeysService {
   }
 
   async list(limit: number, cursor?: string, userId?: string): Promise<Page<ApiKey>> {
-    const rows = await this.keys.list(limit, decodeCursor(cursor), userId);
-    return toPage(rows, limit, (row) => row);
+    const rows = await this.keys.list(limit, decodeCursor(cursor, KEYS), userId);
+    return toPage(rows, limit, (row) => row, undefined, KEYS.list);
   }
 
   /**

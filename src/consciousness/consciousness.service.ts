@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
 import type { ConsciousnessResult, ThoughtForAnalysis } from '../ai/ai.types.js';
 import { notFound } from '../common/errors/domain-errors.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import { EventsService } from '../events/events.service.js';
 import { toProfileForAi } from '../intelligence/profile-for-ai.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
@@ -15,6 +15,8 @@ import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { ChecksRepository } from './checks.repository.js';
 import { isQuiet } from './quiet-hours.js';
 import type { CheckTrigger, ScheduledAnalysis, StoredInsight } from './scheduled-analysis.entity.js';
+
+const CHECKS: CursorKind = { list: 'consciousness-checks' };
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -105,7 +107,7 @@ export class ConsciousnessService {
   }
 
   async list(userId: string, limit: number, cursor?: string): Promise<Page<ScheduledAnalysis>> {
-    return toPage(await this.checks.list(userId, limit, decodeCursor(cursor)), limit, (check) => check);
+    return toPage(await this.checks.list(userId, limit, decodeCursor(cursor, CHECKS)), limit, (check) => check, undefined, CHECKS.list);
   }
 
   /** Pin keeps the check past retention; dismiss hides that insight from future checks for a while. */

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound } from '../common/errors/domain-errors.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import type { Task, TaskPriority } from '../tasks/task.entity.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { normalizeSuggestionTitle } from './suggestion-title.js';
 import { type SuggestionWithTask, SuggestionsRepository } from './suggestions.repository.js';
 import type { SuggestionOrigin, SuggestionStatus } from './task-suggestion.entity.js';
+
+const SUGGESTIONS: CursorKind = { list: 'task-suggestions' };
 
 export const SUGGESTION_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -102,9 +104,9 @@ export class SuggestionsService {
       userId,
       { statuses, sourceThoughtId: query.source_thought_id },
       query.limit,
-      decodeCursor(query.cursor),
+      decodeCursor(query.cursor, SUGGESTIONS),
     );
-    return toPage(rows, query.limit, (row) => row, (row) => row.suggestion);
+    return toPage(rows, query.limit, (row) => row, (row) => row.suggestion, SUGGESTIONS.list);
   }
 
   async get(userId: string, id: string): Promise<SuggestionWithTask> {

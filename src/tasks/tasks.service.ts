@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { invalid, notFound } from '../common/errors/domain-errors.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import { localDate } from '../common/time/local-date.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import type { ConvertThoughtDto } from './dto/convert-thought.dto.js';
 import type { CreateTaskDto } from './dto/create-task.dto.js';
-import type { ListTasksQueryDto } from './dto/list-tasks.query.dto.js';
+import type { ListTasksQueryDto, TaskSort } from './dto/list-tasks.query.dto.js';
 import type { UpdateTaskDto } from './dto/update-task.dto.js';
 import { isRealDate } from './dto/task-fields.js';
 import { assertTransition, completedAtAfter } from './task-status.js';
 import { titleFromThought } from './task-title.js';
 import type { Task, TaskPriority } from './task.entity.js';
 import { type NewTask, type TaskChanges, TasksRepository } from './tasks.repository.js';
+
+/** Each sort order pages by its own integer key, so its cursors are its own. */
+const taskCursor = (sort: TaskSort): CursorKind => ({ list: `tasks:${sort}`, rank: 'integer' });
 
 export interface TaskDraft {
   title: string;
@@ -94,13 +97,14 @@ export class TasksService {
       },
       query.sort,
       query.limit,
-      decodeCursor(query.cursor),
+      decodeCursor(query.cursor, taskCursor(query.sort)),
     );
     return toPage(
       rows,
       query.limit,
       (row) => row.task,
       (row) => ({ createdAt: row.task.createdAt, id: row.task.id, rank: row.sortKey }),
+      taskCursor(query.sort).list,
     );
   }
 

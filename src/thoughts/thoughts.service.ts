@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { conflict, invalid, notFound } from '../common/errors/domain-errors.js';
 import { AnalysisJobs } from '../jobs/analysis-jobs.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import type { CreateThoughtDto } from './dto/create-thought.dto.js';
 import type { ListThoughtsQueryDto } from './dto/list-thoughts.query.dto.js';
 import type { UpdateThoughtDto } from './dto/update-thought.dto.js';
@@ -11,6 +11,9 @@ import { normalizeTags } from './thought-tags.js';
 import type { Thought } from './thought.entity.js';
 import { type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
 import { substringSnippet } from './substring-snippet.js';
+
+/** Searches rank by ts_rank (a real); plain lists ignore the rank. */
+const THOUGHTS: CursorKind = { list: 'thoughts', rank: 'real' };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -81,11 +84,11 @@ export class ThoughtsService {
       since: query.since,
       until: query.until,
     };
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, THOUGHTS);
     const q = query.q?.trim();
     if (!q) {
       const rows = await this.thoughts.list(userId, filters, query.limit, after);
-      return toPage<Thought | SearchResult, Thought | SearchResult>(rows, query.limit, (row) => row);
+      return toPage<Thought | SearchResult, Thought | SearchResult>(rows, query.limit, (row) => row, undefined, THOUGHTS.list);
     }
     // A query with no searchable word (`%`, a lone stop word) matches nothing here; asking
     // only after an empty result keeps a search to one round trip in the common case.
@@ -95,14 +98,14 @@ export class ThoughtsService {
         createdAt: hit.thought.createdAt,
         id: hit.thought.id,
         rank: hit.rank,
-      }));
+      }), THOUGHTS.list);
     }
     const matches = await this.thoughts.searchSubstring(userId, filters, q, query.limit, after);
     return toPage<Thought, SearchResult>(matches, query.limit, (thought) => ({
       thought,
       rank: 0,
       snippet: substringSnippet(thought.content, q),
-    }));
+    }), undefined, THOUGHTS.list);
   }
 
   async update(userId: string, id: string, input: UpdateThoughtDto): Promise<Thought> {

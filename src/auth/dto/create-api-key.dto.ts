@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinDate } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinDate } from 'class-validator';
+import { IsIsoDateTime } from '../../common/validation/date-time.js';
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../api-key.entity.js';
 
@@ -23,8 +23,7 @@ export class CreateApiKeyDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', example: '2027-01-01T00:00:00.000Z' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'expires_at must be an ISO-8601 date-time' })
+  @IsIsoDateTime()
   @MinDate(() => new Date(), { message: 'expires_at must be in the future' })
   expires_at?: Date;
 }

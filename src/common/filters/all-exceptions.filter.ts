@@ -27,6 +27,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, message, details } = this.describe(exception);
     if (status >= 500) {
       this.logger.error({ err: exception, request_id: request.id }, 'unhandled error');
+    } else if (isDataException(exception)) {
+      // A validator let the value through: still the client's input, but worth fixing at the DTO.
+      this.logger.warn({ err: exception, request_id: request.id }, DATA_EXCEPTION_LOG);
     }
     if (response.headersSent) return;
     response.status(status).json(errorBody(status, message, String(request.id ?? ''), details));
@@ -49,6 +52,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = Array.isArray(raw) ? String(raw[0]) : typeof raw === 'string' ? raw : exception.message;
       return { status, message: status >= 500 ? 'internal server error' : message };
     }
+    if (isDataException(exception)) {
+      return { status: 400, message: 'a value in the request is out of range or malformed' };
+    }
     return { status: 500, message: 'internal server error' };
   }
+}
+
+export const DATA_EXCEPTION_LOG = 'input the database rejected';
+
+/**
+ * PostgreSQL's class 22 (data exception: NUL in text, a date out of range, a number that
+ * overflows) and 54 (program limit exceeded: too many parameters, a value too large) come
+ * from values the request carried. The validators should catch them first; this is the net.
+ */
+function isDataException(error: unknown): boolean {
+  const code =
+    (error as { code?: unknown })?.code ?? (error as { driverError?: { code?: unknown } })?.driverError?.code;
+  return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code);
 }

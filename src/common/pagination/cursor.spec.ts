@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../errors/domain-errors.js';
-import { decodeCursor, encodeCursor, toPage } from './cursor.js';
+import { type CursorKind, decodeCursor, encodeCursor, toPage } from './cursor.js';
 
 const ID = '6f1c2b3a-4d5e-4f60-8a1b-2c3d4e5f6a7b';
 
-function decodeError(raw: string): DomainError {
+function decodeError(raw: string, kind?: CursorKind): DomainError {
   let thrown: unknown;
   try {
-    decodeCursor(raw);
+    decodeCursor(raw, kind);
   } catch (error) {
     thrown = error;
   }
@@ -56,6 +56,50 @@ describe('encodeCursor / decodeCursor', () => {
   });
 });
 
+describe('decodeCursor against hostile cursors', () => {
+  const AT = '2024-05-06T07:08:09.123Z';
+  const TASKS_BY_DUE: CursorKind = { list: 'tasks:due_date', rank: 'integer' };
+  const SEARCH: CursorKind = { list: 'thoughts', rank: 'real' };
+
+  it('round-trips a cursor tagged with its list and rank', () => {
+    const raw = encodeCursor({ createdAt: new Date(AT), id: ID, rank: 20_500 }, TASKS_BY_DUE.list);
+    expect(decodeCursor(raw, TASKS_BY_DUE)).toEqual({ createdAt: new Date(AT), id: ID, rank: 20_500 });
+    const ranked = encodeCursor({ createdAt: new Date(AT), id: ID, rank: 0.0607927 }, SEARCH.list);
+    expect(decodeCursor(ranked, SEARCH)?.rank).toBe(0.0607927);
+  });
+
+  it('still reads the untagged cursors handed out before lists were named', () => {
+    expect(decodeCursor(encodeRaw([AT, ID]), SEARCH)).toEqual({ createdAt: new Date(AT), id: ID });
+    expect(decodeCursor(encodeRaw([AT, ID, 3]), TASKS_BY_DUE)).toEqual({ createdAt: new Date(AT), id: ID, rank: 3 });
+  });
+
+  it('refuses a cursor from another list or another sort order', () => {
+    const fromThoughts = encodeCursor({ createdAt: new Date(AT), id: ID }, 'thoughts');
+    expect(decodeError(fromThoughts, TASKS_BY_DUE).message).toMatch(/another list/);
+    const byPriority = encodeCursor({ createdAt: new Date(AT), id: ID, rank: 4 }, 'tasks:priority');
+    expect(decodeError(byPriority, TASKS_BY_DUE).message).toMatch(/another list/);
+  });
+
+  it.each([
+    ['a fractional rank on an integer sort key', encodeRaw([AT, ID, 1.5, 'tasks:due_date']), TASKS_BY_DUE],
+    ['an integer rank past int4', encodeRaw([AT, ID, 2 ** 31, 'tasks:due_date']), TASKS_BY_DUE],
+    ['a rank real cannot hold (overflow)', encodeRaw([AT, ID, 1e300, 'thoughts']), SEARCH],
+    ['a rank real cannot hold (underflow)', encodeRaw([AT, ID, 1e-300, 'thoughts']), SEARCH],
+    ['a string rank', encodeRaw([AT, ID, '1', 'thoughts']), SEARCH],
+    ['a time before year 0001 (PostgreSQL would 500)', encodeRaw(['-271821-04-20T00:00:00.000Z', ID]), SEARCH],
+    ['a time JavaScript rolls over', encodeRaw(['2026-02-30T00:00:00.000Z', ID]), SEARCH],
+    ['a numeric time', encodeRaw([1e20, ID]), SEARCH],
+    ['a non-string list', encodeRaw([AT, ID, null, 7]), SEARCH],
+    ['too many parts', encodeRaw([AT, ID, null, 'thoughts', 'x']), SEARCH],
+    ['invalid base64 and UTF-8', '\u00ff\u00fe%%%', SEARCH],
+    ['a huge number as the whole cursor', encodeRaw(1e308), SEARCH],
+  ])('refuses %s', (_case, raw, kind) => {
+    const error = decodeError(raw, kind);
+    expect(error.kind).toBe('invalid');
+    expect(error.message).toMatch(/cursor/);
+  });
+});
+
 describe('toPage', () => {
   const rows = Array.from({ length: 4 }, (_, i) => ({
     id: `6f1c2b3a-4d5e-4f60-8a1b-2c3d4e5f6a7${i}`,
@@ -78,6 +122,12 @@ describe('toPage', () => {
     const page = toPage(rows.slice(0, 3), 3, map);
     expect(page.items).toEqual(['row-0', 'row-1', 'row-2']);
     expect(page.next_cursor).toBeNull();
+  });
+
+  it('tags the cursor with the list it belongs to', () => {
+    const page = toPage(rows, 3, map, undefined, 'things');
+    expect(decodeCursor(page.next_cursor ?? undefined, { list: 'things' })?.id).toBe(rows[2].id);
+    expect(() => decodeCursor(page.next_cursor ?? undefined, { list: 'others' })).toThrow(/another list/);
   });
 
   it('with fewer than limit rows returns no cursor', () => {

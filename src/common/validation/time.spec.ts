@@ -161,3 +161,10 @@ describe('TimeRangeDto', () => {
     ]);
   });
 });
+
+describe('isCalendarDate and PostgreSQL', () => {
+  it('rejects year 0000, which PostgreSQL has no room for', () => {
+    expect(isCalendarDate('0000-01-01')).toBe(false);
+    expect(isCalendarDate('0001-01-01')).toBe(true);
+  });
+});

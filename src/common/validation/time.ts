@@ -32,6 +32,8 @@ export function isCalendarDate(value: unknown): value is string {
   const match = CALENDAR_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
+  // PostgreSQL has no year 0 ("0000-01-01" is out of range there, a 500 if it got that far).
+  if (year < 1) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear puts the year back.
   date.setUTCFullYear(year);

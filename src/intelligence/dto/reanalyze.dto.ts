@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { IsIsoDateTime } from '../../common/validation/date-time.js';
 import { ANALYSIS_STATUSES, type AnalysisStatus } from '../../thoughts/thought.entity.js';
 
 export class ReanalyzeDto {
@@ -13,13 +13,11 @@ export class ReanalyzeDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Captured at or after' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'since must be an ISO-8601 date-time' })
+  @IsIsoDateTime()
   since?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Captured before' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'until must be an ISO-8601 date-time' })
+  @IsIsoDateTime()
   until?: Date;
 }

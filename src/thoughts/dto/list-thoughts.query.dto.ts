@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIsoDateTime } from '../../common/validation/date-time.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
 import { THOUGHT_STATUSES, THOUGHT_TYPES, type ThoughtType } from '../thought.entity.js';
@@ -36,14 +37,12 @@ export class ListThoughtsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Captured at or after' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'since must be an ISO-8601 date-time' })
+  @IsIsoDateTime()
   since?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Captured before' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'until must be an ISO-8601 date-time' })
+  @IsIsoDateTime()
   until?: Date;
 
   @ApiPropertyOptional({
