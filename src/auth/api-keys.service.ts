@@ -26,6 +26,11 @@ export interface CreateKeyInput {
   presetKey?: string;
 }
 
+export interface KeyLifetime {
+  keyHash: string;
+  expiresAt: Date | null;
+}
+
 /** A key as stored, plus the secret: returned only by create and rotate, never again. */
 export interface IssuedApiKey {
   record: ApiKey;
@@ -60,6 +65,15 @@ export class ApiKeysService {
     this.cache.set(keyHash, context, row.expiresAt);
     this.recordUse(row.id);
     return context;
+  }
+
+  /**
+   * How long a key that is in use may keep being used: null when it no longer may (revoked,
+   * expired); otherwise its hash (what change notices name) and its expiry, if any.
+   */
+  async lifetime(keyId: string): Promise<KeyLifetime | null> {
+    const row = await this.keys.findUsableById(keyId);
+    return row ? { keyHash: row.keyHash, expiresAt: row.expiresAt } : null;
   }
 
   create(input: CreateKeyInput, manager: EntityManager = this.dataSource.manager): Promise<IssuedApiKey> {

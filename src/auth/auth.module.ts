@@ -6,6 +6,7 @@ import { AdminBootstrapService } from './admin-bootstrap.service.js';
 import { AdminController } from './admin.controller.js';
 import { AdminGuard } from './admin.guard.js';
 import { ApiKey } from './api-key.entity.js';
+import { ApiKeyChanges } from './api-key-changes.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKeyInvalidationListener } from './api-key-invalidation.listener.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
@@ -26,6 +27,7 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
     ApiKeysService,
     AdminBootstrapService,
     ApiKeyInvalidationListener,
+    ApiKeyChanges,
     AuthFailureLimiter,
     AdminGuard,
     ApiKeyGuard,
@@ -36,6 +38,6 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
         new VerifiedKeyCache(config.get('API_KEY_CACHE_TTL_SECONDS', { infer: true }) * 1000),
     },
   ],
-  exports: [UsersService, ApiKeysService, ApiKeyGuard],
+  exports: [UsersService, ApiKeysService, ApiKeyGuard, ApiKeyChanges],
 })
 export class AuthModule {}

@@ -209,6 +209,13 @@ export class EnvironmentVariables {
   @Max(3600)
   API_KEY_CACHE_TTL_SECONDS = 30;
 
+  /** Open /api/v1/events streams one key may hold on one instance; one more gets 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVENT_STREAMS_PER_KEY = 5;
+
   /** Cron jobs (retention, consciousness checks). Off for tests and maintenance windows. */
   @Transform(toBoolean)
   @IsBoolean({ message: 'SCHEDULER_ENABLED must be true or false' })
