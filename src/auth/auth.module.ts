@@ -12,6 +12,8 @@ import { ApiKeyInvalidationListener } from './api-key-invalidation.listener.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { RequestAuthenticator } from './request-authenticator.js';
+import { UnauthenticatedLimiter } from './unauthenticated-limiter.js';
 import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
@@ -29,6 +31,8 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
     ApiKeyInvalidationListener,
     ApiKeyChanges,
     AuthFailureLimiter,
+    UnauthenticatedLimiter,
+    RequestAuthenticator,
     AdminGuard,
     ApiKeyGuard,
     {
@@ -38,6 +42,6 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
         new VerifiedKeyCache(config.get('API_KEY_CACHE_TTL_SECONDS', { infer: true }) * 1000),
     },
   ],
-  exports: [UsersService, ApiKeysService, ApiKeyGuard, ApiKeyChanges],
+  exports: [UsersService, ApiKeysService, ApiKeyGuard, ApiKeyChanges, RequestAuthenticator, AuthFailureLimiter, UnauthenticatedLimiter],
 })
 export class AuthModule {}
