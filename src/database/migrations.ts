@@ -8,6 +8,7 @@ import { CreateScheduledAnalyses1764700000000 } from '../../migrations/176470000
 import { AddNearDuplicateFunction1764800000000 } from '../../migrations/1764800000000-AddNearDuplicateFunction.js';
 import { CaptureQueuesItsAnalysis1764900000000 } from '../../migrations/1764900000000-CaptureQueuesItsAnalysis.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
+import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
 /** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateScheduledAnalyses1764700000000,
   AddNearDuplicateFunction1764800000000,
   CaptureQueuesItsAnalysis1764900000000,
+  ForgetLedgerTextOfDeletedThoughts1765100000000,
 ];
