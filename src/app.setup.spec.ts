@@ -6,7 +6,6 @@ describe('parseTrustProxy', () => {
     ['false', false],
     ['', false],
     ['  false  ', false],
-    ['true', true],
     ['2', 2],
     ['0', 0],
     ['10.0.0.1, 10.0.0.0/8', ['10.0.0.1', '10.0.0.0/8']],

@@ -5,6 +5,10 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
+import { AuthFailureLimiter } from './auth/auth-failure-limiter.js';
+import { preBodyGate } from './auth/pre-body-gate.js';
+import { RequestAuthenticator } from './auth/request-authenticator.js';
+import { UnauthenticatedLimiter } from './auth/unauthenticated-limiter.js';
 import { APP_VERSION } from './common/app-version.js';
 import { ValidationFailedException } from './common/errors/validation-failed.exception.js';
 import { answerClientErrorsInShape } from './common/http/client-errors.js';
@@ -71,6 +75,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
         'X-RateLimit-Reset',
       ],
     });
+  // Limits before work: refused requests never reach the body parser.
+  app.use(preBodyGate(app.get(RequestAuthenticator), app.get(AuthFailureLimiter), app.get(UnauthenticatedLimiter)));
   installBodyParsing(app, PLAIN_BODY_ROUTES);
   answerClientErrorsInShape(app.getHttpServer());
 
@@ -126,10 +132,9 @@ function setUpSwagger(app: INestApplication): void {
 }
 
 /** Express trust-proxy value from TRUST_PROXY: false, a hop count, or addresses/subnets. */
-export function parseTrustProxy(value: string): boolean | number | string[] {
+export function parseTrustProxy(value: string): false | number | string[] {
   const trimmed = value.trim();
   if (trimmed === 'false' || trimmed === '') return false;
-  if (trimmed === 'true') return true;
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   return trimmed
     .split(',')

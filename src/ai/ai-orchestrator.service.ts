@@ -96,7 +96,8 @@ export class AiOrchestrator {
         backend.isCloud && thought.localOnly
           ? { skip: 'local_only' }
           : {
-              invoke: (signal, callOptions) => backend.analyzeThought(thought, context, signal, callOptions),
+              invoke: (signal, callOptions) =>
+                backend.analyzeThought(thought, backend.isCloud ? shareableContext(context) : context, signal, callOptions),
               validate: (raw) => parseThoughtAnalysis(raw, thought),
             },
     });
@@ -293,6 +294,13 @@ export class AiOrchestrator {
 
 function statusOf(error: unknown): number | undefined {
   return error instanceof AiBackendError ? error.options.status : undefined;
+}
+
+/** A tag is private too: one seen only on local_only thoughts names what they are about. */
+function shareableContext(context: AnalysisContext): AnalysisContext {
+  if (!context.localOnlyTags?.length) return context;
+  const hidden = new Set(context.localOnlyTags);
+  return { ...context, existingTags: context.existingTags.filter((tag) => !hidden.has(tag)), localOnlyTags: [] };
 }
 
 function withoutLocalOnly(input: ConsciousnessInput): ConsciousnessInput {

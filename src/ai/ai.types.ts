@@ -28,6 +28,8 @@ export interface AnalysisContext {
   profile: ProfileForAi;
   /** The user's tag vocabulary, most used first, so backends reuse tags instead of inventing near-duplicates. */
   existingTags: string[];
+  /** Those of existingTags seen only on local_only thoughts: a cloud backend never gets them. */
+  localOnlyTags?: string[];
   /** The user's IANA zone; due dates are resolved in it. */
   timezone: string;
   /** "Now", passed in so analysis is reproducible in tests. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { PgChannelListener } from '../common/database/pg-channel-listener.js';
 import { DATABASE_URL } from '../database/database.tokens.js';
+import { ApiKeyChanges } from './api-key-changes.js';
 import { API_KEY_CHANGED_CHANNEL } from './api-keys.repository.js';
 import { VerifiedKeyCache } from './verified-key-cache.js';
 
@@ -14,13 +15,22 @@ export class ApiKeyInvalidationListener implements OnModuleInit, OnApplicationSh
   private readonly logger = new Logger(ApiKeyInvalidationListener.name);
   private readonly listener: PgChannelListener;
 
-  constructor(@Inject(DATABASE_URL) databaseUrl: string, cache: VerifiedKeyCache) {
+  constructor(@Inject(DATABASE_URL) databaseUrl: string, cache: VerifiedKeyCache, changes: ApiKeyChanges) {
+    let heardBefore = false;
     this.listener = new PgChannelListener({
       url: databaseUrl,
       channel: API_KEY_CHANGED_CHANNEL,
       applicationName: 'pai-key-listener',
-      onNotification: (keyHash) => cache.evict(keyHash),
-      onListening: (listening) => cache.setListening(listening),
+      onNotification: (keyHash) => {
+        cache.evict(keyHash);
+        changes.emit({ keyHash });
+      },
+      onListening: (listening) => {
+        cache.setListening(listening);
+        // Notices sent while we were deaf are lost: whoever holds a key open checks it again.
+        if (listening && heardBefore) changes.emit({ resync: true });
+        heardBefore ||= listening;
+      },
       onError: (message) => this.logger.warn(message),
     });
   }

@@ -2,23 +2,22 @@ import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Inj
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { IS_PUBLIC } from '../common/decorators/public.decorator.js';
-import { ApiKeysService } from './api-keys.service.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { RequestAuthenticator } from './request-authenticator.js';
 
 /** One message for every failure: which of missing/unknown/revoked/expired must not leak. */
 export const INVALID_KEY_MESSAGE = 'missing or invalid API key';
-const BEARER = /^Bearer ([^\s]+)$/;
+export const BLOCKED_MESSAGE = 'too many failed authentication attempts';
 
 /**
  * Global guard: every route needs `Authorization: Bearer <key>` unless marked @Public().
- * Keys anywhere else (query string, other headers) are ignored on purpose: URLs end up in
- * logs and browser history.
+ * An address blocked for failed attempts is refused before its key is looked at.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeysService,
+    private readonly authenticator: RequestAuthenticator,
     private readonly failures: AuthFailureLimiter,
   ) {}
 
@@ -27,17 +26,18 @@ export class ApiKeyGuard implements CanActivate {
     if (isPublic) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
-    const presented = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    const auth = presented ? await this.apiKeys.verify(presented) : null;
-    if (auth) {
-      request.auth = auth;
-      return true;
-    }
-    const retryAfter = await this.failures.isBlocked(request.ip ?? 'unknown');
-    if (retryAfter > 0) {
+    const ip = request.ip ?? 'unknown';
+    const refuse = (retryAfter: number) => {
       http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException('too many failed authentication attempts', HttpStatus.TOO_MANY_REQUESTS);
-    }
+      return new HttpException(BLOCKED_MESSAGE, HttpStatus.TOO_MANY_REQUESTS);
+    };
+    // Already authenticated by the gate in front of body parsing: it checked the block first.
+    if (request.auth) return true;
+    const blocked = await this.failures.blockedFor(ip);
+    if (blocked > 0) throw refuse(blocked);
+    if (await this.authenticator.authenticate(request)) return true;
+    const nowBlocked = await this.failures.recordFailure(ip);
+    if (nowBlocked > 0) throw refuse(nowBlocked);
     throw new UnauthorizedException(INVALID_KEY_MESSAGE);
   }
 }

@@ -55,6 +55,17 @@ export class ApiKeysRepository {
       .getOne();
   }
 
+  /** The key with this id, if it is neither revoked nor expired right now (by the database's clock). */
+  findUsableById(id: string): Promise<Pick<ApiKey, 'keyHash' | 'expiresAt'> | null> {
+    return this.keys
+      .createQueryBuilder('key')
+      .select(['key.keyHash', 'key.expiresAt'])
+      .where('key.id = :id', { id })
+      .andWhere('key.revokedAt IS NULL')
+      .andWhere('(key.expiresAt IS NULL OR key.expiresAt > now())')
+      .getOne();
+  }
+
   findById(id: string, manager?: EntityManager): Promise<ApiKey | null> {
     return (manager?.getRepository(ApiKey) ?? this.keys).findOne({
       where: { id },

@@ -18,6 +18,8 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
 const KEYS: CursorKind = { list: 'api-keys' };
 
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+/** How long a revocation waits for its own instance to hear the notice before answering. */
+const NOTICE_WAIT_MS = 1_000;
 
 export interface CreateKeyInput {
   userId: string;
@@ -26,6 +28,11 @@ export interface CreateKeyInput {
   expiresAt?: Date | null;
   /** Use this exact key (the bootstrap admin key from the environment) instead of a random one. */
   presetKey?: string;
+}
+
+export interface KeyLifetime {
+  keyHash: string;
+  expiresAt: Date | null;
 }
 
 /** A key as stored, plus the secret: returned only by create and rotate, never again. */
@@ -54,14 +61,24 @@ export class ApiKeysService {
       this.recordUse(cached.keyId);
       return cached;
     }
+    const ticket = this.cache.ticket();
     const row = await this.keys.findUsableByHash(keyHash);
     // The index found it by hash; compare in constant time anyway so no code path
     // branches on a partial match of secret-derived bytes.
     if (!row || !hashesEqual(row.keyHash, keyHash)) return null;
     const context: AuthContext = { keyId: row.id, userId: row.userId, scope: row.scope };
-    this.cache.set(keyHash, context, row.expiresAt);
+    this.cache.set(keyHash, context, row.expiresAt, Date.now(), ticket);
     this.recordUse(row.id);
     return context;
+  }
+
+  /**
+   * How long a key that is in use may keep being used: null when it no longer may (revoked,
+   * expired); otherwise its hash (what change notices name) and its expiry, if any.
+   */
+  async lifetime(keyId: string): Promise<KeyLifetime | null> {
+    const row = await this.keys.findUsableById(keyId);
+    return row ? { keyHash: row.keyHash, expiresAt: row.expiresAt } : null;
   }
 
   create(input: CreateKeyInput, manager: EntityManager = this.dataSource.manager): Promise<IssuedApiKey> {
@@ -77,10 +94,12 @@ export class ApiKeysService {
    * Issues a replacement with the same owner, name and scope. Without a grace period the old
    * key stops at once; with one it keeps working until the grace period ends.
    */
-  rotate(id: string, gracePeriodSeconds = 0): Promise<IssuedApiKey> {
-    return this.dataSource.transaction(async (manager) => {
+  async rotate(id: string, gracePeriodSeconds = 0): Promise<IssuedApiKey> {
+    let heard: Promise<void> | undefined;
+    const replacement = await this.dataSource.transaction(async (manager) => {
       const old = await this.keys.findById(id, manager);
       if (!old) throw notFound('API key');
+      heard = this.cache.untilEvicted(old.keyHash, NOTICE_WAIT_MS);
       if (old.revokedAt) throw conflict('API key is revoked and cannot be rotated');
       const now = new Date();
       if (old.expiresAt && old.expiresAt <= now) throw conflict('API key has expired and cannot be rotated');
@@ -101,14 +120,22 @@ export class ApiKeysService {
       }
       return issued;
     });
+    await heard;
+    return replacement;
   }
 
   async revoke(id: string): Promise<void> {
+    let heard: Promise<void> | undefined;
     await this.dataSource.transaction(async (manager) => {
       const key = await this.keys.findById(id, manager);
       if (!key) throw notFound('API key');
-      if (!key.revokedAt) await this.keys.revoke(manager, key, new Date());
+      if (key.revokedAt) return;
+      heard = this.cache.untilEvicted(key.keyHash, NOTICE_WAIT_MS);
+      await this.keys.revoke(manager, key, new Date());
     });
+    // The notice reaches every instance's listener at once; answering after our own heard it
+    // means a client that saw the 204 is refused everywhere.
+    await heard;
   }
 
   async findById(id: string): Promise<ApiKey> {

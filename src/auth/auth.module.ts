@@ -6,11 +6,14 @@ import { AdminBootstrapService } from './admin-bootstrap.service.js';
 import { AdminController } from './admin.controller.js';
 import { AdminGuard } from './admin.guard.js';
 import { ApiKey } from './api-key.entity.js';
+import { ApiKeyChanges } from './api-key-changes.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKeyInvalidationListener } from './api-key-invalidation.listener.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { RequestAuthenticator } from './request-authenticator.js';
+import { UnauthenticatedLimiter } from './unauthenticated-limiter.js';
 import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
@@ -26,7 +29,10 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
     ApiKeysService,
     AdminBootstrapService,
     ApiKeyInvalidationListener,
+    ApiKeyChanges,
     AuthFailureLimiter,
+    UnauthenticatedLimiter,
+    RequestAuthenticator,
     AdminGuard,
     ApiKeyGuard,
     {
@@ -36,6 +42,6 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
         new VerifiedKeyCache(config.get('API_KEY_CACHE_TTL_SECONDS', { infer: true }) * 1000),
     },
   ],
-  exports: [UsersService, ApiKeysService, ApiKeyGuard],
+  exports: [UsersService, ApiKeysService, ApiKeyGuard, ApiKeyChanges, RequestAuthenticator, AuthFailureLimiter, UnauthenticatedLimiter],
 })
 export class AuthModule {}

@@ -101,4 +101,39 @@ describe('VerifiedKeyCache', () => {
     expect(cache.get('one-more', NOW)).toEqual(context);
     expect(cache.get('hash-0', NOW)).toBeUndefined();
   });
+
+  it('does not store an answer looked up before an eviction landed', () => {
+    const cache = listeningCache();
+    const ticket = cache.ticket();
+    // The revocation notice arrives while the database lookup is in flight.
+    cache.evict('hash');
+    cache.set('hash', context, null, NOW, ticket);
+    expect(cache.size).toBe(0);
+    expect(cache.get('hash', NOW)).toBeUndefined();
+    // A lookup that started after the notice may be stored.
+    cache.set('hash', context, null, NOW, cache.ticket());
+    expect(cache.get('hash', NOW)).toEqual(context);
+  });
+
+  it('does not store an answer looked up across a listener reconnect', () => {
+    const cache = listeningCache();
+    const ticket = cache.ticket();
+    cache.setListening(false);
+    cache.setListening(true);
+    cache.set('hash', context, null, NOW, ticket);
+    expect(cache.size).toBe(0);
+  });
+
+  it('wakes whoever waits for a key once its eviction is heard, and at once when not listening', async () => {
+    const cache = listeningCache();
+    let woken = false;
+    const waiting = cache.untilEvicted('hash', 60_000).then(() => (woken = true));
+    cache.evict('other-hash');
+    await Promise.resolve();
+    expect(woken).toBe(false);
+    cache.evict('hash');
+    await waiting;
+    expect(woken).toBe(true);
+    await new VerifiedKeyCache(TTL_MS).untilEvicted('hash', 60_000);
+  });
 });

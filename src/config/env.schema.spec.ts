@@ -72,6 +72,16 @@ describe('validateEnv', () => {
     expect(errorMessage({ DATABASE_URL: 'http://x' })).toContain('DATABASE_URL');
   });
 
+  it('refuses TRUST_PROXY=true (trust every hop) and says what to use instead', () => {
+    const message = errorMessage({ TRUST_PROXY: ' true ' });
+    expect(message).toContain('TRUST_PROXY=true would trust every hop');
+    expect(message).toContain('number of proxies');
+  });
+
+  it.each(['1', '2', 'loopback', '10.0.0.0/8, 192.168.1.1'])('accepts TRUST_PROXY=%j', (value) => {
+    expect(validateEnv({ TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+  });
+
   it('accepts a postgresql:// DATABASE_URL', () => {
     expect(validateEnv({ DATABASE_URL: 'postgresql://localhost/pai' }).DATABASE_URL).toBe(
       'postgresql://localhost/pai',

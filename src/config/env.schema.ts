@@ -45,12 +45,14 @@ function IsTrustProxy() {
       validate: (value: unknown) => {
         if (typeof value !== 'string') return false;
         const trimmed = value.trim();
-        if (['false', 'true'].includes(trimmed) || /^\d{1,2}$/.test(trimmed)) return true;
+        if (trimmed === 'false' || /^\d{1,2}$/.test(trimmed)) return true;
         const entries = trimmed.split(',').map((entry) => entry.trim());
         return entries.length > 0 && entries.every(isProxyEntry);
       },
-      defaultMessage: () =>
-        'TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal',
+      defaultMessage: (args) =>
+        String(args?.value).trim() === 'true'
+          ? 'TRUST_PROXY=true would trust every hop, so any client could pick its own address with X-Forwarded-For (and dodge the per-address limits): set the number of proxies in front of the server (e.g. 1) or their addresses/subnets (e.g. 10.0.0.0/8, or loopback)'
+          : 'TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal',
     },
   });
 }
@@ -129,6 +131,13 @@ export class EnvironmentVariables {
   @Max(100000)
   AUTH_FAILURES_PER_MINUTE = 20;
 
+  /** Requests with a body but no valid key, per client address, refused before the body is read. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  UNAUTHENTICATED_PER_MINUTE = 30;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -191,7 +200,7 @@ export class EnvironmentVariables {
 
   /**
    * Express "trust proxy": `false`, a hop count, or a comma-separated list of proxy
-   * addresses/subnets. Anything else would let clients spoof X-Forwarded-For.
+   * addresses/subnets. Anything else (`true` above all) would let clients spoof X-Forwarded-For.
    */
   @IsTrustProxy()
   TRUST_PROXY = 'false';
@@ -208,6 +217,13 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(3600)
   API_KEY_CACHE_TTL_SECONDS = 30;
+
+  /** Open /api/v1/events streams one key may hold on one instance; one more gets 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVENT_STREAMS_PER_KEY = 5;
 
   /** Cron jobs (retention, consciousness checks). Off for tests and maintenance windows. */
   @Transform(toBoolean)

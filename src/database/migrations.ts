@@ -9,6 +9,7 @@ import { AddNearDuplicateFunction1764800000000 } from '../../migrations/17648000
 import { CaptureQueuesItsAnalysis1764900000000 } from '../../migrations/1764900000000-CaptureQueuesItsAnalysis.js';
 import { NearDuplicatesFlaggedByAnalysis1765000000000 } from '../../migrations/1765000000000-NearDuplicatesFlaggedByAnalysis.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
+import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
 /** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddNearDuplicateFunction1764800000000,
   CaptureQueuesItsAnalysis1764900000000,
   NearDuplicatesFlaggedByAnalysis1765000000000,
+  ForgetLedgerTextOfDeletedThoughts1765100000000,
 ];

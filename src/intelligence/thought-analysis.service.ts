@@ -51,12 +51,13 @@ export class ThoughtAnalysisService {
     }
     const [profile, vocabulary] = await Promise.all([
       this.profiles.getForUser(job.userId),
-      this.thoughts.tags(job.userId, VOCABULARY_SIZE),
+      this.thoughts.tagVocabulary(job.userId, VOCABULARY_SIZE),
     ]);
     const context: AnalysisContext = {
       userId: job.userId,
       profile: toProfileForAi(profile),
       existingTags: vocabulary.map((entry) => entry.tag),
+      localOnlyTags: vocabulary.filter((entry) => !entry.shareable).map((entry) => entry.tag),
       timezone: profile.timezone,
       now,
     };

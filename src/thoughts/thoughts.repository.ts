@@ -460,13 +460,18 @@ export class ThoughtsRepository {
   }
 
   async tagCounts(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {
-    return (await this.dataSource.query(
-      `SELECT tag, count(*)::int AS count FROM (
-         SELECT DISTINCT t.id, tag FROM thoughts t CROSS JOIN LATERAL jsonb_array_elements_text(t.tags || t.ai_tags) AS tag
+    return (await this.tagUse(userId, limit)).map(({ tag, count }) => ({ tag, count }));
+  }
+
+  /** Tags by use, each with whether it appears on any thought that is not local_only. */
+  tagUse(userId: string, limit: number): Promise<{ tag: string; count: number; shareable: boolean }[]> {
+    return this.dataSource.query(
+      `SELECT tag, count(*)::int AS count, bool_or(NOT local_only) AS shareable FROM (
+         SELECT DISTINCT t.id, t.local_only, tag FROM thoughts t CROSS JOIN LATERAL jsonb_array_elements_text(t.tags || t.ai_tags) AS tag
          WHERE t.user_id = $1 AND t.status = 'active'
        ) tagged GROUP BY tag ORDER BY count DESC, tag ASC LIMIT $2`,
       [userId, limit],
-    )) as { tag: string; count: number }[];
+    ) as Promise<{ tag: string; count: number; shareable: boolean }[]>;
   }
 
   private filtersFor(userId: string, filters: ThoughtFilters): Where {

@@ -142,6 +142,11 @@ export class ThoughtsService {
     return this.thoughts.tagCounts(userId, limit);
   }
 
+  /** The tag vocabulary the AI reuses; `shareable` is false for tags seen only on local_only thoughts. */
+  tagVocabulary(userId: string, limit: number): Promise<{ tag: string; count: number; shareable: boolean }[]> {
+    return this.thoughts.tagUse(userId, limit);
+  }
+
   /** For the analysis pipeline: the thought, or null when it was deleted meanwhile. */
   findForAnalysis(userId: string, id: string): Promise<Thought | null> {
     return this.thoughts.findById(userId, id);

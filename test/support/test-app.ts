@@ -71,7 +71,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       { bodyParser: false, bufferLogs: true, abortOnError: false, forceCloseConnections: true },
     );
     configureApp(app);
-    await app.listen(0, '127.0.0.1');
+    // A start that fails half-way (a bootstrap hook throwing) must not leave listeners
+    // reconnecting after the test ends.
+    await app.listen(0, '127.0.0.1').catch(async (error: unknown) => {
+      await app.close().catch(() => undefined);
+      throw error;
+    });
   } finally {
     process.env = saved;
   }

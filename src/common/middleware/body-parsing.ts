@@ -85,3 +85,8 @@ function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
+
+/** A request whose body the parser would read: a method that takes one, and a body on the wire. */
+export function carriesBody(request: Request): boolean {
+  return METHODS_WITH_BODY.has(request.method) && hasBody(request);
+}
