@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { IS_PUBLIC } from '../common/decorators/public.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { assertKeyScope } from './key-scope.js';
 
 /** One message for every failure: which of missing/unknown/revoked/expired must not leak. */
 export const INVALID_KEY_MESSAGE = 'missing or invalid API key';
@@ -31,6 +32,7 @@ export class ApiKeyGuard implements CanActivate {
     const auth = presented ? await this.apiKeys.verify(presented) : null;
     if (auth) {
       request.auth = auth;
+      assertKeyScope(this.reflector, context, auth.scope);
       return true;
     }
     const retryAfter = await this.failures.isBlocked(request.ip ?? 'unknown');

@@ -7,6 +7,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import type { AppEvent } from './app-events.js';
 import { EventPayloads } from './event-payloads.js';
 import { EventsService } from './events.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 const PING_INTERVAL_MS = 15_000;
 
@@ -25,6 +26,7 @@ export class EventStreamController {
    * the dashboard reads this with fetch() and a stream reader; the key never goes in a URL.
    */
   @Get()
+  @Readable()
   @ApiOperation({
     summary: 'Live events: thought.analyzed, suggestion.created, task.created, consciousness_check.completed',
     description: 'text/event-stream; each event\'s data is the resource as its own GET returns it. Comment pings every 15 s.',
