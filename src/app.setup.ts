@@ -72,7 +72,13 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     });
   installBodyParsing(app, PLAIN_BODY_ROUTES);
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
+  // /mcp sits at the root, where MCP clients look for it.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'docs', method: RequestMethod.ALL },
+      { path: 'mcp', method: RequestMethod.ALL },
+    ],
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

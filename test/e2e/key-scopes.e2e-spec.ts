@@ -147,8 +147,9 @@ describe('key scopes', () => {
     expect(all.length).toBeGreaterThan(30);
     const readable = all.filter((operation) => operation.scopes?.includes('read'));
     expect(readable.every((operation) => operation.method === 'GET' || operation.path === '/mcp')).toBe(true);
+    // Capture keys: capture itself, and the MCP endpoint (where only capture_thought is offered to them).
     expect(all.filter((operation) => operation.scopes?.includes('capture')).map((o) => `${o.method} ${o.path}`).sort()).toEqual(
-      ['POST /api/v1/thoughts', ...(all.some((o) => o.path === '/mcp') ? ['POST /mcp'] : [])].sort(),
+      ['DELETE /mcp', 'GET /mcp', 'POST /api/v1/thoughts', 'POST /mcp'],
     );
     for (const operation of all) {
       for (const [scope, key] of [
