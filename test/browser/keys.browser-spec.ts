@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { createKey, createUser } from '../support/factories.js';
+import { bearer, createKey, createUser } from '../support/factories.js';
 import { TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
 import { type Dashboard, DESKTOP, launchBrowser, openDashboard, signIn, startBrowserTestApp } from './browser-support.js';
 
@@ -52,5 +52,34 @@ describe('key views in Chromium', () => {
     await dashboard.page.locator('#settings-scope[data-scope="read"]').waitFor();
     expect(await dashboard.page.locator('#settings-scope').textContent()).toBe('read: look only, no changes');
     expect(await dashboard.page.locator('#keys-panel').isHidden()).toBe(true);
+  });
+
+  it('“Connect an assistant” creates a read key for the admin and shows its setup once', async () => {
+    dashboard = await openDashboard(browser, testApp.baseUrl, { viewport: DESKTOP });
+    const { page } = dashboard;
+    await signIn(page, TEST_ADMIN_KEY);
+    await page.goto('/dashboard/#/settings');
+    await page.getByLabel('Name of the key').fill('Claude on the laptop');
+    await page.getByLabel('Read only', { exact: false }).check();
+    await page.locator('#assistant-form select[name="client"]').selectOption('claude-code');
+    await page.getByRole('button', { name: 'Create key and show setup' }).click();
+    const snippet = await page.locator('#assistant-snippet').textContent();
+    expect(snippet).toMatch(new RegExp(`^claude mcp add --transport http pai ${testApp.baseUrl}/mcp --header "Authorization: Bearer pai_[A-Za-z0-9_-]+"$`));
+    const key = /Bearer (pai_[A-Za-z0-9_-]+)/.exec(snippet!)![1]!;
+    const me = await testApp.http().get('/api/v1/me').set(bearer(key));
+    expect(me.body).toMatchObject({ scope: 'read', user: { email: 'admin@localhost' } });
+    // The new key is listed with its scope, never in full.
+    const row = page.locator(`#keys-table tr[data-key-id="${me.body.key_id}"]`);
+    await row.waitFor();
+    expect(await row.locator('.key-scope').textContent()).toBe('read');
+    expect(await page.locator('#keys-table').textContent()).not.toContain(key);
+    // Shown once: Done hides it, and coming back does not show it again.
+    await page.getByRole('button', { name: 'Done, hide it' }).click();
+    expect(await page.locator('#assistant-snippet').count()).toBe(0);
+    await page.goto('/dashboard/#/feed');
+    await page.goto('/dashboard/#/settings');
+    await page.getByRole('button', { name: 'Create key and show setup' }).waitFor();
+    expect(await page.content()).not.toContain(key);
+    expect(dashboard.problems).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { api, describeError } from './api.js';
 import { byId, clear, h } from './dom.js';
 import { relativeTime } from './format.js';
+import { showAssistantPanel } from './assistant.js';
 
 /**
  * The key this browser holds (its scope says what the dashboard can do with it) and, for an
@@ -25,10 +26,9 @@ export async function showKeys() {
     scope.textContent = SCOPE_HINTS[me.scope] ?? me.scope;
     scope.dataset.scope = me.scope;
     panel.hidden = me.scope !== 'admin';
+    showAssistantPanel(me, () => void listKeys(mine));
     if (me.scope !== 'admin') return;
-    const page = await api('/admin/api-keys', { query: { limit: 100 } });
-    if (mine !== generation) return;
-    clear(byId('keys-box')).append(keyTable(page.items));
+    await listKeys(mine);
   } catch (error) {
     if (mine !== generation) return;
     // A capture key may not even ask who it is: say so instead of failing the page.
@@ -36,11 +36,18 @@ export async function showKeys() {
   }
 }
 
+async function listKeys(mine) {
+  const page = await api('/admin/api-keys', { query: { limit: 100 } });
+  if (mine !== generation) return;
+  clear(byId('keys-box')).append(keyTable(page.items));
+}
+
 export function resetKeys() {
   generation++;
   byId('settings-scope').textContent = '';
   byId('keys-panel').hidden = true;
   clear(byId('keys-box'));
+  clear(byId('assistant-box'));
 }
 
 function state(key) {
