@@ -7,6 +7,7 @@
 import { runMain } from './lib/cleanup.js';
 import { benchConsciousness } from './consciousness.js';
 import { machineLine } from './lib/report.js';
+import { benchMcp } from './mcp.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
 import { benchThoughts, thoughtsOptions } from './thoughts.js';
@@ -20,4 +21,5 @@ void runMain(async () => {
   const tasks = await benchTasks(tasksOpts);
   const consciousness = await benchConsciousness();
   console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}`);
+  console.log(`\n${(await benchMcp()).text}`);
 });
