@@ -47,21 +47,28 @@ export class McpServerFactory {
     }));
   }
 
-  create(auth: AuthContext, requestId: string): McpServer {
+  /**
+   * `onlyTool`: the request is a tools/call of that tool, so the server needs nothing else.
+   * Registering every tool, resource and prompt costs about half a millisecond per
+   * request; a call that names a tool this key may not use still gets the full server, so
+   * its error is the SDK's usual "tool not found".
+   */
+  create(auth: AuthContext, requestId: string, onlyTool?: string): McpServer {
     const server = new McpServer(
       { name: 'pai', title: 'PAI: your thoughts as memory', version: APP_VERSION },
       { instructions: INSTRUCTIONS, jsonSchemaValidator: this.validator },
     );
     const call = { auth, requestId };
-    for (const { tool, input, output } of this.tools) {
-      if (!toolAllowed(tool, auth.scope)) continue;
+    const allowed = this.tools.filter(({ tool }) => toolAllowed(tool, auth.scope));
+    const single = onlyTool === undefined ? undefined : allowed.find(({ tool }) => tool.name === onlyTool);
+    for (const { tool, input, output } of single ? [single] : allowed) {
       server.registerTool(
         tool.name,
         { title: tool.title, description: tool.description, inputSchema: input, outputSchema: output, annotations: { title: tool.title, ...tool.annotations } },
         (args: unknown) => runTool(tool, args, call, this.logger),
       );
     }
-    if (auth.scope !== 'capture') {
+    if (!single && auth.scope !== 'capture') {
       registerContent(server, { tasks: this.tasks, suggestions: this.suggestions, consciousness: this.consciousness, profiles: this.profiles }, auth);
     }
     return server;

@@ -50,7 +50,7 @@ export class McpController {
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'A browser Origin not named in CORS_ORIGINS' })
   async handle(@CurrentAuth() auth: AuthContext, @Req() request: Request, @Res() response: Response, @Body() body: unknown): Promise<void> {
     if (!originAllowed(request.headers.origin, this.allowedOrigins)) throw new ForbiddenException(ORIGIN_REFUSED);
-    const server = this.factory.create(auth, String(request.id));
+    const server = this.factory.create(auth, String(request.id), calledTool(body));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     response.on('close', () => {
       void transport.close();
@@ -80,4 +80,10 @@ export class McpController {
     response.status(405).setHeader('Allow', 'POST');
     response.json(errorBody(405, message, String(request.id)));
   }
+}
+
+/** The tool a single (non-batch) tools/call names, if the body is one. */
+function calledTool(body: unknown): string | undefined {
+  const message = body as { method?: unknown; params?: { name?: unknown } } | null;
+  return message?.method === 'tools/call' && typeof message.params?.name === 'string' ? message.params.name : undefined;
 }
