@@ -41,6 +41,7 @@ export default {
     // Process entry points, exercised by the child-process tests (which jest cannot instrument).
     '!src/main.ts',
     '!src/cli/main.ts',
+    '!src/cli/mcp-stdio.ts',
     '!src/worker.ts',
   ],
   coverageThreshold: { global: { lines: 80, statements: 80, branches: 70 } },

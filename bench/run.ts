@@ -10,6 +10,7 @@ import { runMain } from './lib/cleanup.js';
 import type { BenchSection } from './lib/section.js';
 import { renderSummary, writeSummary } from './lib/summary.js';
 import { benchConsciousness, consciousnessOptions } from './consciousness.js';
+import { benchMcp } from './mcp.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
 import { benchThoughts, thoughtsOptions } from './thoughts.js';
@@ -19,6 +20,7 @@ const SECTIONS: ((argv: string[]) => Promise<BenchSection>)[] = [
   (argv) => benchThoughts(thoughtsOptions(argv)),
   (argv) => benchTasks(tasksOptions(argv)),
   (argv) => benchConsciousness(consciousnessOptions(argv)),
+  () => benchMcp(),
 ];
 
 void runMain(async () => {

@@ -80,7 +80,13 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   installBodyParsing(app, PLAIN_BODY_ROUTES);
   answerClientErrorsInShape(app.getHttpServer());
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
+  // /mcp sits at the root, where MCP clients look for it.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'docs', method: RequestMethod.ALL },
+      { path: 'mcp', method: RequestMethod.ALL },
+    ],
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -118,7 +124,10 @@ function setUpSwagger(app: INestApplication): void {
       .setTitle('Personal AI Assistant API')
       .setDescription(
         'Capture thoughts in under a second; the assistant tags them, finds tasks and spots patterns. ' +
-          'Click "Authorize" and paste your API key (pai_...) to try the routes.',
+          'Click "Authorize" and paste your API key (pai_...) to try the routes. ' +
+          'Key scopes: admin (admin routes and its own data), user (all of its user\'s data), ' +
+          'read (GET routes marked x-key-scopes: read) and capture (POST /api/v1/thoughts only); ' +
+          'outside its scope a key gets 403.',
       )
       .setVersion(APP_VERSION)
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'pai_ API key' })
@@ -127,7 +136,7 @@ function setUpSwagger(app: INestApplication): void {
   );
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
-    swaggerOptions: { persistAuthorization: true },
+    swaggerOptions: { persistAuthorization: true, showExtensions: true },
   });
 }
 

@@ -11,6 +11,7 @@ import { AiStatusResponseDto } from './dto/ai-status-response.dto.js';
 import { AiUsageQueryDto } from './dto/ai-usage.query.dto.js';
 import { AiUsageResponseDto } from './dto/ai-usage-response.dto.js';
 import { AiLedgerService } from './ledger/ai-ledger.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 @ApiTags('ai')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class AiController {
   ) {}
 
   @Get('usage')
+  @Readable()
   @ApiOperation({
     summary: "The caller's AI usage per UTC day and backend",
     description: 'Calls, tokens and estimated cost (USD, from the price table) from the audit ledger, newest day first.',
@@ -36,6 +38,7 @@ export class AiController {
   }
 
   @Get('status')
+  @Readable()
   @ApiOperation({
     summary: 'Health of each AI backend in this server process',
     description: 'Whether it is configured, its circuit-breaker state, consecutive failures and the last error class.',

@@ -11,12 +11,18 @@ import {
 } from 'typeorm';
 import { User } from './user.entity.js';
 
-export const API_KEY_SCOPES = ['admin', 'user'] as const;
+/**
+ * `admin`: admin routes and its own user's data; `user`: all of its user's data; `read`: its
+ * user's GET routes and read-only MCP tools; `capture`: capture only (a phone that can be lost).
+ */
+export const API_KEY_SCOPES = ['admin', 'user', 'read', 'capture'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/** The scopes a route must name to admit them; `admin` and `user` keys pass every route. */
+export type NarrowKeyScope = Extract<ApiKeyScope, 'read' | 'capture'>;
 
 @Entity({ name: 'api_keys' })
 @Index('api_keys_user_id_idx', ['userId'])
-@Check('api_keys_scope_check', `"scope" IN ('admin', 'user')`)
+@Check('api_keys_scope_check', `"scope" IN ('admin', 'user', 'read', 'capture')`)
 export class ApiKey {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_api_keys_id' })
   id!: string;

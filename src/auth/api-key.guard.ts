@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { IS_PUBLIC } from '../common/decorators/public.decorator.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { assertKeyScope } from './key-scope.js';
 import { RequestAuthenticator } from './request-authenticator.js';
 
 /** One message for every failure: which of missing/unknown/revoked/expired must not leak. */
@@ -32,10 +33,15 @@ export class ApiKeyGuard implements CanActivate {
       return new HttpException(BLOCKED_MESSAGE, HttpStatus.TOO_MANY_REQUESTS);
     };
     // Already authenticated by the gate in front of body parsing: it checked the block first.
-    if (request.auth) return true;
-    const blocked = await this.failures.blockedFor(ip);
-    if (blocked > 0) throw refuse(blocked);
-    if (await this.authenticator.authenticate(request)) return true;
+    if (!request.auth) {
+      const blocked = await this.failures.blockedFor(ip);
+      if (blocked > 0) throw refuse(blocked);
+      await this.authenticator.authenticate(request);
+    }
+    if (request.auth) {
+      assertKeyScope(this.reflector, context, request.auth.scope);
+      return true;
+    }
     const nowBlocked = await this.failures.recordFailure(ip);
     if (nowBlocked > 0) throw refuse(nowBlocked);
     throw new UnauthorizedException(INVALID_KEY_MESSAGE);

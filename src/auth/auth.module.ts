@@ -18,10 +18,11 @@ import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 import { VerifiedKeyCache } from './verified-key-cache.js';
+import { WhoAmIController } from './whoami.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, ApiKey])],
-  controllers: [AdminController],
+  controllers: [AdminController, WhoAmIController],
   providers: [
     UsersRepository,
     ApiKeysRepository,

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { ApiKeyScope } from '../auth/api-key.entity.js';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../auth/api-key.entity.js';
 import { ApiKeysService, type IssuedApiKey } from '../auth/api-keys.service.js';
 import { UsersService } from '../auth/users.service.js';
 
@@ -8,13 +8,20 @@ export interface CommandOptions {
   name?: string;
   email?: string;
   admin?: boolean;
+  scope?: string;
   'expires-at'?: string;
   'grace-seconds'?: string;
 }
 
 type Out = (line: string) => void;
 
-const scopeOf = (options: CommandOptions): ApiKeyScope => (options.admin ? 'admin' : 'user');
+function scopeOf(options: CommandOptions): ApiKeyScope {
+  if (options.scope === undefined) return options.admin ? 'admin' : 'user';
+  if (options.admin && options.scope !== 'admin') throw new Error('--admin and --scope disagree: use one of them');
+  if (!(API_KEY_SCOPES as readonly string[]).includes(options.scope))
+    throw new Error(`--scope must be one of ${API_KEY_SCOPES.join(', ')}`);
+  return options.scope as ApiKeyScope;
+}
 
 function printIssued(out: Out, issued: IssuedApiKey): void {
   out(`key id:  ${issued.record.id}`);

@@ -9,8 +9,8 @@ import { runKeyCommand } from './keys.commands.js';
 import { type MigrationAction, runMigrationCommand } from './migrations.command.js';
 
 const USAGE = `usage: npm run cli -- <command> [options]
-  users:create --name <name> --email <email> [--admin]
-  keys:create  --user <email> [--name <label>] [--admin] [--expires-at <ISO time>]
+  users:create --name <name> --email <email> [--admin | --scope admin|user|read|capture]
+  keys:create  --user <email> [--name <label>] [--admin | --scope admin|user|read|capture] [--expires-at <ISO time>]
   keys:list    [--user <email>]
   keys:rotate  <key-id> [--grace-seconds <n>]
   keys:revoke  <key-id>
@@ -26,6 +26,7 @@ async function main(): Promise<number> {
       name: { type: 'string' },
       email: { type: 'string' },
       admin: { type: 'boolean' },
+      scope: { type: 'string' },
       'expires-at': { type: 'string' },
       'grace-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h' },

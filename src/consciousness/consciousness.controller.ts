@@ -15,6 +15,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { toCheckResponse } from './consciousness.mapper.js';
 import { ConsciousnessService } from './consciousness.service.js';
 import { ConsciousnessCheckDto, ConsciousnessCheckPageDto, ListChecksQueryDto } from './dto/consciousness.dto.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const INSIGHT_ACTIONS = ['pin', 'unpin', 'dismiss', 'restore'] as const;
@@ -34,6 +35,7 @@ export class ConsciousnessController {
   }
 
   @Get('consciousness-checks')
+  @Readable()
   @ApiOperation({ summary: 'Past checks, newest first' })
   @ApiOkResponse({ type: ConsciousnessCheckPageDto })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: ListChecksQueryDto): Promise<ConsciousnessCheckPageDto> {
@@ -42,6 +44,7 @@ export class ConsciousnessController {
   }
 
   @Get('consciousness-checks/:id')
+  @Readable()
   @ApiOkResponse({ type: ConsciousnessCheckDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ConsciousnessCheckDto> {

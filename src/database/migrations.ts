@@ -8,6 +8,7 @@ import { CreateScheduledAnalyses1764700000000 } from '../../migrations/176470000
 import { AddNearDuplicateFunction1764800000000 } from '../../migrations/1764800000000-AddNearDuplicateFunction.js';
 import { CaptureQueuesItsAnalysis1764900000000 } from '../../migrations/1764900000000-CaptureQueuesItsAnalysis.js';
 import { NearDuplicatesFlaggedByAnalysis1765000000000 } from '../../migrations/1765000000000-NearDuplicatesFlaggedByAnalysis.js';
+import { AddReadAndCaptureKeyScopes1765400000000 } from '../../migrations/1765400000000-AddReadAndCaptureKeyScopes.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CaptureQueuesItsAnalysis1764900000000,
   NearDuplicatesFlaggedByAnalysis1765000000000,
   ForgetLedgerTextOfDeletedThoughts1765100000000,
+  AddReadAndCaptureKeyScopes1765400000000,
 ];

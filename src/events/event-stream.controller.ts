@@ -13,6 +13,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { EventStreams } from './event-streams.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class EventStreamController {
    * the dashboard reads this with fetch() and a stream reader; the key never goes in a URL.
    */
   @Get()
+  @Readable()
   @ApiOperation({
     summary: 'Live events: thought.analyzed, suggestion.created, task.created, consciousness_check.completed',
     description:

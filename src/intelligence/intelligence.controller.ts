@@ -17,6 +17,7 @@ import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { AnalysisHistoryDto, AnalyzeAcceptedDto } from './dto/analysis-history.dto.js';
 import { ReanalyzeDto } from './dto/reanalyze.dto.js';
 import { ReanalysisService } from './reanalysis.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -55,6 +56,7 @@ export class IntelligenceController {
   }
 
   @Get(':id/analyses')
+  @Readable()
   @ApiOperation({ summary: 'This thought\'s analysis history: backend, model, tokens, cost, latency, outcome, result' })
   @ApiOkResponse({ type: AnalysisHistoryDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -5,6 +5,7 @@ import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import type { Operation } from './operation.entity.js';
 import { OperationsService } from './operations.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 export class OperationResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -40,6 +41,7 @@ export class OperationsController {
   constructor(private readonly operations: OperationsService) {}
 
   @Get(':id')
+  @Readable()
   @ApiOkResponse({ type: OperationResponseDto, description: 'Progress of a long-running request' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string): Promise<OperationResponseDto> {

@@ -14,6 +14,7 @@ import { ProfileResponseDto } from './dto/profile-response.dto.js';
 import { ReplaceProfileDto } from './dto/replace-profile.dto.js';
 import { toProfileContent, toProfileResponse } from './profile.mapper.js';
 import { ProfilesService } from './profiles.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 @ApiTags('profile')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class ProfilesController {
   constructor(private readonly profiles: ProfilesService) {}
 
   @Get()
+  @Readable()
   @ApiOperation({
     summary: "The caller's profile",
     description:

@@ -14,6 +14,7 @@ import { SettingsResponseDto } from './dto/settings-response.dto.js';
 import { TASK_SETTINGS_COUPLING, UpdateSettingsDto } from './dto/update-settings.dto.js';
 import { toSettingsChange, toSettingsResponse } from './settings.mapper.js';
 import { SettingsService } from './settings.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 @ApiTags('settings')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
+  @Readable()
   @ApiOperation({
     summary: "The caller's settings",
     description: 'The defaults until the first change.',

@@ -23,6 +23,7 @@ import {
 } from './dto/suggestion.dto.js';
 import { toSuggestionResponse } from './suggestion.mapper.js';
 import { SuggestionsService } from './suggestions.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -34,6 +35,7 @@ export class SuggestionsController {
   constructor(private readonly suggestions: SuggestionsService) {}
 
   @Get()
+  @Readable()
   @ApiOperation({ summary: 'Task suggestions (pending by default), newest first, with confidence and evidence' })
   @ApiOkResponse({ type: SuggestionPageDto })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: ListSuggestionsQueryDto): Promise<SuggestionPageDto> {
@@ -42,6 +44,7 @@ export class SuggestionsController {
   }
 
   @Get(':id')
+  @Readable()
   @ApiOkResponse({ type: SuggestionResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<SuggestionResponseDto> {

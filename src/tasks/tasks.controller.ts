@@ -20,6 +20,7 @@ import { TaskPageDto, TaskResponseDto } from './dto/task-response.dto.js';
 import { UpdateTaskDto } from './dto/update-task.dto.js';
 import { toTaskResponse } from './task.mapper.js';
 import { TasksService } from './tasks.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -38,6 +39,7 @@ export class TasksController {
   }
 
   @Get()
+  @Readable()
   @ApiOperation({ summary: 'List tasks with filters; sort by creation, due date or priority' })
   @ApiOkResponse({ type: TaskPageDto })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
@@ -46,6 +48,7 @@ export class TasksController {
   }
 
   @Get(':id')
+  @Readable()
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<TaskResponseDto> {

@@ -6,6 +6,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { TagsQueryDto } from './dto/related-query.dto.js';
 import { TagListDto } from './dto/thought-response.dto.js';
 import { ThoughtsService } from './thoughts.service.js';
+import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 @ApiTags('thoughts')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class TagsController {
   constructor(private readonly thoughts: ThoughtsService) {}
 
   @Get()
+  @Readable()
   @ApiOperation({ summary: 'Your tags (own and AI) on active thoughts, most used first' })
   @ApiOkResponse({ type: TagListDto })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: TagsQueryDto): Promise<TagListDto> {

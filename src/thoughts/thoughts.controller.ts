@@ -25,6 +25,7 @@ import { RelatedThoughtsDto, ThoughtPageDto, ThoughtResponseDto } from './dto/th
 import { UpdateThoughtDto } from './dto/update-thought.dto.js';
 import { toThoughtListItem, toThoughtResponse } from './thought.mapper.js';
 import { ThoughtsService } from './thoughts.service.js';
+import { AllowKeyScopes, Readable } from '../common/decorators/key-scopes.decorator.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -36,6 +37,7 @@ export class ThoughtsController {
   constructor(private readonly thoughts: ThoughtsService) {}
 
   @Post()
+  @AllowKeyScopes('capture')
   @ApiOperation({ summary: 'Capture a thought (returns at once; AI analysis follows in the background)' })
   @ApiConsumes('application/json', 'text/plain', 'application/x-www-form-urlencoded')
   @ApiBody({ type: CreateThoughtDto })
@@ -59,6 +61,7 @@ export class ThoughtsController {
   }
 
   @Get()
+  @Readable()
   @ApiOperation({ summary: 'List thoughts, newest first, or search them with q (ranked, with snippets)' })
   @ApiOkResponse({ type: ThoughtPageDto })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: ListThoughtsQueryDto): Promise<ThoughtPageDto> {
@@ -67,6 +70,7 @@ export class ThoughtsController {
   }
 
   @Get(':id')
+  @Readable()
   @ApiOkResponse({ type: ThoughtResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ThoughtResponseDto> {
@@ -94,6 +98,7 @@ export class ThoughtsController {
   }
 
   @Get(':id/related')
+  @Readable()
   @ApiOperation({ summary: 'Your thoughts related to this one, by shared tags, words and similar text' })
   @ApiOkResponse({ type: RelatedThoughtsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

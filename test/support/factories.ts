@@ -22,7 +22,7 @@ export async function createUser(testApp: TestApp, name = 'Test User'): Promise<
 export async function createKey(
   testApp: TestApp,
   userId: string,
-  extra: { scope?: 'admin' | 'user'; expires_at?: string; name?: string } = {},
+  extra: { scope?: 'admin' | 'user' | 'read' | 'capture'; expires_at?: string; name?: string } = {},
 ): Promise<{ key: string; id: string }> {
   const response = await testApp
     .http()

@@ -1,6 +1,7 @@
 import { api, describeError } from './api.js';
 import { context } from './context.js';
 import { byId, clear, h } from './dom.js';
+import { resetKeys, showKeys } from './keys.js';
 import { checkField, clearErrors, field, flashStatus, select, showErrors } from './forms.js';
 import { announce } from './live.js';
 
@@ -25,6 +26,7 @@ export async function showSettings() {
   const mine = ++generation;
   const settingsBox = byId('settings-form-box');
   const profileBox = byId('profile-form-box');
+  void showKeys();
   try {
     const [loadedSettings, profile] = await Promise.all([api('/settings'), api('/profile')]);
     if (mine !== generation) return;
@@ -40,6 +42,7 @@ export async function showSettings() {
 
 export function resetSettings() {
   generation++;
+  resetKeys();
   clear(byId('settings-form-box'));
   clear(byId('profile-form-box'));
 }
