@@ -1,14 +1,11 @@
 import type { ConsciousnessInput, ConsciousnessResult } from '../../ai.types.js';
 import type { Nlp } from './nlp.js';
-import {
-  openLoops,
-  recurringThemes,
-  stalledProjects,
-  timeOfDay,
-  type Finding,
-} from './patterns.js';
+import { openLoops } from './open-loops.js';
+import { recurringThemes, timeOfDay, type Finding } from './patterns.js';
+import { projectMomentum, stalledProjects } from './projects.js';
 import { factsOf } from './thought-facts.js';
 import { clipWords, compareText } from './text.js';
+import { localDateOf } from './zone.js';
 
 export const NOTHING_NEW = 'No new thoughts since the last check.';
 
@@ -51,18 +48,25 @@ export function checkLocally(nlp: Nlp, input: ConsciousnessInput): Consciousness
     .map((thought) => factsOf(nlp, thought, input.timezone, vocabulary));
   const recentIds = new Set(input.recentThoughts.map((thought) => thought.id));
   const findings = {
-    themes: recurringThemes(all, recentIds),
+    themes: recurringThemes(all, recentIds, localDateOf(input.timezone, input.now)),
     stalled: stalledProjects(all, input),
+    momentum: projectMomentum(all, input, recentIds),
     loops: openLoops(nlp, all, input),
     habits: timeOfDay(
       all.filter((facts) => recentIds.has(facts.thought.id)),
       input.timezone,
     ),
   };
-  const ordered = [...findings.themes, ...findings.stalled, ...findings.loops, ...findings.habits];
+  const ordered = [
+    ...findings.themes,
+    ...findings.stalled,
+    ...findings.momentum,
+    ...findings.loops,
+    ...findings.habits,
+  ];
   return {
     summary: summaryOf(input.recentThoughts.length, findings),
-    patterns: ordered.map((f) => f.pattern),
+    patterns: ordered.flatMap((f) => (f.pattern ? [f.pattern] : [])),
     insights: ordered.map((f) => f.insight),
     suggestions: ordered.flatMap((f) => (f.suggestion ? [f.suggestion] : [])),
   };
