@@ -6,6 +6,7 @@
  *   --misses           print what the tuning set got wrong (what rules may be tuned on)
  *   --heldout-misses   print the held-out set's misses too (to read, never to tune on)
  */
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { budgetVerdict, type Budget } from '../bench/lib/section.js';
 import { table } from '../bench/lib/report.js';
@@ -60,7 +61,7 @@ const limitText = (budget: Budget) =>
 async function judge(
   backend: AiBackend,
   set: EvalSet,
-  checkMs: number | null,
+  check: { wallMs: number; cpuMs: number } | null,
   showMisses: boolean,
 ) {
   const thoughts = await scoreThoughts(backend, set.thoughts);
@@ -83,10 +84,11 @@ async function judge(
     higher('stalled projects precision', scenarios.stalled.precision, 1),
     higher('open loops recall', scenarios.loops.recall, 0.7),
   ];
-  if (checkMs !== null)
+  // Judged on CPU time: eight engineers share two cores here, and waiting for a core is not the check's cost.
+  if (check !== null)
     budgets.push({
-      what: 'check over 500 thoughts',
-      value: checkMs,
+      what: 'check over 500 thoughts (CPU time)',
+      value: check.cpuMs,
       unit: 'ms',
       better: 'lower',
       limit: 1000,
@@ -97,6 +99,11 @@ async function judge(
     `  tasks tp ${t.tp} fp ${t.fp} fn ${t.fn}, F1 ${t.f1.toFixed(2)}; due dates ${thoughts.due.right}/${thoughts.due.labelled};`,
     `  tags ${thoughts.tags.inSet}/${thoughts.tags.total} acceptable, ${thoughts.tags.covered}/${thoughts.tags.thoughts} thoughts with one or more acceptable tags;`,
     `  themes ${scenarios.themes.recalled}/${scenarios.themes.expected} recalled, ${scenarios.themes.fitting}/${scenarios.themes.found} fitting;`,
+    ...(check === null
+      ? []
+      : [
+          `  check over 500 thoughts: ${check.cpuMs.toFixed(0)} ms CPU, ${check.wallMs.toFixed(0)} ms wall (median of 3, load average ${loadavg()[0].toFixed(1)});`,
+        ]),
     `  stalled ${scenarios.stalled.right}/${scenarios.stalled.found} right, ${scenarios.stalled.right}/${scenarios.stalled.expected} recalled; open loops ${scenarios.loops.recalled}/${scenarios.loops.expected} recalled (${scenarios.loops.found} reported)`,
   ];
   console.log(`\n### ${backend.name}, ${set.name} set\n`);
@@ -115,7 +122,7 @@ async function main() {
   const args = new Set(process.argv.slice(2));
   let failed = false;
   for (const backend of evalBackends()) {
-    const checkMs =
+    const check =
       backend.name === 'local'
         ? await timeCheck(
             backend,
@@ -125,7 +132,7 @@ async function main() {
         : null;
     for (const set of SETS) {
       const show = set.name === 'tuning' ? args.has('--misses') : args.has('--heldout-misses');
-      const budgets = await judge(backend, set, checkMs, show);
+      const budgets = await judge(backend, set, check, show);
       if (
         backend.name === 'local' &&
         set.name === 'held-out' &&

@@ -2,9 +2,9 @@ import type { ConsciousnessInput, ConsciousnessResult } from '../../ai.types.js'
 import type { Nlp } from './nlp.js';
 import { openLoops } from './open-loops.js';
 import { recurringThemes, timeOfDay, type Finding } from './patterns.js';
-import { projectMomentum, stalledProjects } from './projects.js';
+import { mentionsProject, projectMomentum, stalledProjects } from './projects.js';
 import { factsOf } from './thought-facts.js';
-import { clipWords, compareText } from './text.js';
+import { clipWords, compareText, termKey } from './text.js';
 import { localDateOf } from './zone.js';
 
 export const NOTHING_NEW = 'No new thoughts since the last check.';
@@ -47,8 +47,17 @@ export function checkLocally(nlp: Nlp, input: ConsciousnessInput): Consciousness
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id))
     .map((thought) => factsOf(nlp, thought, input.timezone, vocabulary));
   const recentIds = new Set(input.recentThoughts.map((thought) => thought.id));
+  const projectKeys = new Set<string>();
+  for (const project of input.profile.ongoingProjects.filter((p) => p.status === 'active')) {
+    const key = termKey(project.name);
+    for (const facts of all)
+      if (mentionsProject(facts, project)) {
+        facts.nouns.add(key);
+        projectKeys.add(key);
+      }
+  }
   const findings = {
-    themes: recurringThemes(all, recentIds, localDateOf(input.timezone, input.now)),
+    themes: recurringThemes(all, recentIds, localDateOf(input.timezone, input.now), projectKeys),
     stalled: stalledProjects(all, input),
     momentum: projectMomentum(all, input, recentIds),
     loops: openLoops(nlp, all, input),

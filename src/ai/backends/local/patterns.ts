@@ -78,13 +78,15 @@ function themeFinding(key: string, facts: ThoughtFacts[], today: string | undefi
 /**
  * Topics in >= 3 thoughts, at least one of them new (an old theme the user has moved on from is
  * not news). Words count by lemma and by the topic lexicon ("slept", "asleep", "insomnia" are
- * sleep), and a verb counts for a topic another thought names as a noun. A burst within one day
+ * sleep), a project counts for every thought that mentions it (by name, word, tag or alias),
+ * and a verb counts for a topic another thought names as a noun. A burst within one day
  * counts and says so; each theme cites every thought it rests on.
  */
 export function recurringThemes(
   all: ThoughtFacts[],
   recentIds: Set<string>,
   today?: string,
+  projectKeys: ReadonlySet<string> = new Set(),
 ): Finding[] {
   const nounKeys = new Set(all.flatMap((f) => [...f.nouns]));
   const byKey = new Map<string, ThoughtFacts[]>();
@@ -105,6 +107,8 @@ export function recurringThemes(
       ([a, fa], [b, fb]) =>
         fb.length - fa.length ||
         new Set(fb.map((f) => f.day)).size - new Set(fa.map((f) => f.day)).size ||
+        // "running" says more than "marathon training" over the same thoughts.
+        Number(projectKeys.has(a)) - Number(projectKeys.has(b)) ||
         b.split(' ').length - a.split(' ').length ||
         compareText(a, b),
     );
