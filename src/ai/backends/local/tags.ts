@@ -2,6 +2,7 @@ import type { TagSuggestion } from '../../ai.types.js';
 import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, LIGHT_VERBS, STOP_WORDS } from './lexicon.js';
 import type { ReadText, Token } from './nlp.js';
 import { meansTopic, topicOf } from './synonyms.js';
+import { tidyTag } from './tag-normal.js';
 import { compareText, termKey } from './text.js';
 import { hashtags, nounPhrases, written, type Candidate } from './topics.js';
 
@@ -105,7 +106,12 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
     ...nounPhrases(read.tokens).map(named).map(reuse),
     ...lexiconCandidates(read.tokens).map(reuse),
   );
-  return candidates.filter((c) => c.tag.length <= MAX_TAG_LENGTH && c.key !== '');
+  // New tags take the one spelling; a tag of the user's own stays as they wrote it.
+  const known = new Set(vocabulary.existingTags.map((tag) => tag.toLowerCase()));
+  return candidates.flatMap((c) => {
+    const tag = known.has(c.tag) ? c.tag : tidyTag(c.tag);
+    return tag !== null && tag.length <= MAX_TAG_LENGTH && c.key !== '' ? [{ ...c, tag }] : [];
+  });
 }
 
 /** "sleeping" and "jogging" as nouns are the activities the lexicon names ("sleep", "running"). */
