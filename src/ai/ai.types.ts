@@ -18,7 +18,14 @@ export interface ThoughtForAnalysis {
 }
 
 export interface ProfileForAi {
-  ongoingProjects: { name: string; description?: string; status: 'active' | 'paused' | 'done'; tags?: string[] }[];
+  ongoingProjects: {
+    name: string;
+    description?: string;
+    status: 'active' | 'paused' | 'done';
+    tags?: string[];
+    /** Other names the user calls it by ("duolingo" for "Spanish lessons"). */
+    aliases?: string[];
+  }[];
   goals: { title: string; horizon?: string; targetDate?: string }[];
   workPatterns?: { energyPeaks?: string[]; notes?: string };
 }

@@ -9,6 +9,7 @@ export function toProfileForAi(profile: ProfileSnapshot): ProfileForAi {
       description: project.description,
       status: project.status,
       tags: project.tags,
+      aliases: project.aliases,
     })),
     goals: profile.goals.map((goal) => ({ title: goal.title, horizon: goal.horizon, targetDate: goal.target_date })),
     workPatterns: { energyPeaks: profile.workPatterns.energy_peaks, notes: profile.workPatterns.notes },

@@ -28,6 +28,7 @@ function toProject(dto: OngoingProjectDto): OngoingProject {
     description: dto.description,
     status: dto.status ?? 'active',
     tags: dto.tags ? [...dto.tags] : undefined,
+    aliases: dto.aliases ? [...dto.aliases] : undefined,
   });
 }
 

@@ -18,6 +18,8 @@ export const PROFILE_LIMITS = {
   projectDescription: 500,
   projectTags: 20,
   projectTag: 50,
+  projectAliases: 10,
+  projectAlias: 100,
   focusHours: 10,
   workNotes: 1000,
   goals: 50,
@@ -32,6 +34,8 @@ export interface OngoingProject {
   description?: string;
   status: ProjectStatus;
   tags?: string[];
+  /** Other names the user calls it by ("duolingo" for "Spanish lessons"). */
+  aliases?: string[];
 }
 
 /** HH:MM wall-clock times in the profile's time zone; end may be before start (wraps midnight). */

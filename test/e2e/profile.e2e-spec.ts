@@ -20,6 +20,7 @@ const FULL = {
       description: 'Zigbee sensors in every room',
       status: 'active',
       tags: ['iot', 'weekend'],
+      aliases: ['smart home', 'zigbee'],
     },
     { name: 'Novel', status: 'paused' },
     { name: 'Tax return 2025', description: 'Filed', status: 'done', tags: [] },

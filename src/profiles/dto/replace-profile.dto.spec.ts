@@ -94,6 +94,21 @@ describe('ReplaceProfileDto', () => {
       'ongoing_projects.0.tags',
     ],
     [
+      '11 aliases',
+      { ongoing_projects: [{ name: 'a', aliases: Array.from({ length: 11 }, (_, i) => `a${i}`) }] },
+      'ongoing_projects.0.aliases',
+    ],
+    [
+      'a blank alias',
+      { ongoing_projects: [{ name: 'a', aliases: ['  '] }] },
+      'ongoing_projects.0.aliases',
+    ],
+    [
+      'an alias of 101 characters',
+      { ongoing_projects: [{ name: 'a', aliases: ['x'.repeat(101)] }] },
+      'ongoing_projects.0.aliases',
+    ],
+    [
       '51 projects',
       { ongoing_projects: Array.from({ length: 51 }, (_, i) => ({ name: `p${i}` })) },
       'ongoing_projects',
@@ -176,7 +191,7 @@ describe('ReplaceProfileDto', () => {
   it('maps to plain documents with the project status defaulted and unset keys left out', () => {
     const { dto, problems } = validate({
       ongoing_projects: [
-        { name: 'Garden', tags: ['outdoor'] },
+        { name: 'Garden', tags: ['outdoor'], aliases: ['allotment'] },
         { name: 'Book', description: null, status: 'paused' },
       ],
       work_patterns: { energy_peaks: ['morning'] },
@@ -188,7 +203,7 @@ describe('ReplaceProfileDto', () => {
     const content = toProfileContent(dto);
     expect(content).toEqual({
       ongoingProjects: [
-        { name: 'Garden', status: 'active', tags: ['outdoor'] },
+        { name: 'Garden', status: 'active', tags: ['outdoor'], aliases: ['allotment'] },
         { name: 'Book', status: 'paused' },
       ],
       workPatterns: { energy_peaks: ['morning'] },
@@ -197,7 +212,7 @@ describe('ReplaceProfileDto', () => {
       timezone: 'europe/berlin',
     });
     expect(JSON.stringify(content.ongoingProjects)).toBe(
-      '[{"name":"Garden","status":"active","tags":["outdoor"]},{"name":"Book","status":"paused"}]',
+      '[{"name":"Garden","status":"active","tags":["outdoor"],"aliases":["allotment"]},{"name":"Book","status":"paused"}]',
     );
     expect(Object.getPrototypeOf(content.workPatterns)).toBe(Object.prototype);
   });

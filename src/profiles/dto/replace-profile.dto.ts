@@ -77,6 +77,21 @@ export class OngoingProjectDto {
   @MaxLength(LIMIT.projectTag, { each: true })
   @NoNul()
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['smart home', 'zigbee'],
+    maxItems: LIMIT.projectAliases,
+    description: `Other names you call it by, so the AI sees a mention of it in your thoughts; each at most ${LIMIT.projectAlias} characters`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMIT.projectAliases)
+  @IsString({ each: true })
+  @NotBlank({ each: true })
+  @MaxLength(LIMIT.projectAlias, { each: true })
+  @NoNul()
+  aliases?: string[];
 }
 
 export class WorkPatternsDto {

@@ -1,14 +1,11 @@
 import type { ConsciousnessInput, ConsciousnessResult } from '../../ai.types.js';
 import type { Nlp } from './nlp.js';
-import {
-  openLoops,
-  recurringThemes,
-  stalledProjects,
-  timeOfDay,
-  type Finding,
-} from './patterns.js';
+import { openLoops } from './open-loops.js';
+import { recurringThemes, timeOfDay, type Finding } from './patterns.js';
+import { mentionsProject, projectMomentum, stalledProjects } from './projects.js';
 import { factsOf } from './thought-facts.js';
-import { clipWords, compareText } from './text.js';
+import { clipWords, compareText, termKey } from './text.js';
+import { localDateOf } from './zone.js';
 
 export const NOTHING_NEW = 'No new thoughts since the last check.';
 
@@ -50,19 +47,35 @@ export function checkLocally(nlp: Nlp, input: ConsciousnessInput): Consciousness
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id))
     .map((thought) => factsOf(nlp, thought, input.timezone, vocabulary));
   const recentIds = new Set(input.recentThoughts.map((thought) => thought.id));
+  const projectKeys = new Set<string>();
+  for (const project of input.profile.ongoingProjects.filter((p) => p.status === 'active')) {
+    const key = termKey(project.name);
+    for (const facts of all)
+      if (mentionsProject(facts, project)) {
+        facts.nouns.add(key);
+        projectKeys.add(key);
+      }
+  }
   const findings = {
-    themes: recurringThemes(all, recentIds),
+    themes: recurringThemes(all, recentIds, localDateOf(input.timezone, input.now), projectKeys),
     stalled: stalledProjects(all, input),
+    momentum: projectMomentum(all, input, recentIds),
     loops: openLoops(nlp, all, input),
     habits: timeOfDay(
       all.filter((facts) => recentIds.has(facts.thought.id)),
       input.timezone,
     ),
   };
-  const ordered = [...findings.themes, ...findings.stalled, ...findings.loops, ...findings.habits];
+  const ordered = [
+    ...findings.themes,
+    ...findings.stalled,
+    ...findings.momentum,
+    ...findings.loops,
+    ...findings.habits,
+  ];
   return {
     summary: summaryOf(input.recentThoughts.length, findings),
-    patterns: ordered.map((f) => f.pattern),
+    patterns: ordered.flatMap((f) => (f.pattern ? [f.pattern] : [])),
     insights: ordered.map((f) => f.insight),
     suggestions: ordered.flatMap((f) => (f.suggestion ? [f.suggestion] : [])),
   };

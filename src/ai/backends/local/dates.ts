@@ -67,7 +67,7 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     },
   },
   {
-    pattern: () => /\b(?:tomorow|tommorow|tommorrow|tomorrrow|2moro|2morrow|tmrrw)\b/i,
+    pattern: () => /\b(?:tomorow|tommorow|tommorrow|tomorrrow|2moro|2morrow|tmrrw|tmrw|tmr)\b/i,
     extract: (context) => dayAfter(context, 1),
   },
   {
@@ -147,10 +147,30 @@ function isNoise(text: string, result: Found): boolean {
   const written = result.text.trim();
   if (/^(?:right\s+)?now$/i.test(written)) return true;
   if (DURATION_ONLY.test(written)) return true;
-  if (SHORT_NAME.test(written) && !SHORT_NAME_LEAD.test(text.slice(0, result.index))) return true;
+  // "meal prep for the week": a span, where a due date would say "this week" or "next week".
+  if (/^(?:the|a)\s+week$/i.test(written)) return true;
+  // "wed - submit the report": a short day name heading the note is a date; "sat with her" is not.
+  const heading =
+    text.slice(0, result.index).trim() === '' &&
+    /^\s*(?:[-–—:,]|$)/.test(text.slice(result.index + result.text.length));
+  if (SHORT_NAME.test(written) && !heading && !SHORT_NAME_LEAD.test(text.slice(0, result.index)))
+    return true;
   // "every morning", "each Friday": a recurrence, not a due date.
   if (/\b(?:every|each)\s+$/i.test(text.slice(0, result.index))) return true;
   return false;
+}
+
+const WEEKDAY_ONLY =
+  /^(?:on\s+)?(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+/** A weekday name alone ("monday", "on Friday"), not "this Monday" or "today". */
+function isBareWeekday({ start, text: written, index }: Found, text: string): boolean {
+  return (
+    start.isCertain('weekday') &&
+    !start.isCertain('day') &&
+    WEEKDAY_ONLY.test(written.trim()) &&
+    !/\bthis\s+$/i.test(text.slice(0, index))
+  );
 }
 
 /** Hour 1-6 without am/pm in a to-do means the afternoon: nobody schedules a call for 5 in the morning. */
@@ -189,6 +209,13 @@ export function findDue(text: string, now: Date, timeZone: string): DueMatch | n
       formatTime(nowLocal.hour, nowLocal.minute),
     );
     if (!resolved || resolved.date < today) continue;
+    // "monday - start the course" written on a Monday evening means next Monday: today would be "today".
+    if (
+      resolved.date === today &&
+      isBareWeekday(result, text) &&
+      (resolved.time === null || resolved.time <= formatTime(nowLocal.hour, nowLocal.minute))
+    )
+      resolved.date = addDays(today, 7);
     const match = {
       dueDate: resolved.date,
       dueTime: resolved.time,

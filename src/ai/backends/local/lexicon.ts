@@ -36,13 +36,13 @@ export const GENERIC_NOUNS = words(`
   yesterday morning afternoon evening night weekend idea ideas note notes something anything everything nothing someone
   anyone everyone people person kind sort type place point part reminder todo task tasks list moment minute minutes hour
   hours second seconds while end start number side fact case reason question problem issue one ones guy guys lol omg
-  asap eod etc ok okay yeah maybe mom dad mum me myself self pls plz please sure hmm ugh
+  asap eod etc ok okay yeah maybe mom dad mum me myself self pls plz please sure hmm ugh world chat ending
 `);
 
 export const DATE_WORDS = words(`
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun january february
   march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-  noon midnight am pm tmrw tmr tonite
+  noon midnight am pm tmrw tmr tonite tomorow tommorow tommorrow tomorrrow 2moro 2morrow tmrrw appt
 `);
 
 /** A small stop list for tags and themes (wink's own flags content nouns such as "bill" and "call"). */

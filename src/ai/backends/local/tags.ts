@@ -1,6 +1,8 @@
 import type { TagSuggestion } from '../../ai.types.js';
 import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, LIGHT_VERBS, STOP_WORDS } from './lexicon.js';
 import type { ReadText, Token } from './nlp.js';
+import { meansTopic, topicOf } from './synonyms.js';
+import { tidyTag } from './tag-normal.js';
 import { compareText, termKey } from './text.js';
 import { hashtags, nounPhrases, written, type Candidate } from './topics.js';
 
@@ -52,9 +54,19 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
     if (!existingByKey.has(key.replace(/ /g, '')))
       existingByKey.set(key.replace(/ /g, ''), tag.toLowerCase());
   }
+  // Near-synonyms: "jogging" reuses "running" when the user already has it.
+  const existingByTopic = new Map<string, string>();
+  for (const tag of vocabulary.existingTags) {
+    const topic = topicOf(termKey(tag).replace(/ /g, ''));
+    if (topic !== undefined && !existingByTopic.has(topic))
+      existingByTopic.set(topic, tag.toLowerCase());
+  }
   const reuse = (candidate: Candidate): Candidate => {
+    const topic = candidate.key.includes(' ') ? undefined : topicOf(candidate.key);
     const existing =
-      existingByKey.get(candidate.key) ?? existingByKey.get(candidate.key.replace(/ /g, ''));
+      existingByKey.get(candidate.key) ??
+      existingByKey.get(candidate.key.replace(/ /g, '')) ??
+      (topic === undefined ? undefined : existingByTopic.get(topic));
     return existing
       ? { ...candidate, tag: existing, confidence: Math.min(0.95, candidate.confidence + 0.1) }
       : candidate;
@@ -75,6 +87,7 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
         }),
       );
   }
+  const wordTokens = read.tokens.filter((t) => t.type === 'word' || t.type === 'hashtag');
   for (const [key, tag] of existingByKey) {
     const position = mentioned.get(key);
     const words = key.split(' ');
@@ -83,10 +96,42 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
       words.every((w) => STOP_WORDS.has(w) || GENERIC_NOUNS.has(w) || DATE_WORDS.has(w))
     )
       continue;
+    // "sourdough finally works" is no mention of the tag "work".
+    if (!key.includes(' ') && ['VERB', 'AUX', 'ADV'].includes(wordTokens[position]?.pos ?? ''))
+      continue;
     candidates.push({ tag, key: termKey(tag), confidence: 0.85, position });
   }
-  candidates.push(...hashtags(read.tokens).map(reuse), ...nounPhrases(read.tokens).map(reuse));
-  return candidates.filter((c) => c.tag.length <= MAX_TAG_LENGTH && c.key !== '');
+  candidates.push(
+    ...hashtags(read.tokens).map(reuse),
+    ...nounPhrases(read.tokens).map(named).map(reuse),
+    ...lexiconCandidates(read.tokens).map(reuse),
+  );
+  // New tags take the one spelling; a tag of the user's own stays as they wrote it.
+  const known = new Set(vocabulary.existingTags.map((tag) => tag.toLowerCase()));
+  return candidates.flatMap((c) => {
+    const tag = known.has(c.tag) ? c.tag : tidyTag(c.tag);
+    return tag !== null && tag.length <= MAX_TAG_LENGTH && c.key !== '' ? [{ ...c, tag }] : [];
+  });
+}
+
+/** "sleeping" and "jogging" as nouns are the activities the lexicon names ("sleep", "running"). */
+function named(candidate: Candidate): Candidate {
+  if (candidate.key.includes(' ') || !candidate.key.endsWith('ing')) return candidate;
+  const topic = topicOf(candidate.key);
+  return topic === undefined ? candidate : { ...candidate, tag: topic, key: termKey(topic) };
+}
+
+/** "Slept badly again", "felt anxious": a verb or adjective the lexicon knows names the thought's topic. */
+function lexiconCandidates(tokens: Token[]): Candidate[] {
+  const found: Candidate[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== 'word' || (token.pos !== 'VERB' && token.pos !== 'ADJ')) return;
+    const topic = topicOf(token.value, token.lemma);
+    const next = tokens.slice(i + 1).find((t) => t.type === 'word');
+    if (topic === undefined || !meansTopic(topic, next?.value)) return;
+    found.push({ tag: topic, key: termKey(topic), confidence: 0.6, position: i });
+  });
+  return found;
 }
 
 /** One entry per tag, best first; a word already inside a stronger phrase ("shoe" in "running shoe") goes. */
@@ -107,8 +152,13 @@ function rankTags(candidates: Candidate[]): TagSuggestion[] {
   const kept: Candidate[] = [];
   for (const c of sorted) {
     const words = c.key.split(' ');
+    const joined = c.key.replace(/ /g, '');
+    // "shoe" inside "running shoe"; "cyber" inside "cybersecurity" read from "cyber security".
     const inside = kept.some(
-      (k) => k.key !== c.key && words.every((w) => k.key.split(' ').includes(w)),
+      (k) =>
+        k.key !== c.key &&
+        (words.every((w) => k.key.split(' ').includes(w)) ||
+          (k.key.replace(/ /g, '').includes(joined) && Math.abs(k.position - c.position) <= 3)),
     );
     if (!inside) kept.push(c);
   }

@@ -1,6 +1,6 @@
 import type { TaskCandidate, TaskPriority } from '../../ai.types.js';
 import { findDue, type DueMatch } from './dates.js';
-import type { Nlp } from './nlp.js';
+import { readText, type Nlp } from './nlp.js';
 import { clipWords, splitClauses, splitSentences, type Clause } from './text.js';
 import {
   FILLERS,
@@ -10,7 +10,10 @@ import {
   IDEA_START,
   IMPERATIVE,
   NEGATED,
+  SAME_PAST_VERBS,
+  TRAILING_REMINDER,
   TRIGGERS,
+  VERDICT,
   type Trigger,
   type TriggerKind,
 } from './triggers.js';
@@ -70,6 +73,43 @@ interface ClauseReading {
   verb: VerbStart;
 }
 
+/** "dentist thursday at 3pm dont forget": the reminder comes last. */
+const TRAILING: Trigger = { kind: 'reminder', pattern: /^/, confidence: 0.85, verb: 'none' };
+/** "Saturday 10am haircut": a day, then what happens on it. */
+const DATED_PLAN: Trigger = { kind: 'plan', pattern: /^/, confidence: 0.62, verb: 'none' };
+const PLAN_WORDS = new Set([
+  'NOUN',
+  'PROPN',
+  'ADJ',
+  'ADP',
+  'DET',
+  'CCONJ',
+  'PUNCT',
+  'SYM',
+  'NUM',
+  'PART',
+]);
+
+/**
+ * A clause that is only a date followed by a short noun phrase is a plan for that day
+ * ("sunday - meal prep for the week", "Tmrw: groceries + pharmacy"). Only when the date comes
+ * first: "Lunch with Kim on Friday" reads as a calendar note, not a to-do.
+ */
+function datedPlan(nlp: Nlp, core: string, hedged: boolean): ClauseReading | null {
+  const rest = core.replace(LEADING_NOISE, '').trim();
+  if (rest === '' || IDEA_START.test(rest) || NEGATED.test(rest)) return null;
+  const { tokens } = readText(nlp, rest);
+  const words = tokens.filter((t) => t.type === 'word');
+  if (words.length === 0 || words.length > 6) return null;
+  if (
+    !['NOUN', 'PROPN', 'ADJ'].includes(tokens[0].pos) ||
+    !tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
+  )
+    return null;
+  if (!tokens.every((t) => PLAN_WORDS.has(t.pos) || t.type !== 'word')) return null;
+  return { trigger: DATED_PLAN, rest, hedged, verb: null };
+}
+
 /** Which trigger opens the clause (after its date words are cut out), or null when it is not a to-do. */
 function readClause(
   nlp: Nlp,
@@ -81,6 +121,14 @@ function readClause(
   const hedged = HEDGED_FILLER.test(fillers) || HEDGES.test(core.slice(0, 40));
   const body = core.slice(fillers.length).replace(LEADING_NOISE, '');
   if (body === '' || IDEA_START.test(body)) return null;
+  const trailing = TRAILING_REMINDER.exec(body);
+  if (trailing && trailing.index > 0) {
+    const rest = body.slice(0, trailing.index).replace(LEADING_NOISE, '').trim();
+    if (rest !== '' && !NEGATED.test(rest) && !question)
+      return { trigger: TRAILING, rest, hedged, verb: verbStart(nlp, rest) };
+  }
+  // "Read the paper on RAG, really good" is a report of reading it.
+  if (SAME_PAST_VERBS.test(body) && VERDICT.test(body)) return null;
   let trigger: Trigger = IMPERATIVE;
   let rest = body;
   for (const candidate of TRIGGERS) {
@@ -159,6 +207,8 @@ export function detectTasks(nlp: Nlp, text: string, now: Date, timeZone: string)
   for (const sentence of splitSentences(source)) {
     let carriedDue: DueMatch | null = null;
     let previousWasTask = false;
+    // "sunday - meal prep": the dash makes the day a clause of its own, heading the next one.
+    let previousOnlyDate = false;
     const clauses = splitClauses(sentence);
     const found: DetectedTask[] = [];
     clauses.forEach((clause: Clause, index) => {
@@ -167,7 +217,13 @@ export function detectTasks(nlp: Nlp, text: string, now: Date, timeZone: string)
       const question =
         /\?\s*$/.test(clause.text) ||
         (index === clauses.length - 1 && /\?\s*$/.test(sentence.text));
-      const reading = readClause(nlp, withoutDates(clause.text, own), question, due !== null);
+      const core = withoutDates(clause.text, own);
+      const reading =
+        readClause(nlp, core, question, due !== null) ??
+        (!question && ((own && leadsClause(clause.text, own)) || (!own && previousOnlyDate))
+          ? datedPlan(nlp, core, HEDGES.test(core))
+          : null);
+      previousOnlyDate = own !== null && isOnlyDate(clause.text, own);
       const inherits = clause.continuation && reading?.trigger === IMPERATIVE;
       const upToClause = sentence.text.slice(0, clause.end - sentence.start);
       const title = reading

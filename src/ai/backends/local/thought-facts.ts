@@ -3,6 +3,7 @@ import { DATE_WORDS, GENERIC_NOUNS, STOP_WORDS } from './lexicon.js';
 import { readText, type Nlp, type ReadText } from './nlp.js';
 import { mentionIndex, topicKeys, type TagVocabulary } from './tags.js';
 import { detectTasks, type DetectedTask } from './tasks.js';
+import { meansTopic, topicOf } from './synonyms.js';
 import { termKey } from './text.js';
 import { localDateOf } from './zone.js';
 
@@ -14,7 +15,7 @@ export interface ThoughtFacts {
   day: string;
   read: ReadText;
   mentioned: Map<string, number>;
-  /** Topic keys plus the user's own tags. */
+  /** Topic keys plus the user's own tags, each word the lexicon knows under its topic's name ("sleeping" -> "sleep"). */
   nouns: Set<string>;
   verbs: Set<string>;
   userTags: Set<string>;
@@ -44,6 +45,24 @@ export function overlap(a: Set<string>, b: Set<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
+/**
+ * Topics the lexicon finds in any word class: "slept" and "asleep" (verb, adjective) are about
+ * sleep, and "head ache" written as two words is "headache".
+ */
+export function lexiconTopics(read: ReadText): Set<string> {
+  const found = new Set<string>();
+  const words = read.tokens.filter((t) => t.type === 'word');
+  words.forEach((token, i) => {
+    const next = words[i + 1];
+    const topic = topicOf(token.value, token.lemma);
+    if (topic !== undefined && (token.pos !== 'VERB' || meansTopic(topic, next?.value)))
+      found.add(topic);
+    const joined = next && topicOf(`${token.value}${next.value}`);
+    if (joined) found.add(joined);
+  });
+  return found;
+}
+
 export function factsOf(
   nlp: Nlp,
   thought: ThoughtForAnalysis,
@@ -53,6 +72,7 @@ export function factsOf(
   const read = readText(nlp, thought.content);
   const topics = topicKeys(read, vocabulary);
   const userTags = new Set(thought.tags.map(termKey).filter((key) => key !== ''));
+  const named = (key: string) => (key.includes(' ') ? key : (topicOf(key) ?? key));
   let tasks: DetectedTask[] | undefined;
   return {
     thought,
@@ -60,8 +80,8 @@ export function factsOf(
     day: localDateOf(timeZone, thought.createdAt),
     read,
     mentioned: mentionIndex(read),
-    nouns: new Set([...topics.nouns, ...userTags]),
-    verbs: topics.verbs,
+    nouns: new Set([...[...topics.nouns, ...userTags].map(named), ...lexiconTopics(read)]),
+    verbs: new Set([...topics.verbs].filter((verb) => topicOf(verb) === undefined)),
     userTags,
     lemmas: contentLemmas(read),
     tasks: () => (tasks ??= detectTasks(nlp, thought.content, thought.createdAt, timeZone)),

@@ -33,6 +33,12 @@ const IRREGULAR_PLURALS: Record<string, string> = {
   teeth: 'tooth',
   mice: 'mouse',
   geese: 'goose',
+  octopuses: 'octopus',
+  buses: 'bus',
+  viruses: 'virus',
+  campuses: 'campus',
+  bonuses: 'bonus',
+  statuses: 'status',
 };
 // A capitalised first word the tagger took for a name is often an adjective: "Interesting:", "Grateful for ...".
 const ADJECTIVE_SUFFIX = /(?:ing|ful|ous|ive|able|ible|al|ic|ly)$/;
@@ -65,14 +71,21 @@ function isTopicWord(tokens: Token[], i: number): boolean {
   if (
     STOP_WORDS.has(word) ||
     GENERIC_NOUNS.has(word) ||
+    GENERIC_NOUNS.has(singular(word)) ||
     DATE_WORDS.has(word) ||
     DATE_WORDS.has(singular(word))
   )
     return false;
   const previous = tokens[i - 1];
   // The tagger reads "Call mom" and "I'll text Jonas" as names: a to-do verb first in a clause or after a modal is the verb.
+  // "Thursday drop off the package": after a heading date the verb slot opens again.
   const verbSlot =
-    !previous || previous.type !== 'word' || previous.pos === 'AUX' || previous.pos === 'PART';
+    !previous ||
+    previous.type !== 'word' ||
+    previous.pos === 'AUX' ||
+    previous.pos === 'PART' ||
+    (previous.entity !== null && ['DATE', 'TIME'].includes(previous.entity)) ||
+    DATE_WORDS.has(written(previous));
   if (verbSlot && ACTION_VERBS.has(word)) return false;
   // "Love this song" is a verb; "Sleep tracker says ..." is a topic.
   const next = tokens[i + 1];

@@ -53,6 +53,13 @@ export const TRIGGERS: Trigger[] = [
   },
   {
     kind: 'todo',
+    // "TODO fix the tap": a to-do marker with no colon, before a to-do verb.
+    pattern: /^(?:#?todo|to-do)\s+/i,
+    confidence: 0.88,
+    verb: 'action',
+  },
+  {
+    kind: 'todo',
     pattern: /^(?:note|memo|reminder) to (?:self|myself)\s*[:\-–—,]?\s*/i,
     confidence: 0.88,
     verb: 'verb',
@@ -128,3 +135,15 @@ export const IDEA_START =
 /** Habits rather than to-dos: "I should call grandma more often". */
 export const HABITUAL =
   /\b(?:more often|more|less|every (?:day|week|morning|night)|everyday|always|in general|regularly|for once)\s*[.!]*$/i;
+
+/** "dentist thursday at 3pm dont forget": a reminder said after the thing to remember. */
+export const TRAILING_REMINDER =
+  /[\s,;:\-–—!.]*\b(?:(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+forget(?:\s+(?:it|this|that))?|remember(?:\s+(?:it|this|that))?)\s*[.!]*$/i;
+
+/** Verbs whose past tense is spelled as the base form: "Read the paper, really good" reports a reading. */
+export const SAME_PAST_VERBS =
+  /^(?:read|put|set|cut|hit|quit|shut|let|hurt|spread|cost|bet|split)\b/i;
+
+/** Words that judge something already done: a report, not a to-do ("read the paper, really good"). */
+export const VERDICT =
+  /\b(?:really good|so good|very good|great|interesting|fascinating|amazing|brilliant|excellent|boring|awful|terrible|loved it|enjoyed it|liked it|meh|eye[- ]opening|mind[- ]blowing|worth it|recommended|highly recommend|not bad|disappointing)\b/i;

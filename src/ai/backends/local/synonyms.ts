@@ -1,0 +1,56 @@
+/**
+ * A small lexicon of words that name one topic in diaries and notes, so "slept", "asleep" and
+ * "insomnia" are one theme and one tag ("sleep"), and "jogged" joins "running". The first word
+ * of a group is the topic's name. Kept short on purpose: each group is a topic people write
+ * about in many forms; a word that can mean something else ("bike" the object) stays out.
+ */
+const GROUPS = [
+  'sleep slept sleeping asleep sleepy sleepless insomnia nap napped napping',
+  'running run ran runs jog jogs jogged jogging runner',
+  'cooking cook cooks cooked recipe recipes',
+  'baking bake bakes baked',
+  'anxiety anxious nervous panic',
+  'stress stressed stressful',
+  'headache headaches migraine',
+  'tooth teeth toothache',
+  'swimming swim swims swam swum',
+  'cycling cycled cyclist',
+  'surfing surf surfs surfed surfer',
+  'hiking hike hikes hiked hiker',
+  'climbing climb climbs climbed bouldering',
+  'meditation meditate meditated meditating',
+  'rain rains rained raining rainy',
+  'snow snows snowed snowing snowy',
+  'cybersecurity cyber-security infosec',
+];
+
+const TOPIC_OF = new Map<string, string>();
+for (const group of GROUPS) {
+  const [name, ...forms] = group.split(' ');
+  for (const word of [name, ...forms]) if (!TOPIC_OF.has(word)) TOPIC_OF.set(word, name);
+}
+
+/** The topic a word or its lemma names ("slept" -> "sleep"), or undefined when the lexicon does not know it. */
+export function topicOf(word: string, lemma?: string): string | undefined {
+  const lower = word.toLowerCase();
+  return (
+    TOPIC_OF.get(lower) ?? (lemma === undefined ? undefined : TOPIC_OF.get(lemma.toLowerCase()))
+  );
+}
+
+/** Verb forms that mean something else before these words: "ran out of boxes", "the meeting ran long". */
+const NOT_THE_TOPIC_BEFORE: Record<string, RegExp> = {
+  running:
+    /^(?:out|into|over|late|long|low|short|away|off|up|down|through|across|the|a|an|my|our|his|her|their|errands?|things|smoothly|fine|well|badly)$/i,
+};
+
+/** Whether the verb at `word`, followed by `next`, names its topic ("ran 10k") rather than an idiom ("ran out"). */
+export function meansTopic(topic: string, next: string | undefined): boolean {
+  const idiom = NOT_THE_TOPIC_BEFORE[topic];
+  return idiom === undefined || next === undefined || !idiom.test(next);
+}
+
+/** Every form the lexicon knows for a topic's name, the name included. */
+export function formsOf(topic: string): string[] {
+  return [...TOPIC_OF.entries()].filter(([, name]) => name === topic).map(([word]) => word);
+}
