@@ -130,6 +130,41 @@ describe('fairness: bulk re-analysis', () => {
     }
   });
 
+  it('runs on-demand checks single-flight per user: a second request gets the running check', async () => {
+    const user = await createUser(testApp);
+    const other = await createUser(testApp);
+    await captureThought(testApp, user.key, 'Something to look back on');
+    await captureThought(testApp, other.key, 'Something else to look back on');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const checks: string[] = [];
+    mock.script(async (call) => {
+      if (call.operation !== 'consciousness_check') return null;
+      checks.push(call.input.userId);
+      if (call.input.userId === user.userId) await gate;
+      return { summary: 'One check', patterns: [], insights: [], suggestions: [] };
+    });
+    try {
+      const first = api(user).post('/api/v1/consciousness-check').then((response) => response);
+      await waitFor(async () => checks.length, (n) => n === 1, { what: 'the first check to reach the backend' });
+      const second = api(user).post('/api/v1/consciousness-check').then((response) => response);
+      // Another user's check is not held behind this user's.
+      expect((await api(other).post('/api/v1/consciousness-check')).status).toBe(201);
+      release();
+      const [a, b] = await Promise.all([first, second]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(b.body.id).toBe(a.body.id);
+      expect(checks.filter((id) => id === user.userId)).toHaveLength(1);
+      // Once it has finished, the next request runs a check of its own.
+      const later = await api(user).post('/api/v1/consciousness-check');
+      expect(later.status).toBe(201);
+      expect(later.body.id).not.toBe(a.body.id);
+    } finally {
+      release();
+      mock.script(null);
+    }
+  });
+
   it('selects only the requesting user\'s thoughts that match the filter', async () => {
     const user = await createUser(testApp);
     const stranger = await createUser(testApp);
