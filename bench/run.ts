@@ -6,6 +6,7 @@
  */
 import { runMain } from './lib/cleanup.js';
 import { benchConsciousness } from './consciousness.js';
+import { benchFairness, fairnessOptions } from './fairness.js';
 import { machineLine } from './lib/report.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
@@ -19,5 +20,6 @@ void runMain(async () => {
   const thoughts = await benchThoughts(thoughtsOpts);
   const tasks = await benchTasks(tasksOpts);
   const consciousness = await benchConsciousness();
-  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}`);
+  const fairness = await benchFairness(fairnessOptions(argv));
+  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}\n\n${fairness.text}`);
 });
