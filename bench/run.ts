@@ -21,5 +21,7 @@ void runMain(async () => {
   const tasks = await benchTasks(tasksOpts);
   const consciousness = await benchConsciousness();
   const fairness = await benchFairness(fairnessOptions(argv));
-  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}\n\n${fairness.text}`);
+  console.log(
+    `\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}\n\n${fairness.text}`,
+  );
 });
