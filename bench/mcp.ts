@@ -52,7 +52,7 @@ export function mcpOptions(argv: string[]): McpOptions {
   const quick = args.has('quick');
   return {
     users: numberArg(args, 'users', quick ? 10 : 50),
-    thoughtsPerUser: numberArg(args, 'thoughts', quick ? 30 : 200),
+    thoughtsPerUser: numberArg(args, 'mcp-thoughts', quick ? 30 : 200),
     connections: numberArg(args, 'connections', quick ? 4 : 10),
     warmup: quick ? 1 : 3,
     seconds: quick ? 3 : 10,

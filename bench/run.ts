@@ -10,6 +10,7 @@ import { runMain } from './lib/cleanup.js';
 import type { BenchSection } from './lib/section.js';
 import { renderSummary, writeSummary } from './lib/summary.js';
 import { benchConsciousness, consciousnessOptions } from './consciousness.js';
+import { benchFairness, fairnessOptions } from './fairness.js';
 import { benchMcp } from './mcp.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
@@ -21,6 +22,7 @@ const SECTIONS: ((argv: string[]) => Promise<BenchSection>)[] = [
   (argv) => benchTasks(tasksOptions(argv)),
   (argv) => benchConsciousness(consciousnessOptions(argv)),
   () => benchMcp(),
+  (argv) => benchFairness(fairnessOptions(argv)),
 ];
 
 void runMain(async () => {

@@ -5,6 +5,7 @@ import type { AiBackend } from './ai.types.js';
 import { AI_BACKENDS } from './ai.tokens.js';
 import { ClaudeBackend } from './backends/claude.backend.js';
 import { LocalBackend } from './backends/local.backend.js';
+import { LocalThreadPool } from './backends/local-thread/local-thread-pool.js';
 import { MockBackend } from './backends/mock.backend.js';
 import { OllamaBackend } from './backends/ollama.backend.js';
 
@@ -33,7 +34,7 @@ export const aiBackendsProvider: FactoryProvider<AiBackend[]> = {
         // Optional: tried only when chosen or in 'auto'; when it is not running, calls fall through.
         enabled: mode === 'ollama' || mode === 'auto',
       }),
-      new LocalBackend(),
+      new LocalBackend(new LocalThreadPool(config.get('LOCAL_AI_THREADS', { infer: true }))),
     ];
     if (mode === 'mock') backends.push(new MockBackend({ delayMs: config.get('MOCK_AI_DELAY_MS', { infer: true }) }));
     return backends;

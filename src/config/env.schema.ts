@@ -242,6 +242,34 @@ export class EnvironmentVariables {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /** Bulk analysis jobs (re-analysis, imports) one process works on at once, besides WORKER_CONCURRENCY. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  BULK_WORKER_CONCURRENCY = 2;
+
+  /** Bulk analysis jobs of one user running at once across all processes, so one user's bulk work leaves room for others'. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  BULK_JOBS_PER_USER = 1;
+
+  /** Thoughts a re-analysis selects and queues per transaction, in the background. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  REANALYSIS_CHUNK_SIZE = 500;
+
+  /** Worker threads for the local backend's CPU-heavy analysis, so it never blocks the event loop. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  LOCAL_AI_THREADS = 1;
+
   /** A job active this long without finishing (its worker died) is retried elsewhere. */
   @Transform(toInt)
   @IsInt()

@@ -28,10 +28,15 @@ export class ConsciousnessController {
   constructor(private readonly consciousness: ConsciousnessService) {}
 
   @Post('consciousness-check')
-  @ApiOperation({ summary: 'Run a consciousness check now over your thoughts since the last one' })
+  @ApiOperation({
+    summary: 'Run a consciousness check now over your thoughts since the last one',
+    description:
+      'Single-flight per user: a request made while your previous on-demand check is still running does not start another; ' +
+      'it waits for the running check and answers with that same check (same id).',
+  })
   @ApiCreatedResponse({ type: ConsciousnessCheckDto })
   async runNow(@CurrentAuth() auth: AuthContext): Promise<ConsciousnessCheckDto> {
-    return toCheckResponse((await this.consciousness.run(auth.userId, 'manual'))!);
+    return toCheckResponse(await this.consciousness.runOnDemand(auth.userId));
   }
 
   @Get('consciousness-checks')

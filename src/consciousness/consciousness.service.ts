@@ -49,6 +49,8 @@ export const insightKey = (kind: string, title: string) => `${kind}:${normalizeS
 @Injectable()
 export class ConsciousnessService {
   private readonly logger = new Logger(ConsciousnessService.name);
+  /** On-demand checks running in this process, per user: a second request shares the first. */
+  private readonly onDemand = new Map<string, Promise<ScheduledAnalysis>>();
 
   constructor(
     private readonly checks: ChecksRepository,
@@ -60,6 +62,20 @@ export class ConsciousnessService {
     private readonly ai: AiOrchestrator,
     private readonly events: EventsService,
   ) {}
+
+  /**
+   * An on-demand check, single-flight per user: a request that arrives while the user's check
+   * runs gets that check's result instead of starting another (a check over a long window is
+   * the costliest thing a user can ask for, and back-to-back checks would only repeat it).
+   */
+  runOnDemand(userId: string): Promise<ScheduledAnalysis> {
+    const running = this.onDemand.get(userId);
+    if (running) return running;
+    const check = this.run(userId, 'manual').then((result) => result!);
+    const settled = check.finally(() => this.onDemand.delete(userId));
+    this.onDemand.set(userId, settled);
+    return settled;
+  }
 
   /** Runs one check now; null when a scheduled one for this slot was already taken elsewhere. */
   async run(userId: string, trigger: CheckTrigger, now: Date = new Date(), slotKey: string | null = null): Promise<ScheduledAnalysis | null> {

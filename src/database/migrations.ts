@@ -9,6 +9,7 @@ import { AddNearDuplicateFunction1764800000000 } from '../../migrations/17648000
 import { CaptureQueuesItsAnalysis1764900000000 } from '../../migrations/1764900000000-CaptureQueuesItsAnalysis.js';
 import { NearDuplicatesFlaggedByAnalysis1765000000000 } from '../../migrations/1765000000000-NearDuplicatesFlaggedByAnalysis.js';
 import { AddReadAndCaptureKeyScopes1765400000000 } from '../../migrations/1765400000000-AddReadAndCaptureKeyScopes.js';
+import { ReanalysisSelectsInBackground1765300000000 } from '../../migrations/1765300000000-ReanalysisSelectsInBackground.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   NearDuplicatesFlaggedByAnalysis1765000000000,
   ForgetLedgerTextOfDeletedThoughts1765100000000,
   AddReadAndCaptureKeyScopes1765400000000,
+  ReanalysisSelectsInBackground1765300000000,
 ];

@@ -34,7 +34,14 @@ export class IntelligenceController {
 
   @Post('reanalyze')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Re-analyse a filtered set of your thoughts; follow progress at /operations/{id}' })
+  @ApiOperation({
+    summary: 'Re-analyse a filtered set of your thoughts; follow progress at /operations/{id}',
+    description:
+      'Answers 202 at once with the operation (`selecting: true`, `total: 0`). Up to 10,000 thoughts created before the request are then ' +
+      'selected in the background, REANALYSIS_CHUNK_SIZE per transaction, and queued on the bulk analysis queue, which runs behind fresh ' +
+      'captures with at most BULK_JOBS_PER_USER of your jobs at once per worker process. `total` grows while `selecting` is true; the ' +
+      'operation finishes only after the selection has ended and every queued thought was analysed.',
+  })
   @ApiAcceptedResponse({ type: OperationResponseDto })
   async reanalyze(@CurrentAuth() auth: AuthContext, @Body() body: ReanalyzeDto): Promise<OperationResponseDto> {
     const operation = await this.reanalysis.start(auth.userId, {

@@ -6,6 +6,7 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { SuggestionsModule } from '../suggestions/suggestions.module.js';
 import { ThoughtsModule } from '../thoughts/thoughts.module.js';
 import { IntelligenceController } from './intelligence.controller.js';
+import { ReanalysisSelectionWorker } from './reanalysis-selection.worker.js';
 import { ReanalysisService } from './reanalysis.service.js';
 import { ThoughtAnalysisService } from './thought-analysis.service.js';
 import { ThoughtAnalysisWorker } from './thought-analysis.worker.js';
@@ -15,7 +16,7 @@ import { ThoughtLinksRepository } from './thought-links.repository.js';
 @Module({
   imports: [AiModule, ThoughtsModule, SettingsModule, ProfilesModule, SuggestionsModule, OperationsModule],
   controllers: [IntelligenceController],
-  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService],
+  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService, ReanalysisSelectionWorker],
   exports: [ThoughtAnalysisService],
 })
 export class IntelligenceModule {}

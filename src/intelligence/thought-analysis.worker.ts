@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { JobWithMetadata } from 'pg-boss';
+import type { JobWithMetadata, WorkOptions } from 'pg-boss';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { AnalysisJobs, type AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
-import { ANALYZE_THOUGHT_QUEUE } from '../jobs/queues.js';
+import { ANALYZE_THOUGHT_BULK_QUEUE, ANALYZE_THOUGHT_QUEUE } from '../jobs/queues.js';
 import { ThoughtAnalysisService } from './thought-analysis.service.js';
 
 /**
@@ -29,12 +29,24 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
     // back the next job (a shared batch would wait for its slowest member). pg-boss does not
     // burst at batch size 1, so a finished job wakes the pollers (see below): a backlog drains
     // without resting a poll interval between jobs.
-    const concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
-    await this.queue.work<AnalyzeThoughtJob>(
-      ANALYZE_THOUGHT_QUEUE,
+    await this.workQueue(ANALYZE_THOUGHT_QUEUE, { localConcurrency: this.config.get('WORKER_CONCURRENCY', { infer: true }), batchSize: 1 });
+    // Bulk work has pollers of its own, so fresh captures never queue behind it, and each process
+    // runs at most BULK_JOBS_PER_USER of one user's jobs at once, so one user's re-analysis leaves
+    // its other pollers to everybody else. pg-boss's in-process group count is exact (it puts
+    // back a job fetched past the cap); its database-wide one lets parallel pollers' fetches,
+    // which do not see each other's claims, overshoot the cap.
+    await this.workQueue(ANALYZE_THOUGHT_BULK_QUEUE, {
+      localConcurrency: this.config.get('BULK_WORKER_CONCURRENCY', { infer: true }),
+      batchSize: 1,
+      localGroupConcurrency: this.config.get('BULK_JOBS_PER_USER', { infer: true }),
+    });
+  }
+
+  private workQueue(name: string, concurrency: Pick<WorkOptions, 'localConcurrency' | 'localGroupConcurrency' | 'batchSize'>): Promise<string> {
+    return this.queue.work<AnalyzeThoughtJob>(
+      name,
       {
-        batchSize: 1,
-        localConcurrency: concurrency,
+        ...concurrency,
         burstWhenBatchFull: true,
         pollingIntervalSeconds: 2,
         // NOTIFY wakes workers for new jobs, but not when a retry's backoff ends: keep polling.
@@ -51,7 +63,7 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
             } catch (error) {
               return { id: job.id, status: 'failed' as const, output: { message: (error as Error).message } };
             } finally {
-              this.jobs.nudge();
+              this.jobs.nudge(name);
             }
           }),
         ),

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type Db, type JobWithMetadata, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
+import { type Db, type JobInsert, type JobWithMetadata, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
 import { notifyQueue } from 'pg-boss/dist/plans.js';
 import type { EntityManager } from 'typeorm';
 import type { EnvironmentVariables } from '../config/env.schema.js';
@@ -78,6 +78,16 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   send(name: string, data: object, options: SendOptions = {}, manager?: EntityManager): Promise<string | null> {
     const db = manager ? inTransaction(manager) : undefined;
     return this.requireBoss().send(name, data, { ...options, ...(db ? { db } : {}) });
+  }
+
+  /**
+   * Enqueues many jobs in one statement (pg-boss's insert: the queue's retry, expiry and
+   * singleton rules apply, conflicts are skipped); returns how many were created.
+   */
+  async insert(name: string, jobs: JobInsert[], manager?: EntityManager): Promise<number> {
+    const db = manager ? inTransaction(manager) : undefined;
+    const ids = await this.requireBoss().insert(name, jobs, { returnId: true, ...(db ? { db } : {}) });
+    return ids?.length ?? 0;
   }
 
   /**

@@ -35,6 +35,21 @@ export class Operation {
   @Column({ type: 'integer', default: 0 })
   failed!: number;
 
+  /** True while a background selection is still adding items: the operation cannot finish before it ends. */
+  @Column({ type: 'boolean', default: false })
+  selecting!: boolean;
+
+  /** Items the selection has taken so far (some may not have been queued: one was already waiting). */
+  @Column({ type: 'integer', default: 0 })
+  selected!: number;
+
+  /** Where the selection resumes: the last (created_at, id) it took. */
+  @Column({ name: 'select_after_created_at', type: 'timestamptz', precision: 3, nullable: true })
+  selectAfterCreatedAt!: Date | null;
+
+  @Column({ name: 'select_after_id', type: 'uuid', nullable: true })
+  selectAfterId!: string | null;
+
   @Column({ type: 'jsonb', default: {} })
   parameters!: Record<string, unknown>;
 

@@ -14,6 +14,11 @@ export class OperationResponseDto {
   @ApiProperty({ example: 120 }) total!: number;
   @ApiProperty({ example: 80 }) done!: number;
   @ApiProperty({ example: 2 }) failed!: number;
+  @ApiProperty({
+    example: false,
+    description: 'True while items are still being selected in the background: total grows until then, and the operation cannot finish before.',
+  })
+  selecting!: boolean;
   @ApiProperty({ example: { analysis_status: ['pending', 'failed'] } }) parameters!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finished_at!: string | null;
@@ -27,6 +32,7 @@ export function toOperationResponse(operation: Operation): OperationResponseDto 
     total: operation.total,
     done: operation.done,
     failed: operation.failed,
+    selecting: operation.selecting,
     parameters: operation.parameters,
     created_at: operation.createdAt.toISOString(),
     finished_at: operation.finishedAt ? operation.finishedAt.toISOString() : null,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Operation, type OperationKind } from './operation.entity.js';
 
 interface OperationRow {
@@ -11,13 +11,18 @@ interface OperationRow {
   total: number;
   done: number;
   failed: number;
+  selecting: boolean;
+  selected: number;
+  select_after_created_at: Date | null;
+  select_after_id: string | null;
   parameters: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
   finished_at: Date | null;
 }
 
-const COLUMNS = 'id, user_id, kind, state, total, done, failed, parameters, created_at, updated_at, finished_at';
+const COLUMNS =
+  'id, user_id, kind, state, total, done, failed, selecting, selected, select_after_created_at, select_after_id, parameters, created_at, updated_at, finished_at';
 
 function toOperation(row: OperationRow): Operation {
   return Object.assign(new Operation(), {
@@ -28,6 +33,10 @@ function toOperation(row: OperationRow): Operation {
     total: row.total,
     done: row.done,
     failed: row.failed,
+    selecting: row.selecting,
+    selected: row.selected,
+    selectAfterCreatedAt: row.select_after_created_at,
+    selectAfterId: row.select_after_id,
     parameters: row.parameters,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -39,10 +48,10 @@ function toOperation(row: OperationRow): Operation {
 export class OperationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(userId: string, kind: OperationKind, parameters: Record<string, unknown>): Promise<Operation> {
-    const rows = (await this.dataSource.query(
-      `INSERT INTO operations (user_id, kind, parameters) VALUES ($1, $2, $3::jsonb) RETURNING ${COLUMNS}`,
-      [userId, kind, JSON.stringify(parameters)],
+  async create(userId: string, kind: OperationKind, parameters: Record<string, unknown>, options: { selecting?: boolean } = {}, manager?: EntityManager): Promise<Operation> {
+    const rows = (await (manager ?? this.dataSource).query(
+      `INSERT INTO operations (user_id, kind, parameters, selecting) VALUES ($1, $2, $3::jsonb, $4) RETURNING ${COLUMNS}`,
+      [userId, kind, JSON.stringify(parameters), options.selecting ?? false],
     )) as OperationRow[];
     return toOperation(rows[0]!);
   }
@@ -50,8 +59,8 @@ export class OperationsRepository {
   async setTotal(id: string, total: number): Promise<void> {
     await this.dataSource.query(
       `UPDATE operations SET total = $2, updated_at = now(),
-         state = CASE WHEN done + failed >= $2 THEN (CASE WHEN failed > 0 THEN 'completed_with_failures' ELSE 'completed' END) ELSE state END,
-         finished_at = CASE WHEN done + failed >= $2 THEN now() ELSE finished_at END
+         state = CASE WHEN done + failed >= $2 AND NOT selecting THEN (CASE WHEN failed > 0 THEN 'completed_with_failures' ELSE 'completed' END) ELSE state END,
+         finished_at = CASE WHEN done + failed >= $2 AND NOT selecting THEN now() ELSE finished_at END
        WHERE id = $1`,
       [id, total],
     );
@@ -62,12 +71,38 @@ export class OperationsRepository {
     const column = outcome === 'done' ? 'done' : 'failed';
     await this.dataSource.query(
       `UPDATE operations SET ${column} = ${column} + 1, updated_at = now(),
-         state = CASE WHEN done + failed + 1 >= total AND total > 0
+         state = CASE WHEN done + failed + 1 >= total AND total > 0 AND NOT selecting
                       THEN (CASE WHEN failed + ${outcome === 'failed' ? 1 : 0} > 0 THEN 'completed_with_failures' ELSE 'completed' END)
                       ELSE state END,
-         finished_at = CASE WHEN done + failed + 1 >= total AND total > 0 THEN now() ELSE finished_at END
+         finished_at = CASE WHEN done + failed + 1 >= total AND total > 0 AND NOT selecting THEN now() ELSE finished_at END
        WHERE id = $1 AND state = 'running'`,
       [id],
+    );
+  }
+
+  /** The operation, locked until the transaction ends: one selection chunk at a time. */
+  async lockForSelection(manager: EntityManager, id: string): Promise<Operation | null> {
+    const rows = (await manager.query(`SELECT ${COLUMNS} FROM operations WHERE id = $1 FOR UPDATE`, [id])) as OperationRow[];
+    return rows[0] ? toOperation(rows[0]) : null;
+  }
+
+  /**
+   * One selection chunk's outcome: items taken and queued, where to resume, and whether the
+   * selection is over; when it is and every queued item has already finished, so is the operation.
+   */
+  async recordSelection(
+    manager: EntityManager,
+    id: string,
+    chunk: { taken: number; queued: number; after: { createdAt: Date; id: string } | null; last: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE operations SET selected = selected + $2, total = total + $3, updated_at = now(),
+         select_after_created_at = COALESCE($4, select_after_created_at), select_after_id = COALESCE($5, select_after_id),
+         selecting = NOT $6,
+         state = CASE WHEN $6 AND done + failed >= total + $3 THEN (CASE WHEN failed > 0 THEN 'completed_with_failures' ELSE 'completed' END) ELSE state END,
+         finished_at = CASE WHEN $6 AND done + failed >= total + $3 THEN now() ELSE finished_at END
+       WHERE id = $1`,
+      [id, chunk.taken, chunk.queued, chunk.after?.createdAt ?? null, chunk.after?.id ?? null, chunk.last],
     );
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/domain-errors.js';
 import type { Operation, OperationKind } from './operation.entity.js';
 import { OperationsRepository } from './operations.repository.js';
@@ -7,8 +8,16 @@ import { OperationsRepository } from './operations.repository.js';
 export class OperationsService {
   constructor(private readonly operations: OperationsRepository) {}
 
-  start(userId: string, kind: OperationKind, parameters: Record<string, unknown>): Promise<Operation> {
-    return this.operations.create(userId, kind, parameters);
+  start(userId: string, kind: OperationKind, parameters: Record<string, unknown>, options: { selecting?: boolean } = {}, manager?: EntityManager): Promise<Operation> {
+    return this.operations.create(userId, kind, parameters, options, manager);
+  }
+
+  lockForSelection(manager: EntityManager, id: string): Promise<Operation | null> {
+    return this.operations.lockForSelection(manager, id);
+  }
+
+  recordSelection(manager: EntityManager, id: string, chunk: Parameters<OperationsRepository['recordSelection']>[2]): Promise<void> {
+    return this.operations.recordSelection(manager, id, chunk);
   }
 
   setTotal(id: string, total: number): Promise<void> {

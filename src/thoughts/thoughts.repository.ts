@@ -375,22 +375,32 @@ export class ThoughtsRepository {
     );
   }
 
-  /** Ids of the user's thoughts matching a re-analysis filter, oldest first, at most `limit`. */
-  async idsForReanalysis(
+  /**
+   * One chunk of a re-analysis: the next `limit` of the user's thoughts matching the filter after
+   * `after` in (created_at, id) order, marked pending in the same statement. Runs inside the
+   * chunk's transaction so the marks, the jobs and the operation's cursor commit together.
+   */
+  async markChunkForReanalysis(
+    manager: EntityManager,
     userId: string,
-    filter: { analysisStatuses?: Thought['analysisStatus'][]; since?: Date; until?: Date },
+    filter: { analysisStatuses?: Thought['analysisStatus'][]; since?: Date; until: Date; after: { createdAt: Date; id: string } | null },
     limit: number,
-  ): Promise<string[]> {
+  ): Promise<{ id: string; createdAt: Date }[]> {
     const where = new Where();
     where.add(`t.user_id = ${where.param(userId)}`);
     if (filter.analysisStatuses?.length) where.add(`t.analysis_status = ANY(${where.param(filter.analysisStatuses)}::varchar[])`);
     if (filter.since) where.add(`t.created_at >= ${where.param(filter.since)}`);
-    if (filter.until) where.add(`t.created_at < ${where.param(filter.until)}`);
-    const rows = (await this.dataSource.query(
-      `SELECT t.id FROM thoughts t WHERE ${where} ORDER BY t.created_at ASC, t.id ASC LIMIT ${where.param(limit)}`,
+    where.add(`t.created_at < ${where.param(filter.until)}`);
+    if (filter.after) where.add(`(t.created_at, t.id) > (${where.param(filter.after.createdAt)}::timestamptz, ${where.param(filter.after.id)}::uuid)`);
+    const rows = (await manager.query(
+      `WITH chunk AS (
+         SELECT t.id FROM thoughts t WHERE ${where} ORDER BY t.created_at ASC, t.id ASC LIMIT ${where.param(limit)}
+       )
+       UPDATE thoughts t SET analysis_status = 'pending' FROM chunk WHERE t.id = chunk.id
+       RETURNING t.id, t.created_at`,
       where.params,
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
+    )) as [{ id: string; created_at: Date }[], number];
+    return rows[0].map((row) => ({ id: row.id, createdAt: row.created_at })).sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   }
 
   /** Recent thoughts in a window, oldest first, for consciousness checks. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { conflict, invalid, notFound } from '../common/errors/domain-errors.js';
 import { AnalysisJobs } from '../jobs/analysis-jobs.js';
 import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
@@ -177,8 +178,13 @@ export class ThoughtsService {
     return (await this.analysis.enqueue({ thoughtId: id, userId, reason: 'manual' })) !== null;
   }
 
-  idsForReanalysis(userId: string, filter: Parameters<ThoughtsRepository['idsForReanalysis']>[1], limit: number): Promise<string[]> {
-    return this.thoughts.idsForReanalysis(userId, filter, limit);
+  markChunkForReanalysis(
+    manager: EntityManager,
+    userId: string,
+    filter: Parameters<ThoughtsRepository['markChunkForReanalysis']>[2],
+    limit: number,
+  ): Promise<{ id: string; createdAt: Date }[]> {
+    return this.thoughts.markChunkForReanalysis(manager, userId, filter, limit);
   }
 
   inWindow(userId: string, since: Date, until: Date, limit: number): Promise<Thought[]> {

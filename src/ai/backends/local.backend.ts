@@ -11,6 +11,7 @@ import { analyzeLocally } from './local/analyze.js';
 import { checkLocally } from './local/consciousness.js';
 import { loadNlp } from './local/nlp.js';
 import { abortFailure } from './http-failure.js';
+import type { LocalThreadPool } from './local-thread/local-thread-pool.js';
 
 export const LOCAL_MODEL = 'wink-eng-lite-web-model@1.8.1';
 export const LOCAL_PROMPT_VERSION = 'local-v1';
@@ -30,6 +31,9 @@ export class LocalBackend implements AiBackend {
   readonly isCloud = false;
   readonly model = LOCAL_MODEL;
 
+  /** With a pool, the CPU-heavy rules run in worker threads; without (unit tests), on this thread. */
+  constructor(private readonly threads?: LocalThreadPool) {}
+
   isConfigured(): boolean {
     return true;
   }
@@ -39,15 +43,30 @@ export class LocalBackend implements AiBackend {
     context: AnalysisContext,
     signal: AbortSignal,
   ): Promise<BackendAnswer> {
+    if (this.threads) {
+      const { existingTags, profile, timezone, now } = context;
+      const analysis = await this.inThread<ThoughtAnalysis>({ kind: 'analyze', content: thought.content, context: { existingTags, profile, timezone, now } }, signal);
+      return this.answer(analysisWire(analysis));
+    }
     const nlp = await loadNlp();
     if (signal.aborted) throw abortFailure(signal);
     return this.answer(analysisWire(analyzeLocally(nlp, thought.content, context)));
   }
 
   async consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal): Promise<BackendAnswer> {
+    if (this.threads) return this.answer(checkWire(await this.inThread<ConsciousnessResult>({ kind: 'check', input }, signal)));
     const nlp = await loadNlp();
     if (signal.aborted) throw abortFailure(signal);
     return this.answer(checkWire(checkLocally(nlp, input)));
+  }
+
+  private async inThread<T>(task: Parameters<LocalThreadPool['run']>[0], signal: AbortSignal): Promise<T> {
+    try {
+      return await this.threads!.run<T>(task, signal);
+    } catch (error) {
+      if (signal.aborted) throw abortFailure(signal);
+      throw error;
+    }
   }
 
   private answer(output: unknown): BackendAnswer {
