@@ -3,7 +3,7 @@
  * routes that do the same work (GET /api/v1/thoughts?q=, POST /api/v1/thoughts), on one
  * server and data set. Throughput with N connections, p99 with one connection (service
  * time, not saturation). Budget: MCP within 20% of REST (req/s >= 0.8x, p99 < 1.2x).
- *   npm run bench:mcp [-- --quick] [--users N] [--thoughts N]
+ *   npm run bench:mcp [-- --quick] [--users N] [--mcp-thoughts N]
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
