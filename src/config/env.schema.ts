@@ -253,6 +253,12 @@ export class EnvironmentVariables {
   @Max(3600)
   QUEUE_SUPERVISE_INTERVAL_SECONDS = 30;
 
+  /** Where snapshots go; unset means `backups` under DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  BACKUP_DIR?: string;
+
   /** Test aid (AI_BACKEND=mock only): how long the mock backend takes per answer. */
   @Transform(toInt)
   @IsInt()
