@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { AiModule } from './ai/ai.module.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BackupsModule } from './backups/backups.module.js';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
 import { ApiKeyThrottlerGuard } from './common/guards/api-key-throttler.guard.js';
 import { createRootLogger } from './common/logging/http-logger.js';
@@ -70,6 +71,7 @@ export class AppModule {
         IntelligenceModule,
         EventsStreamModule,
         ConsciousnessModule,
+        BackupsModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

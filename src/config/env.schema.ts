@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
+import { validateCronExpression } from 'cron';
 import {
   IsBoolean,
   IsIn,
@@ -36,6 +37,16 @@ function isProxyEntry(entry: string): boolean {
   const family = isIP(address ?? '');
   if (!family || extra !== undefined) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function IsCronExpression() {
+  return ValidateBy({
+    name: 'isCronExpression',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && validateCronExpression(value).valid,
+      defaultMessage: () => 'BACKUP_CRON must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)',
+    },
+  });
 }
 
 function IsTrustProxy() {
@@ -258,6 +269,16 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   BACKUP_DIR?: string;
+
+  /** When the scheduled backup runs, in UTC (each is followed by its restore drill). */
+  @IsCronExpression()
+  BACKUP_CRON = '0 2 * * *';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  BACKUP_RETENTION_DAYS = 30;
 
   /** Test aid (AI_BACKEND=mock only): how long the mock backend takes per answer. */
   @Transform(toInt)
