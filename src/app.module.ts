@@ -20,6 +20,7 @@ import { EventsStreamModule } from './events/events-stream.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntelligenceModule } from './intelligence/intelligence.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
@@ -72,6 +73,7 @@ export class AppModule {
         EventsStreamModule,
         ConsciousnessModule,
         BackupsModule,
+        MetricsModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -280,6 +280,12 @@ export class EnvironmentVariables {
   @Max(3650)
   BACKUP_RETENTION_DAYS = 30;
 
+  /** Bearer token for GET /metrics (Prometheus); unset, the route answers 404 and nothing is measured. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,256}$/, { message: 'METRICS_TOKEN must be 16 to 256 printable characters without spaces' })
+  METRICS_TOKEN?: string;
+
   /** Test aid (AI_BACKEND=mock only): how long the mock backend takes per answer. */
   @Transform(toInt)
   @IsInt()

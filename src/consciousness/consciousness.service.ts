@@ -12,6 +12,7 @@ import { SuggestionsService } from '../suggestions/suggestions.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import type { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
+import { consciousnessChecks } from '../metrics/app-metrics.js';
 import { ChecksRepository } from './checks.repository.js';
 import { isQuiet } from './quiet-hours.js';
 import type { CheckTrigger, ScheduledAnalysis, StoredInsight } from './scheduled-analysis.entity.js';
@@ -76,8 +77,10 @@ export class ConsciousnessService {
       }
     } catch (error) {
       await this.checks.fail(id, Date.now() - started);
+      consciousnessChecks.inc({ trigger, outcome: 'failed' });
       throw error;
     }
+    consciousnessChecks.inc({ trigger, outcome: 'done' });
     this.events.publish({ userId, type: 'consciousness_check.completed', id });
     return this.get(userId, id);
   }
