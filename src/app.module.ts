@@ -24,6 +24,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -74,6 +75,7 @@ export class AppModule {
         ConsciousnessModule,
         BackupsModule,
         MetricsModule,
+        RetentionModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -280,6 +280,27 @@ export class EnvironmentVariables {
   @Max(3650)
   BACKUP_RETENTION_DAYS = 30;
 
+  /** Retention (one daily job, RETENTION_CRON, logs what each rule removed): pending task suggestions expire after this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SUGGESTION_RETENTION_DAYS = 90;
+
+  /** AI audit (ledger) rows are deleted after this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  AI_AUDIT_RETENTION_DAYS = 30;
+
+  /** Consciousness checks are deleted after this, unless pinned. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  CHECK_RETENTION_DAYS = 7;
+
   /** Bearer token for GET /metrics (Prometheus); unset, the route answers 404 and nothing is measured. */
   @Transform(emptyToUndefined)
   @IsOptional()

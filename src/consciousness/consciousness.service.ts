@@ -126,8 +126,8 @@ export class ConsciousnessService {
   }
 
   /** Retention: checks older than 7 days go, unless the user pinned one of their insights. */
-  purgeExpired(now: Date = new Date()): Promise<number> {
-    return this.checks.deleteUnpinnedBefore(new Date(now.getTime() - CHECK_RETENTION_DAYS * DAY_MS));
+  purgeExpired(now: Date = new Date(), days: number = CHECK_RETENTION_DAYS): Promise<number> {
+    return this.checks.deleteUnpinnedBefore(new Date(now.getTime() - days * DAY_MS));
   }
 
   private async analyse(id: string, userId: string, recent: Thought[], windowStart: Date, now: Date, started: number) {

@@ -47,7 +47,7 @@ export class AiLedgerService {
   }
 
   /** Deletes rows older than the retention period, counted from `now` (injected for tests). */
-  purgeExpired(now: Date): Promise<number> {
-    return this.ledger.purgeOlderThan(new Date(now.getTime() - LEDGER_RETENTION_DAYS * DAY_MS));
+  purgeExpired(now: Date, days: number = LEDGER_RETENTION_DAYS): Promise<number> {
+    return this.ledger.purgeOlderThan(new Date(now.getTime() - days * DAY_MS));
   }
 }
