@@ -4,6 +4,7 @@
  * benches (--quick, --users N to both).
  *   npm run bench [-- --quick]
  */
+import { backupOptions, benchBackup } from './backup.js';
 import { runMain } from './lib/cleanup.js';
 import { benchConsciousness } from './consciousness.js';
 import { machineLine } from './lib/report.js';
@@ -19,5 +20,6 @@ void runMain(async () => {
   const thoughts = await benchThoughts(thoughtsOpts);
   const tasks = await benchTasks(tasksOpts);
   const consciousness = await benchConsciousness();
-  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}`);
+  const backup = (await benchBackup(backupOptions(argv))).text;
+  console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}\n\n${backup}`);
 });
