@@ -10,6 +10,7 @@ import { runMain } from './lib/cleanup.js';
 import type { BenchSection } from './lib/section.js';
 import { renderSummary, writeSummary } from './lib/summary.js';
 import { benchConsciousness, consciousnessOptions } from './consciousness.js';
+import { backupOptions, benchBackup } from './backup.js';
 import { benchFairness, fairnessOptions } from './fairness.js';
 import { benchMcp } from './mcp.js';
 import { benchStartup } from './startup.js';
@@ -23,6 +24,7 @@ const SECTIONS: ((argv: string[]) => Promise<BenchSection>)[] = [
   (argv) => benchConsciousness(consciousnessOptions(argv)),
   () => benchMcp(),
   (argv) => benchFairness(fairnessOptions(argv)),
+  (argv) => benchBackup(backupOptions(argv)),
 ];
 
 void runMain(async () => {

@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { AiModule } from './ai/ai.module.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BackupsModule } from './backups/backups.module.js';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
 import { ApiKeyThrottlerGuard } from './common/guards/api-key-throttler.guard.js';
 import { createRootLogger } from './common/logging/http-logger.js';
@@ -20,9 +21,11 @@ import { HealthModule } from './health/health.module.js';
 import { IntelligenceModule } from './intelligence/intelligence.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { McpModule } from './mcp/mcp.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -72,6 +75,9 @@ export class AppModule {
         EventsStreamModule,
         ConsciousnessModule,
         McpModule,
+        BackupsModule,
+        MetricsModule,
+        RetentionModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -20,6 +20,7 @@ import { inOneLayer } from './common/middleware/in-one-layer.js';
 import { requestId } from './common/middleware/request-id.middleware.js';
 import { securityHeaders } from './common/middleware/security-headers.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
+import { createHttpObserver } from './metrics/http-metrics.js';
 
 export const API_PREFIX = 'api/v1';
 /** Routes that also take text/plain and form bodies (iOS Shortcuts post without JSON). */
@@ -42,7 +43,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(
     inOneLayer(
       requestId,
-      createRequestLogger(logger),
+      createRequestLogger(logger, config.get('METRICS_TOKEN', { infer: true }) ? createHttpObserver() : undefined),
       securityHeaders({
         contentSecurityPolicy: {
           // Swagger UI needs inline styles; scripts stay same-origin.
@@ -85,6 +86,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     exclude: [
       { path: 'docs', method: RequestMethod.ALL },
       { path: 'mcp', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(

@@ -39,6 +39,14 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     bootLog('info', `${signal} received, shutting down`);
+    // close() stops accepting connections, but a client that keeps sending on a keep-alive
+    // connection would keep the server up for as long as it does: answer what is in flight
+    // with "Connection: close", then cut whatever is left after a bound.
+    const http = app?.getHttpServer() as import('node:http').Server | undefined;
+    http?.on('request', (_request, response: import('node:http').ServerResponse) => {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+    });
+    setTimeout(() => http?.closeAllConnections(), 10_000).unref();
     // Stop taking requests and close the pool before PostgreSQL itself goes away.
     await app?.close().catch((error: Error) => bootLog('error', `shutdown: ${error.message}`));
     await database.embedded?.stop().catch((error: Error) => bootLog('error', `shutdown: ${error.message}`));

@@ -1,6 +1,7 @@
 import { showActivity } from './js/activity.js';
 import { showAi } from './js/ai.js';
 import { ApiError, NetworkError, api, onUnauthorized } from './js/api.js';
+import { resetBackupStatus, showBackupStatus } from './js/backup-status.js';
 import { flush, focusCapture, initCapture, onQueueChange, restoreQueue, stopCapture } from './js/capture.js';
 import { byId } from './js/dom.js';
 import { startEvents, stopEvents, watchPending } from './js/events.js';
@@ -105,6 +106,7 @@ function start(interactive = false) {
   route(false);
   restoreQueue();
   refreshInboxCount();
+  showBackupStatus();
   startEvents({
     onEvent: handleEvent,
     pendingIds: pendingAnalysisIds,
@@ -134,6 +136,7 @@ function signOut(message = '') {
   resetInbox();
   resetInsights();
   resetSettings();
+  resetBackupStatus();
   closeAccountMenu();
   showSignIn(message);
   announce(message || 'Signed out');

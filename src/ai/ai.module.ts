@@ -9,7 +9,6 @@ import { AiOrchestrator } from './ai-orchestrator.service.js';
 import { AiRuntime } from './ai-runtime.js';
 import { AI_OPTIONS } from './ai.tokens.js';
 import { AiAnalysisResult } from './ledger/ai-analysis-result.entity.js';
-import { AiLedgerCleanupJob } from './ledger/ai-ledger-cleanup.job.js';
 import { AiLedgerRepository } from './ledger/ai-ledger.repository.js';
 import { AiLedgerService } from './ledger/ai-ledger.service.js';
 
@@ -22,7 +21,6 @@ import { AiLedgerService } from './ledger/ai-ledger.service.js';
     AiRuntime,
     AiLedgerRepository,
     AiLedgerService,
-    AiLedgerCleanupJob,
     AiOrchestrator,
   ],
   exports: [AiOrchestrator, AiLedgerService],

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { validateEnv } from '../config/env.schema.js';
 import { resolveDatabaseLocation } from '../database/database-location.js';
 import { CliModule } from './cli.module.js';
+import { runBackupCommand } from './backup.commands.js';
 import { runKeyCommand } from './keys.commands.js';
 import { type MigrationAction, runMigrationCommand } from './migrations.command.js';
 
@@ -14,7 +15,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
   keys:list    [--user <email>]
   keys:rotate  <key-id> [--grace-seconds <n>]
   keys:revoke  <key-id>
-  migration:run | migration:revert | migration:check`;
+  migration:run | migration:revert | migration:check
+  backup                           snapshot the database into BACKUP_DIR
+  restore <file> [--force]         restore a snapshot into an empty database (--force: replace its contents)`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -29,6 +32,7 @@ async function main(): Promise<number> {
       scope: { type: 'string' },
       'expires-at': { type: 'string' },
       'grace-seconds': { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,6 +48,9 @@ async function main(): Promise<number> {
   try {
     if (command.startsWith('migration:')) {
       return await runMigrationCommand(database.url, command.slice('migration:'.length) as MigrationAction, out);
+    }
+    if (command === 'backup' || command === 'restore') {
+      return await runBackupCommand(command, database.url, env, rest, values, out);
     }
     const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger: ['error'] });
     try {

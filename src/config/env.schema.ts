@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
+import { validateCronExpression } from 'cron';
 import {
   IsBoolean,
   IsIn,
@@ -36,6 +37,16 @@ function isProxyEntry(entry: string): boolean {
   const family = isIP(address ?? '');
   if (!family || extra !== undefined) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function IsCronExpression() {
+  return ValidateBy({
+    name: 'isCronExpression',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && validateCronExpression(value).valid,
+      defaultMessage: () => 'BACKUP_CRON must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)',
+    },
+  });
 }
 
 function IsTrustProxy() {
@@ -296,6 +307,49 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   QUEUE_SUPERVISE_INTERVAL_SECONDS = 30;
+
+  /** Where snapshots go; unset means `backups` under DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  BACKUP_DIR?: string;
+
+  /** When the scheduled backup runs, in UTC (each is followed by its restore drill). */
+  @IsCronExpression()
+  BACKUP_CRON = '0 2 * * *';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  BACKUP_RETENTION_DAYS = 30;
+
+  /** Retention (one daily job, RETENTION_CRON, logs what each rule removed): pending task suggestions expire after this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SUGGESTION_RETENTION_DAYS = 90;
+
+  /** AI audit (ledger) rows are deleted after this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  AI_AUDIT_RETENTION_DAYS = 30;
+
+  /** Consciousness checks are deleted after this, unless pinned. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  CHECK_RETENTION_DAYS = 7;
+
+  /** Bearer token for GET /metrics (Prometheus); unset, the route answers 404 and nothing is measured. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,256}$/, { message: 'METRICS_TOKEN must be 16 to 256 printable characters without spaces' })
+  METRICS_TOKEN?: string;
 
   /** Test aid (AI_BACKEND=mock only): how long the mock backend takes per answer. */
   @Transform(toInt)

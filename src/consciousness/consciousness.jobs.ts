@@ -31,11 +31,4 @@ export class ConsciousnessJobs {
       this.ticking = false;
     }
   }
-
-  @Cron('0 45 3 * * *', { name: 'consciousness-retention' })
-  async purge(): Promise<void> {
-    if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
-    const removed = await this.consciousness.purgeExpired();
-    this.logger.log({ removed }, 'removed expired consciousness checks');
-  }
 }

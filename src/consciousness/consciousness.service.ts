@@ -12,6 +12,7 @@ import { SuggestionsService } from '../suggestions/suggestions.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import type { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
+import { consciousnessChecks } from '../metrics/app-metrics.js';
 import { ChecksRepository } from './checks.repository.js';
 import { isQuiet } from './quiet-hours.js';
 import type { CheckTrigger, ScheduledAnalysis, StoredInsight } from './scheduled-analysis.entity.js';
@@ -94,8 +95,10 @@ export class ConsciousnessService {
       }
     } catch (error) {
       await this.checks.fail(id, Date.now() - started);
+      consciousnessChecks.inc({ trigger, outcome: 'failed' });
       throw error;
     }
+    consciousnessChecks.inc({ trigger, outcome: 'done' });
     this.events.publish({ userId, type: 'consciousness_check.completed', id });
     return this.get(userId, id);
   }
@@ -141,8 +144,8 @@ export class ConsciousnessService {
   }
 
   /** Retention: checks older than 7 days go, unless the user pinned one of their insights. */
-  purgeExpired(now: Date = new Date()): Promise<number> {
-    return this.checks.deleteUnpinnedBefore(new Date(now.getTime() - CHECK_RETENTION_DAYS * DAY_MS));
+  purgeExpired(now: Date = new Date(), days: number = CHECK_RETENTION_DAYS): Promise<number> {
+    return this.checks.deleteUnpinnedBefore(new Date(now.getTime() - days * DAY_MS));
   }
 
   private async analyse(id: string, userId: string, recent: Thought[], windowStart: Date, now: Date, started: number) {

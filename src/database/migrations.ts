@@ -10,6 +10,7 @@ import { CaptureQueuesItsAnalysis1764900000000 } from '../../migrations/17649000
 import { NearDuplicatesFlaggedByAnalysis1765000000000 } from '../../migrations/1765000000000-NearDuplicatesFlaggedByAnalysis.js';
 import { AddReadAndCaptureKeyScopes1765400000000 } from '../../migrations/1765400000000-AddReadAndCaptureKeyScopes.js';
 import { ReanalysisSelectsInBackground1765300000000 } from '../../migrations/1765300000000-ReanalysisSelectsInBackground.js';
+import { CreateBackupRuns1765600000000 } from '../../migrations/1765600000000-CreateBackupRuns.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ForgetLedgerTextOfDeletedThoughts1765100000000,
   AddReadAndCaptureKeyScopes1765400000000,
   ReanalysisSelectsInBackground1765300000000,
+  CreateBackupRuns1765600000000,
 ];

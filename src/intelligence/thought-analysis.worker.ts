@@ -5,6 +5,7 @@ import type { EnvironmentVariables } from '../config/env.schema.js';
 import { AnalysisJobs, type AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { ANALYZE_THOUGHT_BULK_QUEUE, ANALYZE_THOUGHT_QUEUE } from '../jobs/queues.js';
+import { jobOutcomes } from '../metrics/app-metrics.js';
 import { ThoughtAnalysisService } from './thought-analysis.service.js';
 
 /**
@@ -59,8 +60,10 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
           jobs.map(async (job) => {
             try {
               await this.handle(job);
+              jobOutcomes.inc({ queue: name, outcome: 'completed' });
               return { id: job.id, status: 'completed' as const };
             } catch (error) {
+              jobOutcomes.inc({ queue: name, outcome: 'failed' });
               return { id: job.id, status: 'failed' as const, output: { message: (error as Error).message } };
             } finally {
               this.jobs.nudge(name);

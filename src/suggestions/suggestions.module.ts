@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TasksModule } from '../tasks/tasks.module.js';
-import { SuggestionRetentionJob } from './suggestion-retention.job.js';
 import { SuggestionsController } from './suggestions.controller.js';
 import { SuggestionsRepository } from './suggestions.repository.js';
 import { SuggestionsService } from './suggestions.service.js';
@@ -8,7 +7,7 @@ import { SuggestionsService } from './suggestions.service.js';
 @Module({
   imports: [TasksModule],
   controllers: [SuggestionsController],
-  providers: [SuggestionsRepository, SuggestionsService, SuggestionRetentionJob],
+  providers: [SuggestionsRepository, SuggestionsService],
   exports: [SuggestionsService],
 })
 export class SuggestionsModule {}

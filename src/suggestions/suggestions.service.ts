@@ -150,7 +150,7 @@ export class SuggestionsService {
   }
 
   /** The retention policy: suggestions nobody acted on for 90 days expire (kept, marked expired). */
-  expireStale(now: Date = new Date()): Promise<number> {
-    return this.suggestions.expirePendingBefore(new Date(now.getTime() - SUGGESTION_RETENTION_DAYS * DAY_MS));
+  expireStale(now: Date = new Date(), days: number = SUGGESTION_RETENTION_DAYS): Promise<number> {
+    return this.suggestions.expirePendingBefore(new Date(now.getTime() - days * DAY_MS));
   }
 }

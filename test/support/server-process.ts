@@ -74,9 +74,11 @@ export class ServerProcess {
 /** Runs the built CLI to completion. */
 export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    const childEnv: NodeJS.ProcessEnv = { ...process.env };
     delete childEnv.DATABASE_URL;
     delete childEnv.PAI_TEST_DATABASE_URL;
+    // After the deletions: a test may point the CLI at a database of its own.
+    Object.assign(childEnv, env);
     const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: childEnv });
     let stdout = '';
     let stderr = '';

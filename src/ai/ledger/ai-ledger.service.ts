@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { aiCalls, aiCost, aiDuration, aiTokens } from '../../metrics/app-metrics.js';
 import { estimateCostUsd } from '../pricing.js';
 import type { AiAnalysisResult } from './ai-analysis-result.entity.js';
 import { AiLedgerRepository, type NewLedgerRow, type UsageRow } from './ai-ledger.repository.js';
@@ -19,8 +20,15 @@ export class AiLedgerService {
    * thrown: losing an audit row must not throw away an answer that was already paid for.
    */
   async record(entry: LedgerEntry): Promise<void> {
+    const costUsd = estimateCostUsd(entry.backend, entry.model, entry);
+    // Every backend call passes here once, so the metrics count what the ledger counts.
+    aiCalls.inc({ backend: entry.backend, outcome: entry.outcome });
+    aiTokens.inc({ backend: entry.backend, direction: 'input' }, entry.inputTokens);
+    aiTokens.inc({ backend: entry.backend, direction: 'output' }, entry.outputTokens);
+    aiCost.inc({ backend: entry.backend, outcome: entry.outcome }, costUsd);
+    aiDuration.observe({ backend: entry.backend, outcome: entry.outcome }, entry.latencyMs / 1000);
     try {
-      await this.ledger.insert({ ...entry, costUsd: estimateCostUsd(entry.backend, entry.model, entry) });
+      await this.ledger.insert({ ...entry, costUsd });
     } catch (error) {
       this.logger.error({ err: error, backend: entry.backend, operation: entry.operation }, 'could not write the AI ledger row');
     }
@@ -39,7 +47,7 @@ export class AiLedgerService {
   }
 
   /** Deletes rows older than the retention period, counted from `now` (injected for tests). */
-  purgeExpired(now: Date): Promise<number> {
-    return this.ledger.purgeOlderThan(new Date(now.getTime() - LEDGER_RETENTION_DAYS * DAY_MS));
+  purgeExpired(now: Date, days: number = LEDGER_RETENTION_DAYS): Promise<number> {
+    return this.ledger.purgeOlderThan(new Date(now.getTime() - days * DAY_MS));
   }
 }

@@ -50,12 +50,14 @@ export function createRootLogger(level: string, destination?: DestinationStream)
  * switched off costs one listener and a clock read per request, nothing more: capture's
  * budget is counted in microseconds.
  */
-export function createRequestLogger(logger: Logger) {
+export function createRequestLogger(logger: Logger, observe?: (request: Request, status: number, seconds: number) => void) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = performance.now();
     response.once('close', () => {
       const finished = response.writableFinished;
       const status = response.statusCode;
+      // The metrics histogram shares this listener and clock read rather than adding its own.
+      observe?.(request, status, (performance.now() - started) / 1000);
       const level = !finished || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
