@@ -78,7 +78,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     });
   // Limits before work: refused requests never reach the body parser.
   app.use(preBodyGate(app.get(RequestAuthenticator), app.get(AuthFailureLimiter), app.get(UnauthenticatedLimiter)));
-  installBodyParsing(app, PLAIN_BODY_ROUTES);
+  installBodyParsing(app, PLAIN_BODY_ROUTES, [/^\/mcp\/?$/]);
   answerClientErrorsInShape(app.getHttpServer());
 
   // /mcp sits at the root, where MCP clients look for it.

@@ -1,3 +1,4 @@
+import { findHostileInput } from '../common/validation/hostile-input.js';
 import { HttpException, type Logger } from '@nestjs/common';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
@@ -45,6 +46,9 @@ export function toolAllowed(tool: Pick<PaiTool, 'narrowScope'>, scope: ApiKeySco
  * reported by request id, as a REST 500 would be.
  */
 export async function runTool(tool: PaiTool, args: unknown, call: ToolCall, logger: Logger): Promise<CallToolResult> {
+  // The body parser leaves tool arguments to us (see installBodyParsing): the same limits, as a tool error.
+  const hostile = findHostileInput(args);
+  if (hostile) return toolError(hostile.message);
   try {
     const outcome = await tool.run(args as never, call);
     return { content: [{ type: 'text', text: outcome.text }], structuredContent: outcome.data as Record<string, unknown> };

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { isUtf8 } from 'node:buffer';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { errorBody } from '../errors/error-body.js';
-import { findHostileInput, urlHasNul } from '../validation/hostile-input.js';
+import { findHostileInput, type HostileInputProblem, urlHasNul } from '../validation/hostile-input.js';
 
 export const BODY_LIMIT = '1mb';
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -15,11 +15,16 @@ type Parser = (request: Request, response: Response, next: (error?: unknown) => 
  * every request a match); parser failures are answered here in the contract's shape, since
  * they happen before Nest's exception filters are in play.
  */
-export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp[] = []): void {
+export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp[] = [], jsonRpcPaths: RegExp[] = []): void {
   const json: Parser = express.json({ limit: BODY_LIMIT, strict: true, verify: requireUtf8 });
   const text: Parser = express.text({ limit: BODY_LIMIT, type: 'text/plain', verify: requireUtf8 });
   const form: Parser = express.urlencoded({ limit: BODY_LIMIT, extended: false, verify: requireUtf8 });
   const acceptsPlain = (request: Request) => plainBodyPaths.some((path) => path.test(request.path));
+  // A JSON-RPC tool call reports bad arguments as a tool error (MCP: never a transport
+  // failure), so the tool runner checks its arguments with the same rules itself.
+  const isToolArgument = (problem: HostileInputProblem, request: Request) =>
+    (problem.field === 'params.arguments' || problem.field.startsWith('params.arguments.')) &&
+    jsonRpcPaths.some((path) => path.test(request.path));
 
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (urlHasNul(request.url)) {
@@ -31,7 +36,7 @@ export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp
       // A POST with no body (e.g. accept without changes) validates as an empty object.
       if (request.body === undefined) request.body = {};
       const problem = findHostileInput(request.body);
-      if (problem) {
+      if (problem && !isToolArgument(problem, request)) {
         response.status(400).json(errorBody(400, problem.message, String(request.id), [problem]));
         return;
       }
