@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { ConsciousnessModule } from './consciousness/consciousness.module.js';
 import { EventsModule } from './events/events.module.js';
 import { EventsStreamModule } from './events/events-stream.module.js';
+import { ExportModule } from './export/export.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntelligenceModule } from './intelligence/intelligence.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -70,6 +71,7 @@ export class AppModule {
         IntelligenceModule,
         EventsStreamModule,
         ConsciousnessModule,
+        ExportModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -142,6 +142,16 @@ export class ChecksRepository {
     return rows.map(toCheck);
   }
 
+  /** One page of the user's checks, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ScheduledAnalysis[]> {
+    const keyset = after ? 'AND (created_at, id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at ASC, id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+    )) as CheckRow[];
+    return rows.map(toCheck);
+  }
+
   async saveInsights(userId: string, id: string, insights: StoredInsight[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE scheduled_analyses SET insights = $3::jsonb, pinned = $4 WHERE id = $1 AND user_id = $2`,

@@ -108,6 +108,11 @@ export class ConsciousnessService {
     return toPage(await this.checks.list(userId, limit, decodeCursor(cursor)), limit, (check) => check);
   }
 
+  /** For export: a page of the user's checks, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ScheduledAnalysis[]> {
+    return this.checks.exportPage(userId, limit, after);
+  }
+
   /** Pin keeps the check past retention; dismiss hides that insight from future checks for a while. */
   async markInsight(userId: string, id: string, index: number, action: 'pin' | 'unpin' | 'dismiss' | 'restore', now = new Date()) {
     const check = await this.get(userId, id);

@@ -10,7 +10,7 @@ import { SuggestionsService } from '../suggestions/suggestions.service.js';
 import type { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { toProfileForAi } from './profile-for-ai.js';
-import { ThoughtLinksRepository } from './thought-links.repository.js';
+import { type LinkRow, ThoughtLinksRepository } from './thought-links.repository.js';
 
 const VOCABULARY_SIZE = 200;
 const LINKS_KEPT = 5;
@@ -98,6 +98,11 @@ export class ThoughtAnalysisService {
     for (const task of offered.autoAccepted) this.events.publish({ userId: job.userId, type: 'task.created', id: task.id });
     await this.reportProgress(job, 'done');
     return 'done';
+  }
+
+  /** For export: the related thoughts analysis linked to each of these thoughts. */
+  linksOf(userId: string, thoughtIds: string[]): Promise<Map<string, LinkRow[]>> {
+    return thoughtIds.length === 0 ? Promise.resolve(new Map()) : this.links.forThoughts(userId, thoughtIds);
   }
 
   /** The last attempt failed: the thought says so (the job goes to the dead-letter queue). */

@@ -141,6 +141,16 @@ export class SuggestionsRepository {
     return rows.map(toSuggestion);
   }
 
+  /** One page of the user's suggestions in every state, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SuggestionWithTask[]> {
+    const keyset = after ? 'AND (s.created_at, s.id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM task_suggestions s WHERE s.user_id = $1 ${keyset} ORDER BY s.created_at ASC, s.id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+    )) as SuggestionRow[];
+    return rows.map(toSuggestion);
+  }
+
   async decide(
     manager: EntityManager,
     id: string,

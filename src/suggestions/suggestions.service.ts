@@ -107,6 +107,11 @@ export class SuggestionsService {
     return toPage(rows, query.limit, (row) => row, (row) => row.suggestion);
   }
 
+  /** For export: a page of the user's suggestions, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SuggestionWithTask[]> {
+    return this.suggestions.exportPage(userId, limit, after);
+  }
+
   async get(userId: string, id: string): Promise<SuggestionWithTask> {
     const found = await this.suggestions.findById(userId, id);
     if (!found) throw notFound('task suggestion');

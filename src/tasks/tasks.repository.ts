@@ -146,6 +146,16 @@ export class TasksRepository {
     return rows.map((row) => ({ task: toTask(row), sortKey: Number(row.sort_key) }));
   }
 
+  /** One page of the user's tasks, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Task[]> {
+    const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM tasks t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+    )) as TaskRow[];
+    return rows.map(toTask);
+  }
+
   async update(userId: string, id: string, changes: TaskChanges, manager: EntityManager): Promise<Task> {
     const sets: string[] = [];
     const params: unknown[] = [id, userId];

@@ -110,6 +110,11 @@ export class TasksService {
     return rows.slice(0, limit).map((row) => row.task);
   }
 
+  /** For export: a page of the user's tasks, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Task[]> {
+    return this.tasks.exportPage(userId, limit, after);
+  }
+
   async get(userId: string, id: string): Promise<Task> {
     const task = await this.tasks.findById(userId, id);
     if (!task) throw notFound('task');

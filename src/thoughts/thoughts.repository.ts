@@ -345,6 +345,16 @@ export class ThoughtsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** One page of the user's thoughts, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Thought[]> {
+    const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM thoughts t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+    )) as ThoughtRow[];
+    return rows.map(toThought);
+  }
+
   /** Recent thoughts in a window, oldest first, for consciousness checks. */
   async inWindow(userId: string, since: Date, until: Date, limit: number): Promise<Thought[]> {
     const rows = (await this.dataSource.query(

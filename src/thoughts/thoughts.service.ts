@@ -163,6 +163,11 @@ export class ThoughtsService {
     return this.thoughts.idsForReanalysis(userId, filter, limit);
   }
 
+  /** For export: a page of the user's thoughts, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Thought[]> {
+    return this.thoughts.exportPage(userId, limit, after);
+  }
+
   inWindow(userId: string, since: Date, until: Date, limit: number): Promise<Thought[]> {
     return this.thoughts.inWindow(userId, since, until, limit);
   }
