@@ -17,6 +17,7 @@ import { ConsciousnessModule } from './consciousness/consciousness.module.js';
 import { EventsModule } from './events/events.module.js';
 import { EventsStreamModule } from './events/events-stream.module.js';
 import { ExportModule } from './export/export.module.js';
+import { ImportModule } from './import/import.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntelligenceModule } from './intelligence/intelligence.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -72,6 +73,7 @@ export class AppModule {
         EventsStreamModule,
         ConsciousnessModule,
         ExportModule,
+        ImportModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -19,6 +19,8 @@ import type { EnvironmentVariables } from './config/env.schema.js';
 export const API_PREFIX = 'api/v1';
 /** Routes that also take text/plain and form bodies (iOS Shortcuts post without JSON). */
 export const PLAIN_BODY_ROUTES: RegExp[] = [/^\/api\/v1\/thoughts\/?$/];
+/** Routes that read their own (large) body as a stream: imports up to IMPORT_MAX_BYTES. */
+export const STREAMED_BODY_ROUTES: RegExp[] = [/^\/api\/v1\/import\/?$/];
 
 /**
  * Everything about the HTTP edge, shared by main.ts and the e2e tests so tests exercise
@@ -70,7 +72,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
         'X-RateLimit-Reset',
       ],
     });
-  installBodyParsing(app, PLAIN_BODY_ROUTES);
+  installBodyParsing(app, PLAIN_BODY_ROUTES, STREAMED_BODY_ROUTES);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
   app.useGlobalPipes(

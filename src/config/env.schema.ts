@@ -226,6 +226,13 @@ export class EnvironmentVariables {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /** Largest file POST /import accepts (bytes); it is spooled to disk, never held in memory. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024 * 1024)
+  IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+
   /** A job active this long without finishing (its worker died) is retried elsewhere. */
   @Transform(toInt)
   @IsInt()

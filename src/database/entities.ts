@@ -2,6 +2,7 @@ import { AiAnalysisResult } from '../ai/ledger/ai-analysis-result.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
 import { DismissedInsight, ScheduledAnalysis } from '../consciousness/scheduled-analysis.entity.js';
+import { ImportRecord } from '../import/import-record.entity.js';
 import { ThoughtLink } from '../intelligence/thought-link.entity.js';
 import { Operation } from '../operations/operation.entity.js';
 import { UserProfile } from '../profiles/user-profile.entity.js';
@@ -11,4 +12,4 @@ import { Task } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight];
+export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, ImportRecord];

@@ -7,6 +7,7 @@ import { AddAnalysisPipeline1764600000000 } from '../../migrations/1764600000000
 import { CreateScheduledAnalyses1764700000000 } from '../../migrations/1764700000000-CreateScheduledAnalyses.js';
 import { AddNearDuplicateFunction1764800000000 } from '../../migrations/1764800000000-AddNearDuplicateFunction.js';
 import { CaptureQueuesItsAnalysis1764900000000 } from '../../migrations/1764900000000-CaptureQueuesItsAnalysis.js';
+import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImports.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 
 /** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateScheduledAnalyses1764700000000,
   AddNearDuplicateFunction1764800000000,
   CaptureQueuesItsAnalysis1764900000000,
+  AddImports1765500000000,
 ];

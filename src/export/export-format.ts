@@ -4,8 +4,11 @@
  */
 export const EXPORT_FORMAT = 'pai-export';
 export const FORMAT_VERSION = 1;
-/** The order sections appear in: thoughts first, so an importer knows every thought before a task names it. */
-export const EXPORT_SECTIONS = ['thoughts', 'tasks', 'task_suggestions', 'consciousness_checks'] as const;
+/**
+ * The order sections appear in: each after those it refers to (a suggestion names its thought,
+ * a task its suggestion), so an importer reading once knows every id before it is named.
+ */
+export const EXPORT_SECTIONS = ['thoughts', 'task_suggestions', 'tasks', 'consciousness_checks'] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
 export interface ExportedLink {

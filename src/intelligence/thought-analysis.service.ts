@@ -86,7 +86,8 @@ export class ThoughtAnalysisService {
         origin: 'analysis',
         backend: result.backend,
         model: result.model,
-        mode: settings.taskSuggestionMode,
+        // Imported thoughts are old news: at most suggest their tasks, never create them.
+        mode: job.reason === 'import' && settings.taskSuggestionMode === 'auto' ? 'suggest' : settings.taskSuggestionMode,
         threshold: settings.autoTaskConfidenceThreshold,
       },
     );
@@ -98,6 +99,11 @@ export class ThoughtAnalysisService {
     for (const task of offered.autoAccepted) this.events.publish({ userId: job.userId, type: 'task.created', id: task.id });
     await this.reportProgress(job, 'done');
     return 'done';
+  }
+
+  /** For import: links carried over from another instance's analysis. */
+  importLinks(userId: string, thoughtId: string, links: LinkRow[]): Promise<void> {
+    return this.links.replace(userId, thoughtId, links);
   }
 
   /** For export: the related thoughts analysis linked to each of these thoughts. */
@@ -127,7 +133,8 @@ export class ThoughtAnalysisService {
   }
 
   private async reportProgress(job: AnalyzeThoughtJob, outcome: 'done' | 'failed'): Promise<void> {
-    if (job.operationId) await this.operations.recordItem(job.operationId, outcome);
+    // An import's operation counts the records it read, not the analyses that follow.
+    if (job.operationId && job.reason !== 'import') await this.operations.recordItem(job.operationId, outcome);
   }
 }
 

@@ -6,9 +6,9 @@ import { ANALYZE_THOUGHT_QUEUE } from './queues.js';
 export interface AnalyzeThoughtJob {
   thoughtId: string;
   userId: string;
-  /** 'capture' also covers edits of the content. */
-  reason: 'capture' | 'manual' | 'reanalyze';
-  /** Set when the job belongs to a bulk re-analysis, whose progress it reports. */
+  /** 'capture' also covers edits of the content; 'reanalyze' and 'import' are bulk work. */
+  reason: 'capture' | 'manual' | 'reanalyze' | 'import';
+  /** Set when the job belongs to a bulk re-analysis (whose progress it reports) or an import. */
   operationId?: string;
 }
 

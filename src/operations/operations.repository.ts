@@ -12,12 +12,13 @@ interface OperationRow {
   done: number;
   failed: number;
   parameters: Record<string, unknown>;
+  result: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
   finished_at: Date | null;
 }
 
-const COLUMNS = 'id, user_id, kind, state, total, done, failed, parameters, created_at, updated_at, finished_at';
+const COLUMNS = 'id, user_id, kind, state, total, done, failed, parameters, result, created_at, updated_at, finished_at';
 
 function toOperation(row: OperationRow): Operation {
   return Object.assign(new Operation(), {
@@ -29,6 +30,7 @@ function toOperation(row: OperationRow): Operation {
     done: row.done,
     failed: row.failed,
     parameters: row.parameters,
+    result: row.result,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
@@ -68,6 +70,26 @@ export class OperationsRepository {
          finished_at = CASE WHEN done + failed + 1 >= total AND total > 0 THEN now() ELSE finished_at END
        WHERE id = $1 AND state = 'running'`,
       [id],
+    );
+  }
+
+  /** Progress of an operation that counts its own items (an import reading its file). */
+  async setProgress(id: string, progress: { total: number; done: number; failed: number; result: Record<string, unknown> }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE operations SET total = $2, done = $3, failed = $4, result = $5::jsonb, updated_at = now() WHERE id = $1 AND state = 'running'`,
+      [id, progress.total, progress.done, progress.failed, JSON.stringify(progress.result)],
+    );
+  }
+
+  async finish(
+    id: string,
+    state: Exclude<Operation['state'], 'running'>,
+    progress: { total: number; done: number; failed: number; result: Record<string, unknown> },
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE operations SET state = $2, total = $3, done = $4, failed = $5, result = $6::jsonb, updated_at = now(), finished_at = now()
+       WHERE id = $1`,
+      [id, state, progress.total, progress.done, progress.failed, JSON.stringify(progress.result)],
     );
   }
 
