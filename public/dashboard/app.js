@@ -2,6 +2,7 @@ import { showActivity } from './js/activity.js';
 import { showAi } from './js/ai.js';
 import { ApiError, NetworkError, api, onUnauthorized } from './js/api.js';
 import { flush, focusCapture, initCapture, onQueueChange, restoreQueue, stopCapture } from './js/capture.js';
+import { initDataExport } from './js/data-export.js';
 import { byId } from './js/dom.js';
 import { startEvents, stopEvents, watchPending } from './js/events.js';
 import { initFeed, onFeedTask, onPendingAnalysis, pendingAnalysisIds, resetFeed, showFeed, updateThought } from './js/feed.js';
@@ -179,6 +180,7 @@ function wireAccount() {
   });
   byId('signout').addEventListener('click', () => signOut());
   byId('settings-signout').addEventListener('click', () => signOut());
+  initDataExport();
 }
 
 function closeAccountMenu() {
