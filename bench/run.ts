@@ -6,6 +6,7 @@
  */
 import { runMain } from './lib/cleanup.js';
 import { benchConsciousness } from './consciousness.js';
+import { benchExport } from './export.js';
 import { machineLine } from './lib/report.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
@@ -20,4 +21,5 @@ void runMain(async () => {
   const tasks = await benchTasks(tasksOpts);
   const consciousness = await benchConsciousness();
   console.log(`\n${machineLine()}\n${startup}\n\n${thoughts}\n\n${tasks}\n\n${consciousness}`);
+  console.log(`\n${(await benchExport()).text}`);
 });
