@@ -11,6 +11,7 @@ import type { BenchSection } from './lib/section.js';
 import { renderSummary, writeSummary } from './lib/summary.js';
 import { benchConsciousness, consciousnessOptions } from './consciousness.js';
 import { backupOptions, benchBackup } from './backup.js';
+import { benchExport } from './export.js';
 import { benchFairness, fairnessOptions } from './fairness.js';
 import { benchMcp } from './mcp.js';
 import { benchStartup } from './startup.js';
@@ -25,6 +26,7 @@ const SECTIONS: ((argv: string[]) => Promise<BenchSection>)[] = [
   () => benchMcp(),
   (argv) => benchFairness(fairnessOptions(argv)),
   (argv) => benchBackup(backupOptions(argv)),
+  () => benchExport(),
 ];
 
 void runMain(async () => {

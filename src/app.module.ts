@@ -17,6 +17,8 @@ import { DatabaseModule } from './database/database.module.js';
 import { ConsciousnessModule } from './consciousness/consciousness.module.js';
 import { EventsModule } from './events/events.module.js';
 import { EventsStreamModule } from './events/events-stream.module.js';
+import { ExportModule } from './export/export.module.js';
+import { ImportModule } from './import/import.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntelligenceModule } from './intelligence/intelligence.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -78,6 +80,8 @@ export class AppModule {
         BackupsModule,
         MetricsModule,
         RetentionModule,
+        ExportModule,
+        ImportModule,
       ],
       providers: [
         // Order matters: authenticate first, then count the request against the key.

@@ -25,6 +25,8 @@ import { createHttpObserver } from './metrics/http-metrics.js';
 export const API_PREFIX = 'api/v1';
 /** Routes that also take text/plain and form bodies (iOS Shortcuts post without JSON). */
 export const PLAIN_BODY_ROUTES: RegExp[] = [/^\/api\/v1\/thoughts\/?$/];
+/** Routes that read their own (large) body as a stream: imports up to IMPORT_MAX_BYTES. */
+export const STREAMED_BODY_ROUTES: RegExp[] = [/^\/api\/v1\/import\/?$/];
 
 /**
  * Everything about the HTTP edge, shared by main.ts and the e2e tests so tests exercise
@@ -78,7 +80,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     });
   // Limits before work: refused requests never reach the body parser.
   app.use(preBodyGate(app.get(RequestAuthenticator), app.get(AuthFailureLimiter), app.get(UnauthenticatedLimiter)));
-  installBodyParsing(app, PLAIN_BODY_ROUTES, [/^\/mcp\/?$/]);
+  installBodyParsing(app, PLAIN_BODY_ROUTES, STREAMED_BODY_ROUTES, [/^\/mcp\/?$/]);
   answerClientErrorsInShape(app.getHttpServer());
 
   // /mcp sits at the root, where MCP clients look for it.

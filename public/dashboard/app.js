@@ -3,6 +3,7 @@ import { showAi } from './js/ai.js';
 import { ApiError, NetworkError, api, onUnauthorized } from './js/api.js';
 import { resetBackupStatus, showBackupStatus } from './js/backup-status.js';
 import { flush, focusCapture, initCapture, onQueueChange, restoreQueue, stopCapture } from './js/capture.js';
+import { initDataExport } from './js/data-export.js';
 import { byId } from './js/dom.js';
 import { startEvents, stopEvents, watchPending } from './js/events.js';
 import { initFeed, onFeedTask, onPendingAnalysis, pendingAnalysisIds, resetFeed, showFeed, updateThought } from './js/feed.js';
@@ -182,6 +183,7 @@ function wireAccount() {
   });
   byId('signout').addEventListener('click', () => signOut());
   byId('settings-signout').addEventListener('click', () => signOut());
+  initDataExport();
 }
 
 function closeAccountMenu() {

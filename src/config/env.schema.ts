@@ -280,6 +280,12 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(16)
   LOCAL_AI_THREADS = 1;
+  /** Largest file POST /import accepts (bytes); it is spooled to disk, never held in memory. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024 * 1024)
+  IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 
   /** A job active this long without finishing (its worker died) is retried elsewhere. */
   @Transform(toInt)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import { type CheckState, type CheckTrigger, ScheduledAnalysis, type StoredInsight } from './scheduled-analysis.entity.js';
 
@@ -138,6 +138,45 @@ export class ChecksRepository {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
+    )) as CheckRow[];
+    return rows.map(toCheck);
+  }
+
+  /** An imported check, finished, with its original dates (no slot: it claims no schedule). */
+  async insertImported(manager: EntityManager, check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey'>): Promise<string> {
+    const rows = (await manager.query(
+      `INSERT INTO scheduled_analyses (user_id, trigger, state, window_start, window_end, new_thought_count, summary, patterns, insights,
+         suggestions, backend, model, input_tokens, output_tokens, duration_ms, pinned, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+      [
+        check.userId,
+        check.trigger,
+        check.state,
+        check.windowStart,
+        check.windowEnd,
+        check.newThoughtCount,
+        check.summary,
+        JSON.stringify(check.patterns),
+        JSON.stringify(check.insights),
+        JSON.stringify(check.suggestions),
+        check.backend,
+        check.model,
+        check.inputTokens,
+        check.outputTokens,
+        check.durationMs,
+        check.pinned,
+        check.createdAt,
+      ],
+    )) as { id: string }[];
+    return rows[0]!.id;
+  }
+
+  /** One page of the user's checks, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ScheduledAnalysis[]> {
+    const keyset = after ? 'AND (created_at, id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at ASC, id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
     )) as CheckRow[];
     return rows.map(toCheck);
   }

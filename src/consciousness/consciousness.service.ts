@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
 import type { ConsciousnessResult, ThoughtForAnalysis } from '../ai/ai.types.js';
-import { notFound } from '../common/errors/domain-errors.js';
+import type { EntityManager } from 'typeorm';
+import { invalid, notFound } from '../common/errors/domain-errors.js';
 import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import { EventsService } from '../events/events.service.js';
 import { toProfileForAi } from '../intelligence/profile-for-ai.js';
@@ -127,6 +128,24 @@ export class ConsciousnessService {
 
   async list(userId: string, limit: number, cursor?: string): Promise<Page<ScheduledAnalysis>> {
     return toPage(await this.checks.list(userId, limit, decodeCursor(cursor, CHECKS)), limit, (check) => check, undefined, CHECKS.list);
+  }
+
+  /** Stores a check from our own export, in the importer's transaction; pins decide retention as for any check. */
+  importCheck(manager: EntityManager, userId: string, check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey' | 'userId' | 'pinned'>): Promise<string> {
+    if (!['scheduled', 'manual'].includes(check.trigger)) throw invalid('trigger must be scheduled or manual');
+    if (!['running', 'done', 'failed'].includes(check.state)) throw invalid('state must be running, done or failed');
+    if (!Array.isArray(check.insights) || !Array.isArray(check.patterns) || !Array.isArray(check.suggestions)) {
+      throw invalid('patterns, insights and suggestions must be lists');
+    }
+    for (const date of [check.windowStart, check.windowEnd, check.createdAt]) {
+      if (Number.isNaN(date.getTime())) throw invalid('window_start, window_end and created_at must be dates');
+    }
+    return this.checks.insertImported(manager, { ...check, userId, pinned: check.insights.some((insight) => insight.pinned) });
+  }
+
+  /** For export: a page of the user's checks, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ScheduledAnalysis[]> {
+    return this.checks.exportPage(userId, limit, after);
   }
 
   /** Pin keeps the check past retention; dismiss hides that insight from future checks for a while. */

@@ -3,6 +3,7 @@ import { BackupRun } from '../backups/backup-run.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
 import { DismissedInsight, ScheduledAnalysis } from '../consciousness/scheduled-analysis.entity.js';
+import { ImportRecord } from '../import/import-record.entity.js';
 import { ThoughtLink } from '../intelligence/thought-link.entity.js';
 import { Operation } from '../operations/operation.entity.js';
 import { UserProfile } from '../profiles/user-profile.entity.js';
@@ -12,4 +13,4 @@ import { Task } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun];
+export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord];

@@ -11,6 +11,7 @@ import { NearDuplicatesFlaggedByAnalysis1765000000000 } from '../../migrations/1
 import { AddReadAndCaptureKeyScopes1765400000000 } from '../../migrations/1765400000000-AddReadAndCaptureKeyScopes.js';
 import { ReanalysisSelectsInBackground1765300000000 } from '../../migrations/1765300000000-ReanalysisSelectsInBackground.js';
 import { CreateBackupRuns1765600000000 } from '../../migrations/1765600000000-CreateBackupRuns.js';
+import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImports.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddReadAndCaptureKeyScopes1765400000000,
   ReanalysisSelectsInBackground1765300000000,
   CreateBackupRuns1765600000000,
+  AddImports1765500000000,
 ];

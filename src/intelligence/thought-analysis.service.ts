@@ -10,7 +10,7 @@ import { SuggestionsService } from '../suggestions/suggestions.service.js';
 import type { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { toProfileForAi } from './profile-for-ai.js';
-import { ThoughtLinksRepository } from './thought-links.repository.js';
+import { type LinkRow, ThoughtLinksRepository } from './thought-links.repository.js';
 
 const VOCABULARY_SIZE = 200;
 const LINKS_KEPT = 5;
@@ -87,7 +87,8 @@ export class ThoughtAnalysisService {
         origin: 'analysis',
         backend: result.backend,
         model: result.model,
-        mode: settings.taskSuggestionMode,
+        // Imported thoughts are old news: at most suggest their tasks, never create them.
+        mode: job.reason === 'import' && settings.taskSuggestionMode === 'auto' ? 'suggest' : settings.taskSuggestionMode,
         threshold: settings.autoTaskConfidenceThreshold,
       },
     );
@@ -99,6 +100,16 @@ export class ThoughtAnalysisService {
     for (const task of offered.autoAccepted) this.events.publish({ userId: job.userId, type: 'task.created', id: task.id });
     await this.reportProgress(job, 'done');
     return 'done';
+  }
+
+  /** For import: links carried over from another instance's analysis. */
+  importLinks(userId: string, thoughtId: string, links: LinkRow[]): Promise<void> {
+    return this.links.replace(userId, thoughtId, links);
+  }
+
+  /** For export: the related thoughts analysis linked to each of these thoughts. */
+  linksOf(userId: string, thoughtIds: string[]): Promise<Map<string, LinkRow[]>> {
+    return thoughtIds.length === 0 ? Promise.resolve(new Map()) : this.links.forThoughts(userId, thoughtIds);
   }
 
   /** The last attempt failed: the thought says so (the job goes to the dead-letter queue). */
@@ -123,7 +134,8 @@ export class ThoughtAnalysisService {
   }
 
   private async reportProgress(job: AnalyzeThoughtJob, outcome: 'done' | 'failed'): Promise<void> {
-    if (job.operationId) await this.operations.recordItem(job.operationId, outcome);
+    // An import's operation counts the records it read, not the analyses that follow.
+    if (job.operationId && job.reason !== 'import') await this.operations.recordItem(job.operationId, outcome);
   }
 }
 

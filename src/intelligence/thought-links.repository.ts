@@ -12,6 +12,22 @@ export interface LinkRow {
 export class ThoughtLinksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The stored links of these thoughts (for export), by thought id. */
+  async forThoughts(userId: string, thoughtIds: string[]): Promise<Map<string, LinkRow[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT thought_id, related_thought_id, score, shared_tags FROM thought_links
+       WHERE user_id = $1 AND thought_id = ANY($2::uuid[]) ORDER BY thought_id, score DESC, related_thought_id`,
+      [userId, thoughtIds],
+    )) as { thought_id: string; related_thought_id: string; score: number; shared_tags: string[] }[];
+    const links = new Map<string, LinkRow[]>();
+    for (const row of rows) {
+      const list = links.get(row.thought_id) ?? [];
+      list.push({ relatedThoughtId: row.related_thought_id, score: row.score, sharedTags: row.shared_tags });
+      links.set(row.thought_id, list);
+    }
+    return links;
+  }
+
   /** Replaces a thought's links with the latest analysis's, in one statement. */
   async replace(userId: string, thoughtId: string, links: LinkRow[]): Promise<void> {
     await this.dataSource.query(

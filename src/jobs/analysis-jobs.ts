@@ -8,7 +8,7 @@ export interface AnalyzeThoughtJob {
   userId: string;
   /** 'capture' also covers edits of the content; 'reanalyze' and 'import' are bulk work. */
   reason: 'capture' | 'manual' | 'reanalyze' | 'import';
-  /** Set when the job belongs to a bulk re-analysis, whose progress it reports. */
+  /** Set when the job belongs to a bulk re-analysis (whose progress it reports) or an import. */
   operationId?: string;
 }
 

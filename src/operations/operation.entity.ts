@@ -1,14 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 
-export type OperationKind = 'reanalyze';
-export type OperationState = 'running' | 'completed' | 'completed_with_failures';
+export type OperationKind = 'reanalyze' | 'import';
+export type OperationState = 'running' | 'completed' | 'completed_with_failures' | 'failed';
 
-/** A long-running request (bulk re-analysis) whose progress the client can follow. */
+/** A long-running request (bulk re-analysis, an import) whose progress the client can follow. */
 @Entity({ name: 'operations' })
 @Index('operations_user_created_idx', { synchronize: false })
-@Check('operations_kind_check', `"kind" IN ('reanalyze')`)
-@Check('operations_state_check', `"state" IN ('running', 'completed', 'completed_with_failures')`)
+@Check('operations_kind_check', `"kind" IN ('reanalyze', 'import')`)
+@Check('operations_state_check', `"state" IN ('running', 'completed', 'completed_with_failures', 'failed')`)
 export class Operation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_operations_id' })
   id!: string;
@@ -23,7 +23,7 @@ export class Operation {
   @Column({ type: 'varchar', length: 32 })
   kind!: OperationKind;
 
-  @Column({ type: 'varchar', length: 16, default: 'running' })
+  @Column({ type: 'varchar', length: 32, default: 'running' })
   state!: OperationState;
 
   @Column({ type: 'integer', default: 0 })
@@ -52,6 +52,10 @@ export class Operation {
 
   @Column({ type: 'jsonb', default: {} })
   parameters!: Record<string, unknown>;
+
+  /** What a finished operation found (an import's counts and per-record problems). */
+  @Column({ type: 'jsonb', nullable: true })
+  result!: Record<string, unknown> | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -9,8 +9,8 @@ import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 export class OperationResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'reanalyze' }) kind!: string;
-  @ApiProperty({ enum: ['running', 'completed', 'completed_with_failures'] }) state!: string;
+  @ApiProperty({ enum: ['reanalyze', 'import'] }) kind!: string;
+  @ApiProperty({ enum: ['running', 'completed', 'completed_with_failures', 'failed'] }) state!: string;
   @ApiProperty({ example: 120 }) total!: number;
   @ApiProperty({ example: 80 }) done!: number;
   @ApiProperty({ example: 2 }) failed!: number;
@@ -20,6 +20,13 @@ export class OperationResponseDto {
   })
   selecting!: boolean;
   @ApiProperty({ example: { analysis_status: ['pending', 'failed'] } }) parameters!: Record<string, unknown>;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'What it found: for an import, counts per kind (created, already_imported) and per-record problems',
+    example: { created: { thought: 120 }, already_imported: { thought: 3 }, problems: [{ record: 'notes/empty.md', message: 'the note is empty' }] },
+  })
+  result!: Record<string, unknown> | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finished_at!: string | null;
 }
@@ -34,6 +41,7 @@ export function toOperationResponse(operation: Operation): OperationResponseDto 
     failed: operation.failed,
     selecting: operation.selecting,
     parameters: operation.parameters,
+    result: operation.result,
     created_at: operation.createdAt.toISOString(),
     finished_at: operation.finishedAt ? operation.finishedAt.toISOString() : null,
   };

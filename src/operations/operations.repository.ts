@@ -16,13 +16,14 @@ interface OperationRow {
   select_after_created_at: Date | null;
   select_after_id: string | null;
   parameters: Record<string, unknown>;
+  result: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
   finished_at: Date | null;
 }
 
 const COLUMNS =
-  'id, user_id, kind, state, total, done, failed, selecting, selected, select_after_created_at, select_after_id, parameters, created_at, updated_at, finished_at';
+  'id, user_id, kind, state, total, done, failed, selecting, selected, select_after_created_at, select_after_id, parameters, result, created_at, updated_at, finished_at';
 
 function toOperation(row: OperationRow): Operation {
   return Object.assign(new Operation(), {
@@ -38,6 +39,7 @@ function toOperation(row: OperationRow): Operation {
     selectAfterCreatedAt: row.select_after_created_at,
     selectAfterId: row.select_after_id,
     parameters: row.parameters,
+    result: row.result,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
@@ -103,6 +105,26 @@ export class OperationsRepository {
          finished_at = CASE WHEN $6 AND done + failed >= total + $3 THEN now() ELSE finished_at END
        WHERE id = $1`,
       [id, chunk.taken, chunk.queued, chunk.after?.createdAt ?? null, chunk.after?.id ?? null, chunk.last],
+    );
+  }
+
+  /** Progress of an operation that counts its own items (an import reading its file). */
+  async setProgress(id: string, progress: { total: number; done: number; failed: number; result: Record<string, unknown> }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE operations SET total = $2, done = $3, failed = $4, result = $5::jsonb, updated_at = now() WHERE id = $1 AND state = 'running'`,
+      [id, progress.total, progress.done, progress.failed, JSON.stringify(progress.result)],
+    );
+  }
+
+  async finish(
+    id: string,
+    state: Exclude<Operation['state'], 'running'>,
+    progress: { total: number; done: number; failed: number; result: Record<string, unknown> },
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE operations SET state = $2, total = $3, done = $4, failed = $5, result = $6::jsonb, updated_at = now(), finished_at = now()
+       WHERE id = $1`,
+      [id, state, progress.total, progress.done, progress.failed, JSON.stringify(progress.result)],
     );
   }
 

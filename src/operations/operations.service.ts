@@ -28,6 +28,14 @@ export class OperationsService {
     return this.operations.recordItem(id, outcome);
   }
 
+  setProgress(id: string, progress: Parameters<OperationsRepository['setProgress']>[1]): Promise<void> {
+    return this.operations.setProgress(id, progress);
+  }
+
+  finish(id: string, state: Parameters<OperationsRepository['finish']>[1], progress: Parameters<OperationsRepository['finish']>[2]): Promise<void> {
+    return this.operations.finish(id, state, progress);
+  }
+
   async get(userId: string, id: string): Promise<Operation> {
     const operation = await this.operations.findById(userId, id);
     if (!operation) throw notFound('operation');

@@ -141,6 +141,49 @@ export class SuggestionsRepository {
     return rows.map(toSuggestion);
   }
 
+  /** An imported suggestion in its original state; null when an equivalent one exists. */
+  async insertImported(
+    manager: EntityManager,
+    row: NewSuggestion & { status: SuggestionStatus; rejectReason: string | null; decidedAt: Date | null; createdAt: Date },
+  ): Promise<string | null> {
+    const rows = (await manager.query(
+      `INSERT INTO task_suggestions AS s (user_id, source_thought_id, title, normalized_title, description, priority, due_date, due_time,
+         confidence, evidence, origin, backend, model, status, reject_reason, decided_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+       ON CONFLICT DO NOTHING RETURNING s.id`,
+      [
+        row.userId,
+        row.sourceThoughtId,
+        row.title,
+        row.normalizedTitle,
+        row.description,
+        row.priority,
+        row.dueDate,
+        row.dueTime,
+        row.confidence,
+        row.evidence,
+        row.origin,
+        row.backend,
+        row.model,
+        row.status,
+        row.rejectReason,
+        row.decidedAt,
+        row.createdAt,
+      ],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  /** One page of the user's suggestions in every state, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SuggestionWithTask[]> {
+    const keyset = after ? 'AND (s.created_at, s.id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM task_suggestions s WHERE s.user_id = $1 ${keyset} ORDER BY s.created_at ASC, s.id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+    )) as SuggestionRow[];
+    return rows.map(toSuggestion);
+  }
+
   async decide(
     manager: EntityManager,
     id: string,

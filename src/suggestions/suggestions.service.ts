@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, notFound } from '../common/errors/domain-errors.js';
+import type { EntityManager } from 'typeorm';
+import { conflict, invalid, notFound } from '../common/errors/domain-errors.js';
 import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
-import type { Task, TaskPriority } from '../tasks/task.entity.js';
+import { type Task, TASK_PRIORITIES, type TaskPriority } from '../tasks/task.entity.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { normalizeSuggestionTitle } from './suggestion-title.js';
 import { type SuggestionWithTask, SuggestionsRepository } from './suggestions.repository.js';
-import type { SuggestionOrigin, SuggestionStatus } from './task-suggestion.entity.js';
+import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, type SuggestionOrigin, type SuggestionStatus } from './task-suggestion.entity.js';
 
 const SUGGESTIONS: CursorKind = { list: 'task-suggestions' };
 
@@ -107,6 +108,56 @@ export class SuggestionsService {
       decodeCursor(query.cursor, SUGGESTIONS),
     );
     return toPage(rows, query.limit, (row) => row, (row) => row.suggestion, SUGGESTIONS.list);
+  }
+
+  /**
+   * Stores a suggestion from our own export in its original state, in the importer's
+   * transaction; null when an equivalent one already exists (it is not offered twice).
+   */
+  importSuggestion(
+    manager: EntityManager,
+    userId: string,
+    input: SuggestionCandidate & {
+      sourceThoughtId: string | null;
+      origin: SuggestionOrigin;
+      status: SuggestionStatus;
+      backend: string | null;
+      model: string | null;
+      rejectReason: string | null;
+      decidedAt: Date | null;
+      createdAt: Date;
+    },
+  ): Promise<string | null> {
+    const normalizedTitle = normalizeSuggestionTitle(input.title ?? '');
+    if (!normalizedTitle) throw invalid('title must have words');
+    if (!SUGGESTION_STATUSES.includes(input.status)) throw invalid('status is not a suggestion status');
+    if (!SUGGESTION_ORIGINS.includes(input.origin)) throw invalid('origin is not a suggestion origin');
+    if (!TASK_PRIORITIES.includes(input.priority)) throw invalid('priority is not one of low, medium, high, urgent');
+    if (!(input.confidence >= 0 && input.confidence <= 1)) throw invalid('confidence must be between 0 and 1');
+    return this.suggestions.insertImported(manager, {
+      userId,
+      sourceThoughtId: input.sourceThoughtId,
+      title: input.title.trim().slice(0, 200),
+      normalizedTitle,
+      description: input.description ?? null,
+      priority: input.priority,
+      dueDate: input.dueDate ?? null,
+      dueTime: input.dueDate ? (input.dueTime ?? null) : null,
+      confidence: input.confidence,
+      evidence: input.evidence ?? null,
+      origin: input.origin,
+      backend: input.backend,
+      model: input.model,
+      status: input.status,
+      rejectReason: input.rejectReason,
+      decidedAt: input.decidedAt,
+      createdAt: input.createdAt,
+    });
+  }
+
+  /** For export: a page of the user's suggestions, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SuggestionWithTask[]> {
+    return this.suggestions.exportPage(userId, limit, after);
   }
 
   async get(userId: string, id: string): Promise<SuggestionWithTask> {

@@ -146,6 +146,40 @@ export class TasksRepository {
     return rows.map((row) => ({ task: toTask(row), sortKey: Number(row.sort_key) }));
   }
 
+  /** An imported task with its original status and dates. */
+  async insertImported(manager: EntityManager, task: NewTask & { createdAt: Date; updatedAt: Date }): Promise<Task> {
+    const rows = (await manager.query(
+      `INSERT INTO tasks AS t (user_id, title, description, priority, status, due_date, due_time, source_thought_id, source_suggestion_id,
+         completed_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+      [
+        task.userId,
+        task.title,
+        task.description,
+        task.priority,
+        task.status,
+        task.dueDate,
+        task.dueTime,
+        task.sourceThoughtId,
+        task.sourceSuggestionId,
+        task.completedAt,
+        task.createdAt,
+        task.updatedAt,
+      ],
+    )) as TaskRow[];
+    return toTask(rows[0]!);
+  }
+
+  /** One page of the user's tasks, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Task[]> {
+    const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM tasks t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+    )) as TaskRow[];
+    return rows.map(toTask);
+  }
+
   async update(userId: string, id: string, changes: TaskChanges, manager: EntityManager): Promise<Task> {
     const sets: string[] = [];
     const params: unknown[] = [id, userId];

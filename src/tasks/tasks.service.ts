@@ -12,7 +12,7 @@ import type { UpdateTaskDto } from './dto/update-task.dto.js';
 import { isRealDate } from './dto/task-fields.js';
 import { assertTransition, completedAtAfter } from './task-status.js';
 import { titleFromThought } from './task-title.js';
-import type { Task, TaskPriority } from './task.entity.js';
+import { type Task, TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from './task.entity.js';
 import { type NewTask, type TaskChanges, TasksRepository } from './tasks.repository.js';
 
 /** Each sort order pages by its own integer key, so its cursors are its own. */
@@ -112,6 +112,30 @@ export class TasksService {
   async openTasks(userId: string, limit: number): Promise<Task[]> {
     const rows = await this.tasks.list(userId, { statuses: ['pending', 'in_progress'] }, 'created', limit);
     return rows.slice(0, limit).map((row) => row.task);
+  }
+
+  /** Stores an imported task (our own export's), validated like a created one, in the importer's transaction. */
+  importTask(
+    manager: EntityManager,
+    userId: string,
+    draft: TaskDraft & { status: TaskStatus; completedAt: Date | null; createdAt: Date; updatedAt: Date },
+  ): Promise<Task> {
+    if (!draft.title?.trim()) throw invalid('title must not be empty');
+    if (!TASK_PRIORITIES.includes(draft.priority ?? 'medium')) throw invalid('priority is not one of low, medium, high, urgent');
+    if (!TASK_STATUSES.includes(draft.status)) throw invalid('status is not a task status');
+    checkDue(draft.dueDate, draft.dueTime);
+    return this.tasks.insertImported(manager, {
+      ...this.draftToRow(userId, draft),
+      status: draft.status,
+      completedAt: draft.completedAt,
+      createdAt: draft.createdAt,
+      updatedAt: draft.updatedAt,
+    });
+  }
+
+  /** For export: a page of the user's tasks, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Task[]> {
+    return this.tasks.exportPage(userId, limit, after);
   }
 
   async get(userId: string, id: string): Promise<Task> {

@@ -77,6 +77,24 @@ export interface NewThought {
   requestFingerprint: string | null;
 }
 
+/** A thought as an import brings it: every field given, dates included. */
+export interface ImportedThoughtRow {
+  userId: string;
+  content: string;
+  tags: string[];
+  aiTags: string[];
+  status: ThoughtStatus;
+  thoughtType: ThoughtType | null;
+  isActionable: boolean;
+  localOnly: boolean;
+  source: ThoughtSource;
+  analysisStatus: Thought['analysisStatus'];
+  analyzedAt: Date | null;
+  duplicateOfId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export interface ThoughtFilters {
   status: ThoughtStatusFilter;
   tag?: string;
@@ -401,6 +419,43 @@ export class ThoughtsRepository {
       where.params,
     )) as [{ id: string; created_at: Date }[], number];
     return rows[0].map((row) => ({ id: row.id, createdAt: row.created_at })).sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  }
+
+  /** An imported thought, with its original dates; no near-duplicate check (the source decided). */
+  async insertImported(manager: EntityManager, row: ImportedThoughtRow): Promise<Thought> {
+    const rows = (await manager.query(
+      `INSERT INTO thoughts AS t (user_id, content, tags, ai_tags, status, thought_type, is_actionable, local_only, source,
+         analysis_status, analyzed_at, content_fingerprint, duplicate_of_id, created_at, updated_at)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${COLUMNS}`,
+      [
+        row.userId,
+        row.content,
+        JSON.stringify(row.tags),
+        JSON.stringify(row.aiTags),
+        row.status,
+        row.thoughtType,
+        row.isActionable,
+        row.localOnly,
+        row.source,
+        row.analysisStatus,
+        row.analyzedAt,
+        contentFingerprint(row.content),
+        row.duplicateOfId,
+        row.createdAt,
+        row.updatedAt,
+      ],
+    )) as ThoughtRow[];
+    return toThought(rows[0]!);
+  }
+
+  /** One page of the user's thoughts, oldest first, after the keyset (for export). */
+  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Thought[]> {
+    const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM thoughts t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
+      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+    )) as ThoughtRow[];
+    return rows.map(toThought);
   }
 
   /** Recent thoughts in a window, oldest first, for consciousness checks. */

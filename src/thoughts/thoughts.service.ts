@@ -10,13 +10,43 @@ import type { UpdateThoughtDto } from './dto/update-thought.dto.js';
 import { normalizeContent } from './thought-content.js';
 import { normalizeTags } from './thought-tags.js';
 import type { Thought } from './thought.entity.js';
-import { type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
+import { THOUGHT_STATUSES, THOUGHT_TYPES, ANALYSIS_STATUSES, THOUGHT_SOURCES } from './thought.entity.js';
+import { type ImportedThoughtRow, type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
 import { substringSnippet } from './substring-snippet.js';
 
 /** Searches rank by ts_rank (a real); plain lists ignore the rank. */
 const THOUGHTS: CursorKind = { list: 'thoughts', rank: 'real' };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** What an importer hands over; unset fields take a fresh capture's values. */
+export interface ImportedThought {
+  content: string;
+  tags?: string[];
+  aiTags?: string[];
+  status?: string;
+  thoughtType?: string | null;
+  isActionable?: boolean;
+  localOnly?: boolean;
+  source?: string;
+  analysisStatus?: string;
+  analyzedAt?: Date | null;
+  duplicateOfId?: string | null;
+  createdAt: Date;
+  updatedAt?: Date;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | null | undefined, field: string): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw invalid(`${field} must be one of ${allowed.join(', ')}`, [{ field, message: `"${value}" is not allowed` }]);
+  return value as T;
+}
+
+function realDate(value: Date | null | undefined, field: string): Date | null {
+  if (value === undefined || value === null) return null;
+  if (Number.isNaN(value.getTime())) throw invalid(`${field} is not a valid date`, [{ field, message: `${field} is not a valid date` }]);
+  return value;
+}
 
 export interface CaptureResult {
   thought: Thought;
@@ -185,6 +215,40 @@ export class ThoughtsService {
     limit: number,
   ): Promise<{ id: string; createdAt: Date }[]> {
     return this.thoughts.markChunkForReanalysis(manager, userId, filter, limit);
+  }
+
+  /**
+   * Stores an imported thought, validated like a capture, inside the importer's transaction.
+   * `analyze` queues its analysis as bulk work (reason 'import'); an importer that brings the
+   * analysis along (our own export) passes null.
+   */
+  async importThought(manager: EntityManager, userId: string, input: ImportedThought, analyze: { operationId: string } | null): Promise<Thought> {
+    const createdAt = realDate(input.createdAt, 'created_at');
+    if (!createdAt) throw invalid('created_at is required');
+    const row: ImportedThoughtRow = {
+      userId,
+      content: normalizeContent(input.content),
+      tags: normalizeTags(input.tags ?? []),
+      aiTags: normalizeTags(input.aiTags ?? []),
+      status: oneOf(THOUGHT_STATUSES, input.status, 'status') ?? 'active',
+      thoughtType: oneOf(THOUGHT_TYPES, input.thoughtType, 'thought_type') ?? null,
+      isActionable: input.isActionable ?? false,
+      localOnly: input.localOnly ?? false,
+      source: oneOf(THOUGHT_SOURCES, input.source, 'source') ?? 'import',
+      analysisStatus: analyze ? 'pending' : (oneOf(ANALYSIS_STATUSES, input.analysisStatus, 'analysis_status') ?? 'pending'),
+      analyzedAt: analyze ? null : realDate(input.analyzedAt, 'analyzed_at'),
+      duplicateOfId: input.duplicateOfId ?? null,
+      createdAt,
+      updatedAt: realDate(input.updatedAt, 'updated_at') ?? createdAt,
+    };
+    const thought = await this.thoughts.insertImported(manager, row);
+    if (analyze) await this.analysis.enqueue({ thoughtId: thought.id, userId, reason: 'import', operationId: analyze.operationId }, manager);
+    return thought;
+  }
+
+  /** For export: a page of the user's thoughts, oldest first, after the given one. */
+  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Thought[]> {
+    return this.thoughts.exportPage(userId, limit, after);
   }
 
   inWindow(userId: string, since: Date, until: Date, limit: number): Promise<Thought[]> {

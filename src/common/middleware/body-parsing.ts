@@ -11,11 +11,11 @@ type Parser = (request: Request, response: Response, next: (error?: unknown) => 
 
 /**
  * JSON everywhere, plus text/plain and form bodies where a route opts in (capture from an
- * iOS Shortcut). One middleware picks the parser by content type (each router layer costs
+ * iOS Shortcut); routes in streamedBodyPaths (imports) get the raw stream. One middleware picks the parser by content type (each router layer costs
  * every request a match); parser failures are answered here in the contract's shape, since
  * they happen before Nest's exception filters are in play.
  */
-export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp[] = [], jsonRpcPaths: RegExp[] = []): void {
+export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp[] = [], streamedBodyPaths: RegExp[] = [], jsonRpcPaths: RegExp[] = []): void {
   const json: Parser = express.json({ limit: BODY_LIMIT, strict: true, verify: requireUtf8 });
   const text: Parser = express.text({ limit: BODY_LIMIT, type: 'text/plain', verify: requireUtf8 });
   const form: Parser = express.urlencoded({ limit: BODY_LIMIT, extended: false, verify: requireUtf8 });
@@ -31,6 +31,8 @@ export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp
       response.status(400).json(errorBody(400, 'the URL must not contain NUL characters', String(request.id)));
       return;
     }
+    // Uploads larger than the JSON limit: their handler reads the stream itself.
+    if (streamedBodyPaths.some((path) => path.test(request.path))) return next();
     const parsed = (error?: unknown) => {
       if (error) return answerParserError(error, request, response, next);
       // A POST with no body (e.g. accept without changes) validates as an empty object.
