@@ -15,7 +15,7 @@ import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImpor
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
-/** Every migration, in order, listed explicitly (a glob under ESM silently loads none). */
+/** Every migration, in timestamp order (restore replays a prefix of it), listed explicitly (a glob under ESM silently loads none). */
 export const MIGRATIONS = [
   CreateUsersAndApiKeys1764100000000,
   CreateThoughts1764200000000,
@@ -29,8 +29,8 @@ export const MIGRATIONS = [
   CaptureQueuesItsAnalysis1764900000000,
   NearDuplicatesFlaggedByAnalysis1765000000000,
   ForgetLedgerTextOfDeletedThoughts1765100000000,
-  AddReadAndCaptureKeyScopes1765400000000,
   ReanalysisSelectsInBackground1765300000000,
-  CreateBackupRuns1765600000000,
+  AddReadAndCaptureKeyScopes1765400000000,
   AddImports1765500000000,
+  CreateBackupRuns1765600000000,
 ];
