@@ -217,6 +217,8 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     await db.query(`UPDATE thoughts SET ai_tags = '["car","errand"]'::jsonb, analysis_status = 'done', analyzed_at = now() WHERE id = $1`, [thought.id]);
     await card.getByRole('button', { name: 'Filter by AI tag errand' }).waitFor({ timeout: 15_000 });
     expect(await card.getByText('Analyzing…').count()).toBe(0);
+    // The live region is written a tick after it is cleared (so repeats are announced): wait for it, bounded.
+    await page.locator('#live').filter({ hasText: /./ }).waitFor({ timeout: 5_000 });
     expect(await page.locator('#live').textContent()).toBe('New AI tags: car, errand');
   });
 });
