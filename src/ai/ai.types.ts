@@ -35,6 +35,8 @@ export interface AnalysisContext {
   profile: ProfileForAi;
   /** The user's tag vocabulary, most used first, so backends reuse tags instead of inventing near-duplicates. */
   existingTags: string[];
+  /** Tags the user removed from several thoughts: never propose them (existingTags already leaves them out). */
+  rejectedTags?: string[];
   /** Those of existingTags seen only on local_only thoughts: a cloud backend never gets them. */
   localOnlyTags?: string[];
   /** The user's IANA zone; due dates are resolved in it. */
