@@ -30,6 +30,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
+import { TagsModule } from './tags/tags.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { ThoughtsModule } from './thoughts/thoughts.module.js';
 
@@ -69,6 +70,7 @@ export class AppModule {
         ProfilesModule,
         SettingsModule,
         ThoughtsModule,
+        TagsModule,
         TasksModule,
         SuggestionsModule,
         AiModule,

@@ -1,4 +1,5 @@
 import { showActivity } from './js/activity.js';
+import { showTidyTags } from './js/tidy-tags.js';
 import { showAi } from './js/ai.js';
 import { ApiError, NetworkError, api, onUnauthorized } from './js/api.js';
 import { resetBackupStatus, showBackupStatus } from './js/backup-status.js';
@@ -16,7 +17,7 @@ import { loadTimezone, resetSettings, showSettings } from './js/settings.js';
 import { initTasks, resetTasks, showTasks, taskCreated } from './js/tasks.js';
 import { initTheme } from './js/theme.js';
 
-const VIEWS = { feed: showFeed, inbox: showInbox, tasks: showTasks, insights: showInsights, activity: showActivity, ai: showAi, settings: showSettings, more: () => {} };
+const VIEWS = { feed: showFeed, inbox: showInbox, tasks: showTasks, insights: showInsights, activity: () => { void showActivity(); void showTidyTags(); }, ai: showAi, settings: showSettings, more: () => {} };
 
 let started = false;
 

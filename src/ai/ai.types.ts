@@ -35,6 +35,11 @@ export interface AnalysisContext {
   profile: ProfileForAi;
   /** The user's tag vocabulary, most used first, so backends reuse tags instead of inventing near-duplicates. */
   existingTags: string[];
+  /**
+   * Tags the user removed from several thoughts: never propose them (existingTags already leaves
+   * them out). For the local backend; prompts do not carry it (it may name local_only tags).
+   */
+  rejectedTags?: string[];
   /** Those of existingTags seen only on local_only thoughts: a cloud backend never gets them. */
   localOnlyTags?: string[];
   /** The user's IANA zone; due dates are resolved in it. */

@@ -11,6 +11,8 @@ import { UserSettings } from '../settings/user-settings.entity.js';
 import { TaskSuggestion } from '../suggestions/task-suggestion.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
+import { ThoughtTagRejection, UserTagRejection } from '../thoughts/tag-rejection.entity.js';
+import { TagAlias } from '../tags/tag-alias.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord];
+export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord, TagAlias, ThoughtTagRejection, UserTagRejection];

@@ -14,6 +14,7 @@ import { CreateBackupRuns1765600000000 } from '../../migrations/1765600000000-Cr
 import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImports.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
+import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
 /** Every migration, in timestamp order (restore replays a prefix of it), listed explicitly (a glob under ESM silently loads none). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddReadAndCaptureKeyScopes1765400000000,
   AddImports1765500000000,
   CreateBackupRuns1765600000000,
+  AddTagAliasesAndFeedback1765810000000,
 ];

@@ -4,6 +4,7 @@ import { OperationsModule } from '../operations/operations.module.js';
 import { ProfilesModule } from '../profiles/profiles.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { SuggestionsModule } from '../suggestions/suggestions.module.js';
+import { TagsModule } from '../tags/tags.module.js';
 import { ThoughtsModule } from '../thoughts/thoughts.module.js';
 import { IntelligenceController } from './intelligence.controller.js';
 import { ReanalysisSelectionWorker } from './reanalysis-selection.worker.js';
@@ -14,7 +15,7 @@ import { ThoughtLinksRepository } from './thought-links.repository.js';
 
 /** The analysis pipeline: queue worker, re-analysis operations, analysis history. */
 @Module({
-  imports: [AiModule, ThoughtsModule, SettingsModule, ProfilesModule, SuggestionsModule, OperationsModule],
+  imports: [AiModule, ThoughtsModule, TagsModule, SettingsModule, ProfilesModule, SuggestionsModule, OperationsModule],
   controllers: [IntelligenceController],
   providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService, ReanalysisSelectionWorker],
   exports: [ThoughtAnalysisService],

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
-import type { AnalysisContext, ThoughtAnalysis } from '../ai/ai.types.js';
+import type { AnalysisContext } from '../ai/ai.types.js';
 import { EventsService } from '../events/events.service.js';
 import type { AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
 import { OperationsService } from '../operations/operations.service.js';
 import { ProfilesService } from '../profiles/profiles.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { SuggestionsService } from '../suggestions/suggestions.service.js';
-import type { Thought } from '../thoughts/thought.entity.js';
+import { TagHygieneService } from '../tags/tag-hygiene.service.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { toProfileForAi } from './profile-for-ai.js';
 import { type LinkRow, ThoughtLinksRepository } from './thought-links.repository.js';
@@ -35,6 +35,7 @@ export class ThoughtAnalysisService {
     private readonly links: ThoughtLinksRepository,
     private readonly events: EventsService,
     private readonly operations: OperationsService,
+    private readonly tagHygiene: TagHygieneService,
   ) {}
 
   async analyze(job: AnalyzeThoughtJob, now: Date = new Date()): Promise<AnalysisOutcome> {
@@ -49,15 +50,19 @@ export class ThoughtAnalysisService {
       await this.reportProgress(job, 'done');
       return 'skipped';
     }
-    const [profile, vocabulary] = await Promise.all([
+    const [profile, allVocabulary, rejectedTags] = await Promise.all([
       this.profiles.getForUser(job.userId),
       this.thoughts.tagVocabulary(job.userId, VOCABULARY_SIZE),
+      this.tagHygiene.learnedRejections(job.userId),
     ]);
+    // A tag the user keeps removing is not part of their vocabulary, for any backend.
+    const vocabulary = allVocabulary.filter((entry) => !rejectedTags.includes(entry.tag));
     const context: AnalysisContext = {
       userId: job.userId,
       profile: toProfileForAi(profile),
       existingTags: vocabulary.map((entry) => entry.tag),
       localOnlyTags: vocabulary.filter((entry) => !entry.shareable).map((entry) => entry.tag),
+      rejectedTags,
       timezone: profile.timezone,
       now,
     };
@@ -67,7 +72,9 @@ export class ThoughtAnalysisService {
       { preferred: settings.aiBackend },
     );
     await this.thoughts.applyAnalysis(job.userId, thought, {
-      aiTags: settings.autoTaggingEnabled ? aiTagsApartFromOwn(result.value, thought) : null,
+      aiTags: settings.autoTaggingEnabled
+        ? await this.tagHygiene.tidyAiTags(job.userId, thought.id, result.value.tags.map((tag) => tag.tag), thought.tags, rejectedTags)
+        : null,
       thoughtType: result.value.thoughtType,
       isActionable: result.value.isActionable,
     });
@@ -137,10 +144,4 @@ export class ThoughtAnalysisService {
     // An import's operation counts the records it read, not the analyses that follow.
     if (job.operationId && job.reason !== 'import') await this.operations.recordItem(job.operationId, outcome);
   }
-}
-
-/** AI tags that repeat the user's own add nothing: keep them apart, and distinct. */
-function aiTagsApartFromOwn(analysis: ThoughtAnalysis, thought: Thought): string[] {
-  const own = new Set(thought.tags);
-  return analysis.tags.map((tag) => tag.tag).filter((tag) => !own.has(tag));
 }

@@ -107,6 +107,7 @@ export interface ThoughtFilters {
 export interface ThoughtChanges {
   content?: string;
   tags?: string[];
+  aiTags?: string[];
   status?: ThoughtStatus;
   thoughtType?: ThoughtType | null;
   isActionable?: boolean;
@@ -338,6 +339,7 @@ export class ThoughtsRepository {
       sets.push(`analysis_status = 'pending'`);
     }
     if (changes.tags !== undefined) set('tags', JSON.stringify(changes.tags), '::jsonb');
+    if (changes.aiTags !== undefined) set('ai_tags', JSON.stringify(changes.aiTags), '::jsonb');
     if (changes.status !== undefined) set('status', changes.status);
     if (changes.thoughtType !== undefined) set('thought_type', changes.thoughtType);
     if (changes.isActionable !== undefined) set('is_actionable', changes.isActionable);
@@ -347,6 +349,44 @@ export class ThoughtsRepository {
       params,
     )) as [ThoughtRow[], number];
     return rows[0] ? toThought(rows[0]) : null;
+  }
+
+  /** The thought's tags, its row locked until the caller's transaction ends (an AI-tag edit reads, then writes). */
+  async lockTags(manager: EntityManager, userId: string, id: string): Promise<{ tags: string[]; aiTags: string[] } | null> {
+    const rows = (await manager.query(`SELECT tags, ai_tags FROM thoughts WHERE id = $1 AND user_id = $2 FOR UPDATE`, [id, userId])) as {
+      tags: string[];
+      ai_tags: string[];
+    }[];
+    return rows[0] ? { tags: rows[0].tags, aiTags: rows[0].ai_tags } : null;
+  }
+
+  /**
+   * Merge or rename in one statement: on every thought of the user carrying any of `from`
+   * (found through the tag indexes), each of those becomes `into` in the user's tags and in the
+   * AI tags, each list keeps its first occurrence of a tag, and an AI tag equal to one of the
+   * user's own goes (as analysis keeps them apart). Returns how many thoughts changed.
+   */
+  async rewriteTags(manager: EntityManager, userId: string, from: string[], into: string): Promise<number> {
+    const carries = from.map((_, i) => `t.tags @> $${i + 3}::jsonb OR t.ai_tags @> $${i + 3}::jsonb`).join(' OR ');
+    const renamed = (column: string) => `(
+      SELECT CASE WHEN e = ANY($2::text[]) THEN $${from.length + 3} ELSE e END AS tag, min(ord) AS ord
+      FROM jsonb_array_elements_text(${column}) WITH ORDINALITY AS a(e, ord) GROUP BY 1)`;
+    const [, affected] = (await manager.query(
+      `WITH hit AS (
+         SELECT t.id, t.tags, t.ai_tags FROM thoughts t WHERE t.user_id = $1 AND (${carries}) FOR UPDATE
+       ), own AS (
+         SELECT h.id, h.ai_tags, COALESCE((SELECT jsonb_agg(d.tag ORDER BY d.ord) FROM ${renamed('h.tags')} d), '[]'::jsonb) AS tags
+         FROM hit h
+       ), rewritten AS (
+         SELECT o.id, o.tags,
+           COALESCE((SELECT jsonb_agg(d.tag ORDER BY d.ord) FROM ${renamed('o.ai_tags')} d WHERE NOT o.tags ? d.tag), '[]'::jsonb) AS ai_tags
+         FROM own o
+       )
+       UPDATE thoughts AS t SET tags = r.tags, ai_tags = r.ai_tags, updated_at = now()
+       FROM rewritten r WHERE t.id = r.id AND t.user_id = $1`,
+      [userId, from, ...from.map((tag) => JSON.stringify([tag])), into],
+    )) as [unknown, number];
+    return affected;
   }
 
   /**

@@ -13,6 +13,7 @@ import type { Thought } from './thought.entity.js';
 import { THOUGHT_STATUSES, THOUGHT_TYPES, ANALYSIS_STATUSES, THOUGHT_SOURCES } from './thought.entity.js';
 import { type ImportedThoughtRow, type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
 import { substringSnippet } from './substring-snippet.js';
+import { TagFeedbackRepository } from './tag-feedback.repository.js';
 
 /** Searches rank by ts_rank (a real); plain lists ignore the rank. */
 const THOUGHTS: CursorKind = { list: 'thoughts', rank: 'real' };
@@ -59,6 +60,7 @@ export class ThoughtsService {
   constructor(
     private readonly thoughts: ThoughtsRepository,
     private readonly analysis: AnalysisJobs,
+    private readonly feedback: TagFeedbackRepository,
   ) {}
 
   /**
@@ -149,8 +151,14 @@ export class ThoughtsService {
       isActionable: input.is_actionable,
       localOnly: input.local_only,
     };
-    if (Object.values(changes).every((value) => value === undefined)) throw invalid('no changes given');
+    const keptAiTags = input.ai_tags === undefined ? undefined : normalizeTags(input.ai_tags);
+    if (Object.values(changes).every((value) => value === undefined) && keptAiTags === undefined) throw invalid('no changes given');
     const thought = await this.thoughts.transaction(async (manager) => {
+      if (keptAiTags !== undefined) {
+        const aiTags = await this.removeAiTags(manager, userId, id, keptAiTags, changes.tags);
+        if (aiTags === null) return null;
+        Object.assign(changes, { aiTags });
+      }
       const updated = await this.thoughts.update(userId, id, changes, manager);
       // New words deserve a new analysis, queued with the edit (a waiting one reads the new words anyway).
       if (updated && content !== undefined) await this.analysis.enqueue({ thoughtId: id, userId, reason: 'capture' }, manager);
@@ -158,6 +166,41 @@ export class ThoughtsService {
     });
     if (!thought) throw notFound('thought');
     return thought;
+  }
+
+  /**
+   * An edit of the AI tags may only drop some: each dropped tag is feedback (see
+   * TagFeedbackRepository), unless the same edit makes it one of the user's own tags.
+   * Returns the AI tags to keep, in their order, or null when the thought is not the user's.
+   */
+  private async removeAiTags(manager: EntityManager, userId: string, id: string, kept: string[], newOwnTags: string[] | undefined): Promise<string[] | null> {
+    const current = await this.thoughts.lockTags(manager, userId, id);
+    if (!current) return null;
+    const added = kept.filter((tag) => !current.aiTags.includes(tag));
+    if (added.length > 0) {
+      throw invalid('ai_tags can only remove AI tags; add tags of your own with tags', [
+        { field: 'ai_tags', message: `not an AI tag of this thought: ${added.map((tag) => `"${tag}"`).join(', ')}` },
+      ]);
+    }
+    const own = new Set(newOwnTags ?? current.tags);
+    const removed = current.aiTags.filter((tag) => !kept.includes(tag) && !own.has(tag));
+    await this.feedback.recordRemoved(manager, userId, id, removed);
+    return current.aiTags.filter((tag) => kept.includes(tag));
+  }
+
+  /** For analysis: AI tags the user removed from this thought, never to be put back. */
+  rejectedTagsOn(userId: string, thoughtId: string): Promise<string[]> {
+    return this.feedback.rejectedOn(userId, thoughtId);
+  }
+
+  /** For analysis: AI tags the user removed from at least `minTimes` thoughts. */
+  rejectedTags(userId: string, minTimes: number): Promise<string[]> {
+    return this.feedback.rejectedByUser(userId, minTimes);
+  }
+
+  /** Merge/rename inside the caller's transaction: the number of thoughts rewritten. */
+  rewriteTags(manager: EntityManager, userId: string, from: string[], into: string): Promise<number> {
+    return this.thoughts.rewriteTags(manager, userId, from, into);
   }
 
   async delete(userId: string, id: string): Promise<void> {

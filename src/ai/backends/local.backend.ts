@@ -44,8 +44,8 @@ export class LocalBackend implements AiBackend {
     signal: AbortSignal,
   ): Promise<BackendAnswer> {
     if (this.threads) {
-      const { existingTags, profile, timezone, now } = context;
-      const analysis = await this.inThread<ThoughtAnalysis>({ kind: 'analyze', content: thought.content, context: { existingTags, profile, timezone, now } }, signal);
+      const { existingTags, rejectedTags, profile, timezone, now } = context;
+      const analysis = await this.inThread<ThoughtAnalysis>({ kind: 'analyze', content: thought.content, context: { existingTags, rejectedTags, profile, timezone, now } }, signal);
       return this.answer(analysisWire(analysis));
     }
     const nlp = await loadNlp();

@@ -17,6 +17,20 @@ export class UpdateThoughtDto {
   @MaxLength(200, { each: true })
   tags?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['taxes'],
+    description:
+      'The AI tags to keep: only removal is allowed (add tags of your own with `tags`). A removed AI tag is feedback: ' +
+      're-analysis never puts it back on this thought, and a tag you removed from two or more thoughts is no longer proposed.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  ai_tags?: string[];
+
   @ApiPropertyOptional({ enum: THOUGHT_STATUSES, example: 'archived', description: '"archived" hides it from the default feed.' })
   @IsOptional()
   @IsIn(THOUGHT_STATUSES)

@@ -6,7 +6,7 @@ import { loadNlp } from '../local/nlp.js';
 
 /** What the main thread asks of a local-analysis thread. */
 export type LocalTask =
-  | { kind: 'analyze'; content: string; context: Pick<AnalysisContext, 'existingTags' | 'profile' | 'timezone' | 'now'> }
+  | { kind: 'analyze'; content: string; context: Pick<AnalysisContext, 'existingTags' | 'rejectedTags' | 'profile' | 'timezone' | 'now'> }
   | { kind: 'check'; input: ConsciousnessInput };
 
 export interface LocalTaskMessage {

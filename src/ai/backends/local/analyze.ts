@@ -8,7 +8,7 @@ import { energyOf, sentimentOf, summaryOf, thoughtTypeOf } from './thought-type.
 export function analyzeLocally(
   nlp: Nlp,
   content: string,
-  context: Pick<AnalysisContext, 'existingTags' | 'profile' | 'timezone' | 'now'>,
+  context: Pick<AnalysisContext, 'existingTags' | 'rejectedTags' | 'profile' | 'timezone' | 'now'>,
 ): ThoughtAnalysis {
   const read = readText(nlp, content);
   const detected = detectTasks(nlp, content, context.now, context.timezone);
@@ -16,6 +16,7 @@ export function analyzeLocally(
   return {
     tags: extractTags(read, {
       existingTags: context.existingTags,
+      rejectedTags: context.rejectedTags,
       projects: context.profile.ongoingProjects,
     }),
     thoughtType: thoughtTypeOf(content, detected, read),

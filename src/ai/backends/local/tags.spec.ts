@@ -35,6 +35,14 @@ describe('extractTags', () => {
     );
   });
 
+  it('never proposes a tag the user keeps removing, in any spelling, and offers the next best instead', () => {
+    const text = 'Email Sam the slides from the design workshop';
+    expect(tagsOf(text)).toContain('design workshop');
+    const tags = tagsOf(text, { rejectedTags: ['Design-Workshops'] });
+    expect(tags).not.toContain('design workshop');
+    expect(tags).toContain('sam');
+  });
+
   it("prefers the name of a profile project the thought mentions, by name or by the project's tags", () => {
     const projects = [{ name: 'Garden shed', tags: ['shed'] }, { name: 'Spanish course' }];
     expect(tagsOf('The garden shed roof needs new felt', { projects })[0]).toBe('garden shed');

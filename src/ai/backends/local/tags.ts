@@ -9,6 +9,8 @@ import { hashtags, nounPhrases, written, type Candidate } from './topics.js';
 export interface TagVocabulary {
   /** The user's tags, most used first. */
   existingTags: string[];
+  /** Tags the user keeps removing: never proposed, in any spelling. */
+  rejectedTags?: string[];
   projects: { name: string; tags?: string[] }[];
 }
 
@@ -108,9 +110,10 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
   );
   // New tags take the one spelling; a tag of the user's own stays as they wrote it.
   const known = new Set(vocabulary.existingTags.map((tag) => tag.toLowerCase()));
+  const rejected = new Set((vocabulary.rejectedTags ?? []).map(termKey));
   return candidates.flatMap((c) => {
     const tag = known.has(c.tag) ? c.tag : tidyTag(c.tag);
-    return tag !== null && tag.length <= MAX_TAG_LENGTH && c.key !== '' ? [{ ...c, tag }] : [];
+    return tag !== null && tag.length <= MAX_TAG_LENGTH && c.key !== '' && !rejected.has(termKey(tag)) ? [{ ...c, tag }] : [];
   });
 }
 
