@@ -11,6 +11,7 @@ import { UserSettings } from '../settings/user-settings.entity.js';
 import { TaskSuggestion } from '../suggestions/task-suggestion.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
+import { ThoughtTerms, UserTerm } from '../thoughts/search/term-statistics.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord];
+export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord, UserTerm, ThoughtTerms];
