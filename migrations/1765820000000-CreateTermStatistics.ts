@@ -10,6 +10,33 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Thoughts per statement of the backfill. */
 const BACKFILL_CHUNK = 20_000;
 
+/**
+ * Counts every stored thought's words (for thoughts with none counted yet: a fresh table), in
+ * chunks so each statement stays well inside the pool's 30 s query timeout at 1M thoughts. Also
+ * run by the benchmark after it seeds thoughts straight into SQL.
+ */
+export async function countStoredTerms(query: (sql: string, values: unknown[]) => Promise<{ id: string }[]>): Promise<void> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await query(
+      `WITH chunk AS MATERIALIZED (
+         SELECT t.id, t.user_id, array_prepend('', tsvector_to_array(t.search_vector)) AS terms
+         FROM thoughts t WHERE t.id > $1 ORDER BY t.id LIMIT ${BACKFILL_CHUNK}
+       ),
+       saved AS (INSERT INTO thought_terms (thought_id, user_id, terms) SELECT id, user_id, terms FROM chunk),
+       counted AS (
+         INSERT INTO user_terms AS u (user_id, term, documents)
+         SELECT c.user_id, term, count(*)::int FROM chunk c, unnest(c.terms) AS term GROUP BY 1, 2
+         ON CONFLICT (user_id, term) DO UPDATE SET documents = u.documents + EXCLUDED.documents
+       )
+       SELECT id FROM chunk ORDER BY id DESC LIMIT 1`,
+      [after],
+    );
+    if (!rows[0]) return;
+    after = rows[0].id;
+  }
+}
+
 export class CreateTermStatistics1765820000000 implements MigrationInterface {
   name = 'CreateTermStatistics1765820000000';
 
@@ -45,27 +72,8 @@ export class CreateTermStatistics1765820000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TRIGGER "thought_terms_uncount" AFTER DELETE ON "thought_terms"
       REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION thought_terms_uncount()`);
-    // Thoughts already stored count now (new ones as the analysis job or an import reaches them),
-    // in chunks: each statement stays well inside the pool's 30 s query timeout at 1M thoughts.
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await queryRunner.query(
-        `WITH chunk AS MATERIALIZED (
-           SELECT t.id, t.user_id, array_prepend('', tsvector_to_array(t.search_vector)) AS terms
-           FROM thoughts t WHERE t.id > $1 ORDER BY t.id LIMIT ${BACKFILL_CHUNK}
-         ),
-         saved AS (INSERT INTO thought_terms (thought_id, user_id, terms) SELECT id, user_id, terms FROM chunk),
-         counted AS (
-           INSERT INTO user_terms AS u (user_id, term, documents)
-           SELECT c.user_id, term, count(*)::int FROM chunk c, unnest(c.terms) AS term GROUP BY 1, 2
-           ON CONFLICT (user_id, term) DO UPDATE SET documents = u.documents + EXCLUDED.documents
-         )
-         SELECT id FROM chunk ORDER BY id DESC LIMIT 1`,
-        [after],
-      )) as { id: string }[];
-      if (!rows[0]) break;
-      after = rows[0].id;
-    }
+    // Thoughts already stored count now; new ones as the analysis job or an import reaches them.
+    await countStoredTerms((sql, values) => queryRunner.query(sql, values) as Promise<{ id: string }[]>);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

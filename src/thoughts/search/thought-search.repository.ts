@@ -45,10 +45,17 @@ const ALTERNATIVES = (userId: string, words: string) => `
   CROSS JOIN LATERAL (
     SELECT s.stem AS term WHERE k.known
     UNION ALL
-    (SELECT u.term FROM user_terms u
-     WHERE NOT k.known AND u.user_id = ${userId} AND u.documents > 0 AND u.term <> ''
-       AND (u.term % w.word OR u.term % s.stem OR w.word <% u.term OR (w.word ~ '[^a-z0-9]' AND u.term LIKE '%' || w.word || '%'))
-     ORDER BY greatest(similarity(u.term, w.word), similarity(u.term, s.stem), word_similarity(w.word, u.term)) DESC, u.term
+    (SELECT spelt.term FROM (
+       SELECT u.term FROM user_terms u
+       WHERE NOT k.known AND u.user_id = ${userId} AND u.documents > 0 AND u.term <> ''
+         AND (u.term % w.word OR u.term % s.stem OR w.word <% u.term)
+       UNION
+       -- Not through the trigram index: a word of one or two CJK characters has no trigram, and
+       -- LIKE would then scan every user's entries; the user's own words are far fewer.
+       SELECT u.term FROM user_terms u
+       WHERE NOT k.known AND w.word ~ '[^a-z0-9]' AND u.user_id = ${userId} AND u.documents > 0 AND strpos(u.term, w.word) > 0
+     ) spelt
+     ORDER BY greatest(similarity(spelt.term, w.word), similarity(spelt.term, s.stem), word_similarity(w.word, spelt.term)) DESC, spelt.term
      LIMIT ${ALTERNATIVES_PER_WORD})) alt
   WHERE s.stem IS NOT NULL`;
 
