@@ -10,6 +10,7 @@
  * rank as in real text: SEARCH_WORDS picks terms across that range.
  */
 import pg from 'pg';
+import { countStoredTerms } from '../migrations/1765820000000-CreateTermStatistics.js';
 
 // Ordered by intended frequency; no English stop words (to_tsvector would drop them).
 const VOCABULARY = `
@@ -107,6 +108,15 @@ export async function seedThoughts(
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
+  // As the analysis job would have: the users' word counts (search's trigram arm, related thoughts).
+  const counter = new pg.Client({ connectionString: url });
+  await counter.connect();
+  try {
+    await countStoredTerms(async (sql, values) => (await counter.query<{ id: string }>(sql, values)).rows);
+  } finally {
+    await counter.end();
+  }
+  log(`seed: counted the thoughts' words (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   const insertMs = performance.now() - started;
 
   // VACUUM merges what is left in the GIN pending lists (searches would scan it linearly)

@@ -13,6 +13,7 @@ import { ReanalysisSelectsInBackground1765300000000 } from '../../migrations/176
 import { CreateBackupRuns1765600000000 } from '../../migrations/1765600000000-CreateBackupRuns.js';
 import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImports.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
+import { CreateTermStatistics1765820000000 } from '../../migrations/1765820000000-CreateTermStatistics.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddImports1765500000000,
   CreateBackupRuns1765600000000,
   AddTagAliasesAndFeedback1765810000000,
+  CreateTermStatistics1765820000000,
 ];

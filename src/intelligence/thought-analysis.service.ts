@@ -47,6 +47,7 @@ export class ThoughtAnalysisService {
     const settings = await this.settings.getForUser(job.userId);
     if (!settings.autoTaggingEnabled && settings.taskSuggestionMode === 'off') {
       await this.thoughts.skipAnalysis(job.userId, thought);
+      await this.thoughts.countTerms(job.userId, thought.id);
       await this.reportProgress(job, 'done');
       return 'skipped';
     }
@@ -99,6 +100,8 @@ export class ThoughtAnalysisService {
         threshold: settings.autoTaskConfidenceThreshold,
       },
     );
+    // Counted before linking, so the term vectors of its own links already know its words.
+    await this.thoughts.countTerms(job.userId, thought.id);
     await this.linkRelated(job.userId, thought.id);
     this.events.publish({ userId: job.userId, type: 'thought.analyzed', id: thought.id });
     for (const row of offered.offered) {

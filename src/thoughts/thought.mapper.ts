@@ -1,6 +1,6 @@
 import type { ThoughtListItemDto, ThoughtResponseDto } from './dto/thought-response.dto.js';
 import type { Thought } from './thought.entity.js';
-import type { SearchResult } from './thoughts.repository.js';
+import type { SearchResult } from './search/thought-search.repository.js';
 
 export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
   return {
@@ -23,6 +23,6 @@ export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
 
 export function toThoughtListItem(row: Thought | SearchResult): ThoughtListItemDto {
   const item: ThoughtListItemDto = toThoughtResponse('thought' in row ? row.thought : row);
-  if ('thought' in row) item.search = { rank: row.rank, snippet: row.snippet };
+  if ('thought' in row) item.search = { rank: row.rank, snippet: row.snippet, matched: row.matched };
   return item;
 }

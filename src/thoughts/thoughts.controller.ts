@@ -62,7 +62,12 @@ export class ThoughtsController {
 
   @Get()
   @Readable()
-  @ApiOperation({ summary: 'List thoughts, newest first, or search them with q (ranked, with snippets)' })
+  @ApiOperation({
+    summary: 'List thoughts, newest first, or search them with q (ranked, with snippets and why each matched)',
+    description:
+      'Search fuses a full-text arm and a trigram arm (typos; words inside CJK runs) by reciprocal rank. Each arm ranks only ' +
+      'its newest 500 matches, so a search costs the same at any number of thoughts; reach older matches with until or more words.',
+  })
   @ApiOkResponse({ type: ThoughtPageDto })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: ListThoughtsQueryDto): Promise<ThoughtPageDto> {
     const page = await this.thoughts.list(auth.userId, query);
@@ -99,7 +104,12 @@ export class ThoughtsController {
 
   @Get(':id/related')
   @Readable()
-  @ApiOperation({ summary: 'Your thoughts related to this one, by shared tags, words and similar text' })
+  @ApiOperation({
+    summary: 'Your thoughts related to this one, by shared tags, term vectors, full text and similar text, fused by reciprocal rank',
+    description:
+      'Each arm ranks a bounded set (the newest 500 thoughts sharing a word, the newest 200 sharing a tag), so the cost does not ' +
+      'grow with your number of thoughts; each result says why it is related (reasons).',
+  })
   @ApiOkResponse({ type: RelatedThoughtsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async related(
@@ -109,7 +119,7 @@ export class ThoughtsController {
   ): Promise<RelatedThoughtsDto> {
     const related = await this.thoughts.related(auth.userId, id, query.limit);
     return {
-      items: related.map((hit) => ({ thought: toThoughtResponse(hit.thought), score: hit.score, shared_tags: hit.sharedTags })),
+      items: related.map((hit) => ({ thought: toThoughtResponse(hit.thought), score: hit.score, shared_tags: hit.sharedTags, reasons: hit.reasons })),
     };
   }
 }

@@ -16,7 +16,7 @@ import { Thought, type ThoughtSource, type ThoughtStatus, type ThoughtType } fro
  * Hand-written SQL: capture is the hot path (every microsecond of Node CPU there counts) and
  * search/related need PostgreSQL features the query builder would only obscure.
  */
-const COLUMNS = `t.id, t.user_id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable,
+export const COLUMNS = `t.id, t.user_id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable,
   t.local_only, t.source, t.analysis_status, t.analyzed_at, t.duplicate_of_id, t.created_at, t.updated_at`;
 /** Trigram similarity at which a thought counts as a near-duplicate of a recent one. */
 const NEAR_DUPLICATE_SIMILARITY = 0.85;
@@ -61,10 +61,8 @@ const CAPTURE_SQL = `
  * batch, and leave the rest of the pool (10) to reads.
  */
 const CAPTURE_BATCHING = { maxInFlight: 2, maxBatch: 100 };
-/** How many of the newest matches a search ranks (see search()). */
+/** How many of the newest matches each arm of a search or of related thoughts ranks (see search/). */
 export const SEARCH_CANDIDATES = 500;
-const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
-const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
 
 export interface NewThought {
   userId: string;
@@ -114,19 +112,7 @@ export interface ThoughtChanges {
   localOnly?: boolean;
 }
 
-export interface SearchResult {
-  thought: Thought;
-  rank: number;
-  snippet: string;
-}
-
-export interface RelatedResult {
-  thought: Thought;
-  score: number;
-  sharedTags: string[];
-}
-
-interface ThoughtRow {
+export interface ThoughtRow {
   id: string;
   user_id: string;
   content: string;
@@ -144,7 +130,7 @@ interface ThoughtRow {
   updated_at: Date;
 }
 
-function toThought(row: ThoughtRow): Thought {
+export function toThought(row: ThoughtRow): Thought {
   return Object.assign(new Thought(), {
     id: row.id,
     userId: row.user_id,
@@ -250,7 +236,7 @@ export class ThoughtsRepository {
   }
 
   async list(userId: string, filters: ThoughtFilters, limit: number, after?: KeysetCursor): Promise<Thought[]> {
-    const where = this.filtersFor(userId, filters);
+    const where = thoughtFilters(userId, filters);
     if (after) {
       where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
     }
@@ -271,45 +257,11 @@ export class ThoughtsRepository {
   }
 
   /**
-   * Ranked full-text search within the user's rows; keyset on (rank, created_at, id). Ranks
-   * the newest SEARCH_CANDIDATES matches: ranking every match of a common word means reading
-   * each matching row (8,500 rows, 28 ms, for the most common word of a user with 10,000
-   * thoughts), while the newest 500 are found through the (user, created_at) index in a few
-   * milliseconds whatever the word. Older matches stay reachable with `until` or more words.
-   */
-  async search(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<SearchResult[]> {
-    const where = this.filtersFor(userId, filters);
-    const query = where.param(q);
-    where.add(`t.search_vector @@ websearch_to_tsquery('english', ${query})`);
-    const afterClause = after
-      ? `WHERE (s.rank, s.created_at, s.id) < (${where.param(after.rank ?? 0)}::real, ${where.param(after.createdAt)}, ${where.param(after.id)})`
-      : '';
-    const rows = (await this.dataSource.query(
-      `SELECT s.*, ts_headline('english', s.escaped, websearch_to_tsquery('english', ${query}), '${HEADLINE_OPTIONS}') AS snippet
-       FROM (
-         SELECT * FROM (
-           SELECT ${COLUMNS}, ${HTML_ESCAPED_CONTENT} AS escaped,
-                  ts_rank(t.search_vector, websearch_to_tsquery('english', ${query}))::real AS rank
-           FROM (
-             SELECT ${COLUMNS}, t.search_vector FROM thoughts t WHERE ${where}
-             ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}
-           ) t
-         ) s ${afterClause}
-         ORDER BY s.rank DESC, s.created_at DESC, s.id DESC
-         LIMIT ${where.param(limit + 1)}
-       ) s
-       ORDER BY s.rank DESC, s.created_at DESC, s.id DESC`,
-      where.params,
-    )) as (ThoughtRow & { rank: number; snippet: string })[];
-    return rows.map((row) => ({ thought: toThought(row), rank: row.rank, snippet: row.snippet }));
-  }
-
-  /**
    * For queries with no searchable word (`%`, `_`, a lone stop word): a literal substring
    * match, with LIKE's wildcards escaped so user text never widens the match.
    */
   async searchSubstring(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<Thought[]> {
-    const where = this.filtersFor(userId, filters);
+    const where = thoughtFilters(userId, filters);
     const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     where.add(`t.content ILIKE ${where.param(pattern)} ESCAPE '\\'`);
     if (after) where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
@@ -517,53 +469,6 @@ export class ThoughtsRepository {
     return affected > 0;
   }
 
-  /**
-   * Candidates come from three indexes (shared words, shared tags, similar text); each is
-   * scored 0..1 as 0.5 tag overlap (Jaccard) + 0.3 word rank + 0.2 trigram similarity.
-   */
-  async related(userId: string, id: string, limit: number): Promise<RelatedResult[]> {
-    const rows = (await this.dataSource.query(
-      `WITH src AS (
-         SELECT t.id, t.content, t.search_vector, t.tags || t.ai_tags AS all_tags
-         FROM thoughts t WHERE t.id = $2 AND t.user_id = $1
-       ),
-       q AS (
-         SELECT (SELECT string_agg(quote_literal(lexeme), ' | ')
-                 FROM (SELECT unnest(tsvector_to_array(src.search_vector)) AS lexeme LIMIT 32) words)::tsquery AS query
-         FROM src
-       ),
-       candidates AS (
-         (SELECT t.id FROM thoughts t, q
-          WHERE t.user_id = $1 AND q.query IS NOT NULL AND t.search_vector @@ q.query
-          ORDER BY ts_rank(t.search_vector, q.query) DESC LIMIT 200)
-         UNION
-         (SELECT t.id FROM thoughts t, src
-          WHERE t.user_id = $1 AND jsonb_array_length(src.all_tags) > 0
-            AND (t.tags ?| ARRAY(SELECT jsonb_array_elements_text(src.all_tags))
-                 OR t.ai_tags ?| ARRAY(SELECT jsonb_array_elements_text(src.all_tags)))
-          ORDER BY t.created_at DESC LIMIT 200)
-         UNION
-         (SELECT t.id FROM thoughts t, src WHERE t.user_id = $1 AND t.content % src.content LIMIT 50)
-       ),
-       scored AS (
-         SELECT ${COLUMNS},
-           ARRAY(SELECT DISTINCT tag FROM jsonb_array_elements_text(t.tags || t.ai_tags) tag WHERE src.all_tags ? tag ORDER BY tag) AS shared_tags,
-           (SELECT count(DISTINCT tag) FROM jsonb_array_elements_text(t.tags || t.ai_tags || src.all_tags) tag) AS union_size,
-           COALESCE(ts_rank(t.search_vector, q.query, 32), 0) AS word_rank,
-           similarity(t.content, src.content) AS text_similarity
-         FROM thoughts t JOIN candidates c ON c.id = t.id CROSS JOIN src CROSS JOIN q
-         WHERE t.id <> src.id AND t.status = 'active'
-       )
-       SELECT *, round((0.5 * CASE WHEN union_size = 0 THEN 0 ELSE cardinality(shared_tags)::float / union_size END
-                        + 0.3 * LEAST(1, word_rank * 5) + 0.2 * text_similarity)::numeric, 4)::float AS score
-       FROM scored
-       ORDER BY score DESC, created_at DESC
-       LIMIT $3`,
-      [userId, id, limit],
-    )) as (ThoughtRow & { shared_tags: string[]; score: number })[];
-    return rows.filter((row) => row.score > 0).map((row) => ({ thought: toThought(row), score: row.score, sharedTags: row.shared_tags }));
-  }
-
   async tagCounts(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {
     return (await this.tagUse(userId, limit)).map(({ tag, count }) => ({ tag, count }));
   }
@@ -578,19 +483,20 @@ export class ThoughtsRepository {
       [userId, limit],
     ) as Promise<{ tag: string; count: number; shareable: boolean }[]>;
   }
+}
 
-  private filtersFor(userId: string, filters: ThoughtFilters): Where {
-    const where = new Where();
-    where.add(`t.user_id = ${where.param(userId)}`);
-    if (filters.status !== 'all') where.add(`t.status = ${where.param(filters.status)}`);
-    if (filters.tag !== undefined) {
-      const tag = where.param(JSON.stringify([filters.tag]));
-      where.add(`(t.tags @> ${tag}::jsonb OR t.ai_tags @> ${tag}::jsonb)`);
-    }
-    if (filters.thoughtType !== undefined) where.add(`t.thought_type = ${where.param(filters.thoughtType)}`);
-    if (filters.isActionable !== undefined) where.add(`t.is_actionable = ${where.param(filters.isActionable)}`);
-    if (filters.since !== undefined) where.add(`t.created_at >= ${where.param(filters.since)}`);
-    if (filters.until !== undefined) where.add(`t.created_at < ${where.param(filters.until)}`);
-    return where;
+/** The user's rows under a list's filters, as a WHERE on `thoughts t` (search builds on it too). */
+export function thoughtFilters(userId: string, filters: ThoughtFilters): Where {
+  const where = new Where();
+  where.add(`t.user_id = ${where.param(userId)}`);
+  if (filters.status !== 'all') where.add(`t.status = ${where.param(filters.status)}`);
+  if (filters.tag !== undefined) {
+    const tag = where.param(JSON.stringify([filters.tag]));
+    where.add(`(t.tags @> ${tag}::jsonb OR t.ai_tags @> ${tag}::jsonb)`);
   }
+  if (filters.thoughtType !== undefined) where.add(`t.thought_type = ${where.param(filters.thoughtType)}`);
+  if (filters.isActionable !== undefined) where.add(`t.is_actionable = ${where.param(filters.isActionable)}`);
+  if (filters.since !== undefined) where.add(`t.created_at >= ${where.param(filters.since)}`);
+  if (filters.until !== undefined) where.add(`t.created_at < ${where.param(filters.until)}`);
+  return where;
 }

@@ -11,11 +11,15 @@ import { normalizeContent } from './thought-content.js';
 import { normalizeTags } from './thought-tags.js';
 import type { Thought } from './thought.entity.js';
 import { THOUGHT_STATUSES, THOUGHT_TYPES, ANALYSIS_STATUSES, THOUGHT_SOURCES } from './thought.entity.js';
-import { type ImportedThoughtRow, type RelatedResult, type SearchResult, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
+import { type ImportedThoughtRow, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
+import { type RelatedResult, rankRelated } from './search/related-ranking.js';
+import { RelatedThoughtsRepository } from './search/related-thoughts.repository.js';
+import { TermStatisticsRepository } from './search/term-statistics.repository.js';
+import { type SearchResult, ThoughtSearchRepository } from './search/thought-search.repository.js';
 import { substringSnippet } from './substring-snippet.js';
 import { TagFeedbackRepository } from './tag-feedback.repository.js';
 
-/** Searches rank by ts_rank (a real); plain lists ignore the rank. */
+/** Searches rank by the fused reciprocal rank (a real); plain lists ignore the rank. */
 const THOUGHTS: CursorKind = { list: 'thoughts', rank: 'real' };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -61,6 +65,9 @@ export class ThoughtsService {
     private readonly thoughts: ThoughtsRepository,
     private readonly analysis: AnalysisJobs,
     private readonly feedback: TagFeedbackRepository,
+    private readonly searches: ThoughtSearchRepository,
+    private readonly relatedThoughts: RelatedThoughtsRepository,
+    private readonly termStatistics: TermStatisticsRepository,
   ) {}
 
   /**
@@ -125,7 +132,7 @@ export class ThoughtsService {
     }
     // A query with no searchable word (`%`, a lone stop word) matches nothing here; asking
     // only after an empty result keeps a search to one round trip in the common case.
-    const hits = await this.thoughts.search(userId, filters, q, query.limit, after);
+    const hits = await this.searches.search(userId, filters, q, query.limit, after);
     if (hits.length > 0 || (await this.thoughts.hasSearchableWords(q))) {
       return toPage<SearchResult, SearchResult>(hits, query.limit, (hit) => hit, (hit) => ({
         createdAt: hit.thought.createdAt,
@@ -138,6 +145,7 @@ export class ThoughtsService {
       thought,
       rank: 0,
       snippet: substringSnippet(thought.content, q),
+      matched: [{ arm: 'substring', terms: [q.toLowerCase()] }],
     }), undefined, THOUGHTS.list);
   }
 
@@ -209,7 +217,7 @@ export class ThoughtsService {
 
   async related(userId: string, id: string, limit: number): Promise<RelatedResult[]> {
     await this.get(userId, id);
-    return this.thoughts.related(userId, id, limit);
+    return rankRelated(await this.relatedThoughts.candidates(userId, id), limit);
   }
 
   tags(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {
@@ -233,6 +241,14 @@ export class ThoughtsService {
     result: { aiTags: string[] | null; thoughtType: Thought['thoughtType'] & string; isActionable: boolean },
   ) {
     return this.thoughts.applyAnalysis(userId, analysed.id, analysed.content, result);
+  }
+
+  /**
+   * Brings the thought's words into the user's document frequencies (related thoughts' term
+   * vectors): the analysis job calls it for every thought it reaches, analysed or skipped.
+   */
+  countTerms(userId: string, id: string): Promise<void> {
+    return this.termStatistics.count(userId, id);
   }
 
   /** Analysis is off for this user; the near-duplicate flag is still set. */
@@ -285,6 +301,8 @@ export class ThoughtsService {
       updatedAt: realDate(input.updatedAt, 'updated_at') ?? createdAt,
     };
     const thought = await this.thoughts.insertImported(manager, row);
+    // Counted now: a thought imported with its analysis never passes through the analysis job.
+    if (!analyze) await this.termStatistics.count(userId, thought.id, manager);
     if (analyze) await this.analysis.enqueue({ thoughtId: thought.id, userId, reason: 'import', operationId: analyze.operationId }, manager);
     return thought;
   }

@@ -3,7 +3,7 @@ import type { ProfilesService } from '../../profiles/profiles.service.js';
 import { THOUGHT_TYPES } from '../../thoughts/thought.entity.js';
 import { toThoughtResponse } from '../../thoughts/thought.mapper.js';
 import type { ThoughtsService } from '../../thoughts/thoughts.service.js';
-import type { SearchResult } from '../../thoughts/thoughts.repository.js';
+import type { SearchMatch, SearchResult } from '../../thoughts/search/thought-search.repository.js';
 import { localWindow } from '../local-window.js';
 import { cursorArg, dateArg, limitArg, pageOf, textArg, thoughtOut, uuidArg } from '../mcp-schemas.js';
 import { defineTool, type PaiTool } from '../mcp-tool.js';
@@ -19,24 +19,36 @@ const oneLine = (text: string, max: number) => {
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
 const unescape = (html: string) => html.replace(/&(lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 
-/** What a search hit's snippet says about why it matched: the marked words, and how. */
-export function explainHit(hit: SearchResult): { snippet: string; matched_terms: string[]; match: 'full_text' | 'substring'; why: string } {
+const quoted = (terms: string[]) => terms.map((term) => `"${term}"`).join(', ');
+
+/** One line per arm that found the hit, in words a model can pass on. */
+function whyMatched(match: SearchMatch, rank: number): string {
+  if (match.arm === 'full_text') {
+    return `full-text match on ${match.terms.length ? quoted(match.terms) : 'the query'} (word forms count: "call" matches "calling"; rank ${rank.toFixed(3)})`;
+  }
+  if (match.arm === 'trigram') return `similar spelling: ${quoted(match.terms)} read as a query word the user never wrote (a typo, or part of a longer CJK word)`;
+  return `contains the exact text ${quoted(match.terms)}`;
+}
+
+/** What a search hit says about why it matched: the marked words, each arm that found it, and how. */
+export function explainHit(hit: SearchResult): { snippet: string; matched_terms: string[]; match: SearchMatch['arm']; matched: SearchMatch[]; why: string } {
   const terms = [...new Set([...hit.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((found) => unescape(found[1]!).toLowerCase()))];
   const snippet = unescape(hit.snippet.replace(/<mark>(.*?)<\/mark>/g, '«$1»'));
-  const match = hit.rank > 0 ? 'full_text' : 'substring';
-  const words = terms.length ? terms.map((term) => `"${term}"`).join(', ') : 'the query';
-  const why =
-    match === 'full_text'
-      ? `full-text match on ${words} (word forms count: "call" matches "calling"; rank ${hit.rank.toFixed(3)})`
-      : `contains the exact text ${words}`;
-  return { snippet, matched_terms: terms, match, why };
+  return {
+    snippet,
+    matched_terms: terms,
+    match: hit.matched[0]?.arm ?? 'substring',
+    matched: hit.matched,
+    why: hit.matched.map((match) => whyMatched(match, hit.rank)).join('; '),
+  };
 }
 
 const hitOut = z.looseObject({
   ...thoughtOut.shape,
   snippet: z.string(),
   matched_terms: z.array(z.string()),
-  match: z.enum(['full_text', 'substring']),
+  match: z.enum(['full_text', 'trigram', 'substring']),
+  matched: z.array(z.object({ arm: z.enum(['full_text', 'trigram', 'substring']), terms: z.array(z.string()) })),
   why: z.string(),
 });
 
@@ -72,8 +84,9 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
     name: 'search_thoughts',
     title: 'Search thoughts',
     description:
-      "Full-text search over the user's captured thoughts, best match first. Accepts web-search syntax: quotes for phrases, -word to " +
-      'exclude, OR. Each hit has a snippet with the matching words in «», the matched terms, and why it matched. Use it to recall what ' +
+      "Search over the user's captured thoughts, best match first: full text fused with a trigram arm that forgives typos and finds " +
+      'words inside CJK text. Accepts web-search syntax: quotes for phrases, -word to exclude, OR. Each hit has a snippet with the ' +
+      'matching words in «», the matched terms, which arm(s) matched, and why. Use it to recall what ' +
       'the user wrote about a topic before answering.',
     input: {
       query: textArg('query', 500, 'What to look for, e.g. "tax forms" or mom -birthday').min(1, 'query must not be empty'),
@@ -147,16 +160,20 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
   const related = defineTool({
     name: 'related_thoughts',
     title: 'Related thoughts',
-    description: 'Thoughts related to one thought (shared tags, shared words, similar text), most related first, each with a 0..1 score.',
+    description:
+      'Thoughts related to one thought (shared tags, informative shared words, full text, similar text, fused by reciprocal rank), ' +
+      'most related first, each with a 0..1 score and the reasons it is related.',
     input: { id: uuidArg('id', 'The thought to start from'), limit: limitArg(20, 5) },
-    output: { items: z.array(z.looseObject({ thought: thoughtOut, score: z.number(), shared_tags: z.array(z.string()) })) },
+    output: {
+      items: z.array(z.looseObject({ thought: thoughtOut, score: z.number(), shared_tags: z.array(z.string()), reasons: z.array(z.string()) })),
+    },
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     narrowScope: 'read',
     async run(args, call) {
       const hits = await thoughts.related(call.auth.userId, args.id, args.limit);
-      const items = hits.map((hit) => ({ thought: toThoughtResponse(hit.thought), score: hit.score, shared_tags: hit.sharedTags }));
+      const items = hits.map((hit) => ({ thought: toThoughtResponse(hit.thought), score: hit.score, shared_tags: hit.sharedTags, reasons: hit.reasons }));
       const text = items.length
-        ? items.map((item) => `${line(item.thought)} (score ${item.score.toFixed(2)}${item.shared_tags.length ? `, shared tags: ${item.shared_tags.join(', ')}` : ''})`).join('\n')
+        ? items.map((item) => `${line(item.thought)} (score ${item.score.toFixed(2)}; ${item.reasons.join('; ')})`).join('\n')
         : 'No related thoughts.';
       return { text, data: { items } };
     },

@@ -26,13 +26,31 @@ export class ThoughtResponseDto {
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }
 
+export class SearchMatchDto {
+  @ApiProperty({
+    enum: ['full_text', 'trigram', 'substring'],
+    description:
+      'full_text: the words of the query (word forms count: "call" matches "calling"); trigram: a query word the vocabulary ' +
+      'does not know, read as your words spelled like it (typos, and CJK words inside longer runs); substring: the literal text, ' +
+      'for queries with no searchable word',
+  })
+  arm!: string;
+  @ApiProperty({ type: [String], example: ['insomnia'], description: 'The words of the thought this arm matched' }) terms!: string[];
+}
+
 export class SearchHitDto {
-  @ApiProperty({ example: 0.0759 }) rank!: number;
+  @ApiProperty({
+    example: 0.0325,
+    description: 'Reciprocal-rank fusion of the arms: the sum over arms of 1 / (60 + rank in that arm); higher is better',
+  })
+  rank!: number;
   @ApiProperty({
     example: 'Call mom tomorrow about the <mark>tax</mark> forms',
     description: 'HTML-escaped text; matches wrapped in <mark>. Safe to insert as HTML.',
   })
   snippet!: string;
+  @ApiProperty({ type: [SearchMatchDto], description: 'Why it matched: each arm that found it, with the words it matched' })
+  matched!: SearchMatchDto[];
 }
 
 export class ThoughtListItemDto extends ThoughtResponseDto {
@@ -46,8 +64,22 @@ export class ThoughtPageDto {
 
 export class RelatedThoughtDto {
   @ApiProperty({ type: ThoughtResponseDto }) thought!: ThoughtResponseDto;
-  @ApiProperty({ example: 0.42, description: '0..1: shared tags, shared words and text similarity combined' }) score!: number;
+  @ApiProperty({
+    example: 0.42,
+    description:
+      '0..1: reciprocal-rank fusion of four arms (shared tags, term vectors, full text, trigram text similarity), ' +
+      'scaled so 1 is first in every arm',
+  })
+  score!: number;
   @ApiProperty({ type: [String], example: ['family'] }) shared_tags!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['shared tags: sleep', 'similar words: insomnia, night', 'full-text match', 'similar text (41% trigram similarity)'],
+    description:
+      'Why it is related, one phrase per arm that ranked it. "similar words" are the shared word stems that weigh most in ' +
+      'your own thoughts (BM25 over your corpus)',
+  })
+  reasons!: string[];
 }
 
 export class RelatedThoughtsDto {
