@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
@@ -12,6 +14,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { McpServerFactory } from './mcp-server.factory.js';
 import { ORIGIN_REFUSED, originAllowed } from './origin-policy.js';
+import { SingleRequestTransport } from './single-request-transport.js';
 
 /**
  * Model Context Protocol over Streamable HTTP, stateless, JSON responses. Behind the same
@@ -51,11 +54,13 @@ export class McpController {
   async handle(@CurrentAuth() auth: AuthContext, @Req() request: Request, @Res() response: Response, @Body() body: unknown): Promise<void> {
     if (!originAllowed(request.headers.origin, this.allowedOrigins)) throw new ForbiddenException(ORIGIN_REFUSED);
     const server = this.factory.create(auth, String(request.id), calledTool(body));
+    const single = SingleRequestTransport.for(request, body);
+    if (single) {
+      closeOnAbort(response, server, single);
+      return single.serve(server, request.headers, response);
+    }
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    response.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
+    closeOnAbort(response, server, transport);
     await server.connect(transport);
     // The SDK reads `request.auth` as its own AuthInfo; the tools take the caller from the factory instead.
     await transport.handleRequest(request as unknown as IncomingMessage, response, body);
@@ -80,6 +85,18 @@ export class McpController {
     response.status(405).setHeader('Allow', 'POST');
     response.json(errorBody(405, message, String(request.id)));
   }
+}
+
+/**
+ * A client gone mid-call aborts the tool. After a finished response there is nothing to stop,
+ * and closing would only build a "connection closed" error nobody reads.
+ */
+function closeOnAbort(response: Response, server: McpServer, transport: Transport): void {
+  response.on('close', () => {
+    if (response.writableFinished) return;
+    void transport.close();
+    void server.close();
+  });
 }
 
 /** The tool a single (non-batch) tools/call names, if the body is one. */

@@ -371,6 +371,28 @@ describe('MCP server at POST /mcp', () => {
     }
     expect((await testApp.http().post('/mcp').send({ jsonrpc: '2.0', id: 1, method: 'ping' })).status).toBe(401);
   });
+
+  it('answers as the Streamable HTTP transport does: 406, 400 for an unknown protocol version, 202 for a notification, a batch as an array', async () => {
+    const post = (body: object, headers: Record<string, string> = {}) =>
+      testApp.http().post('/mcp').set(bearer(ann.key)).set('Accept', 'application/json, text/event-stream').set(headers).send(body);
+    const ping = { jsonrpc: '2.0', id: 5, method: 'ping' };
+
+    const single = await post(ping, { 'Mcp-Protocol-Version': '2025-06-18' });
+    expect([single.status, single.headers['content-type'], single.body]).toEqual([200, expect.stringMatching(/^application\/json/), { jsonrpc: '2.0', id: 5, result: {} }]);
+    const notAcceptable = await post(ping, { Accept: 'application/json' });
+    expect(notAcceptable.status).toBe(406);
+    expect(notAcceptable.body).toMatchObject({ jsonrpc: '2.0', error: { code: -32000, message: expect.stringContaining('Not Acceptable') } });
+    const unknownVersion = await post(ping, { 'Mcp-Protocol-Version': '1999-01-01' });
+    expect(unknownVersion.status).toBe(400);
+    expect(unknownVersion.body).toMatchObject({ error: { message: expect.stringContaining('Unsupported protocol version') } });
+    const notification = await post({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    expect([notification.status, notification.text]).toEqual([202, '']);
+    const batch = await post([ping, { jsonrpc: '2.0', id: 6, method: 'tools/list' }]);
+    expect(batch.status).toBe(200);
+    expect(batch.body).toEqual([{ jsonrpc: '2.0', id: 5, result: {} }, expect.objectContaining({ id: 6, result: { tools: expect.any(Array) } })]);
+    const unknownMethod = await post({ jsonrpc: '2.0', id: 'u', method: 'no/such/method' });
+    expect([unknownMethod.status, unknownMethod.body]).toEqual([200, { jsonrpc: '2.0', id: 'u', error: expect.objectContaining({ code: -32601 }) }]);
+  });
 });
 
 describe('MCP and REST share one rate limit per key', () => {
