@@ -241,6 +241,23 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'SCHEDULER_ENABLED must be true or false' })
   SCHEDULER_ENABLED = true;
 
+  /**
+   * Due users one scheduler pass reads per query (a keyset page): memory stays flat however
+   * many users are due at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SCHEDULER_BATCH_SIZE = 50;
+
+  /** Scheduled consciousness checks one process runs at once, so a tick leaves room for requests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SCHEDULER_CONCURRENCY = 2;
+
   /** Run the analysis workers in this process; false when `npm run worker` processes do it. */
   @Transform(toBoolean)
   @IsBoolean({ message: 'WORKERS_ENABLED must be true or false' })
