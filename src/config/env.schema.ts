@@ -44,7 +44,7 @@ function IsCronExpression() {
     name: 'isCronExpression',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && validateCronExpression(value).valid,
-      defaultMessage: () => 'BACKUP_CRON must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)',
+      defaultMessage: (args) => `${args?.property} must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)`,
     },
   });
 }
@@ -240,6 +240,13 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'SCHEDULER_ENABLED must be true or false' })
   SCHEDULER_ENABLED = true;
+
+  /**
+   * When the scheduler looks for due consciousness checks, cron syntax in UTC (six fields for
+   * seconds). Each user is still checked at most once per their own interval.
+   */
+  @IsCronExpression()
+  CONSCIOUSNESS_CHECK_CRON = '*/5 * * * *';
 
   /**
    * Due users one scheduler pass reads per query (a keyset page): memory stays flat however
