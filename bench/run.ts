@@ -14,6 +14,7 @@ import { backupOptions, benchBackup } from './backup.js';
 import { benchExport } from './export.js';
 import { benchFairness, fairnessOptions } from './fairness.js';
 import { benchMcp } from './mcp.js';
+import { benchSchedulerTick, schedulerOptions } from './scheduler-tick.js';
 import { benchStartup } from './startup.js';
 import { benchTasks, tasksOptions } from './tasks.js';
 import { benchThoughts, thoughtsOptions } from './thoughts.js';
@@ -23,6 +24,7 @@ const SECTIONS: ((argv: string[]) => Promise<BenchSection>)[] = [
   (argv) => benchThoughts(thoughtsOptions(argv)),
   (argv) => benchTasks(tasksOptions(argv)),
   (argv) => benchConsciousness(consciousnessOptions(argv)),
+  (argv) => benchSchedulerTick(schedulerOptions(argv)),
   () => benchMcp(),
   (argv) => benchFairness(fairnessOptions(argv)),
   (argv) => benchBackup(backupOptions(argv)),

@@ -16,7 +16,10 @@ export interface OpenLoopSpec {
   paths: string[];
   /** Requests per second asked for. */
   rate: number;
+  /** The run's length; with `until`, its longest. */
   seconds: number;
+  /** When given, no request starts after it settles (a phase that lasts as long as something else). */
+  until?: Promise<unknown>;
 }
 
 export interface OpenLoopResult extends LoadResult {
@@ -71,19 +74,21 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
       req.end(body);
     });
 
+  let stopped = false;
+  void spec.until?.finally(() => (stopped = true));
   const inflight: Promise<void>[] = [];
   const t0 = performance.now();
   let next = 0;
   let lastStart = t0;
-  while (next < total) {
+  while (next < total && !stopped) {
     const now = performance.now();
     // Start every request whose time has come (a late timer starts several at once).
-    while (next < total && t0 + next * interval <= now) {
+    while (next < total && !stopped && t0 + next * interval <= now) {
       inflight.push(send(t0 + next * interval));
       next++;
       lastStart = now;
     }
-    if (next < total) await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + next * interval - performance.now())));
+    if (next < total && !stopped) await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + next * interval - performance.now())));
   }
   await Promise.all(inflight);
   const end = performance.now();
@@ -93,12 +98,12 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   return {
     label: spec.label,
     connections: 0,
-    seconds: spec.seconds,
+    seconds: stopped ? startSpan : spec.seconds,
     requests: latencies.length,
     rps: latencies.length / ((end - t0) / 1000),
     askedRps: spec.rate,
     // Starts over the span they took: equals the asked rate when the schedule was kept.
-    startedRps: total > 1 ? (total - 1) / startSpan : NaN,
+    startedRps: next > 1 ? (next - 1) / startSpan : NaN,
     failures,
     p50: percentile(latencies, 50),
     p75: percentile(latencies, 75),
