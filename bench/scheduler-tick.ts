@@ -155,7 +155,7 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
       budgetTable(budgets),
       ...failedPhasesWarning(phases),
     ].join('\n');
-    return { title: 'Scheduler tick with many due users', text, budgets };
+    return { title: 'Scheduler tick with many due users', text, budgets, apiRssMb: rssMb };
   } finally {
     await server.stop();
     await db.drop();
