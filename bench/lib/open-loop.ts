@@ -75,7 +75,9 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
     });
 
   let stopped = false;
-  void spec.until?.finally(() => (stopped = true));
+  const stop = () => (stopped = true);
+  // Rejected or resolved, it ends the run; whoever made it deals with its error.
+  spec.until?.then(stop, stop);
   const inflight: Promise<void>[] = [];
   const t0 = performance.now();
   let next = 0;
