@@ -118,7 +118,13 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
     const tickSeconds = (performance.now() - started) / 1000;
     const cpu = await stopCpu(listRun.requests + captureRun.requests);
     const rssMb = await stopRss();
-    const phases: Phase[] = [listRun, captureRun].map((run) => ({ ...run, rssMb, serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs }));
+    const phases: Phase[] = [listRun, captureRun].map((run) => ({
+      ...run,
+      rssMb,
+      serverCpuMs: cpu.serverMs,
+      postgresCpuMs: cpu.postgresMs,
+      errorsNote: run.failures ? `${run.failures} FAILED (${run.failureReasons})` : undefined,
+    }));
     const [outcome] = await query<{ done: string; failed: string; thoughts: string | null; duration: number | null }>(
       db.url,
       `SELECT count(*) FILTER (WHERE state = 'done') AS done, count(*) FILTER (WHERE state = 'failed') AS failed,

@@ -26,6 +26,8 @@ export interface OpenLoopResult extends LoadResult {
   /** The asked rate and the rate at which requests were actually started and answered. */
   askedRps: number;
   startedRps: number;
+  /** Failed requests by status code or error code ("429: 3, ECONNRESET: 1"); empty when none. */
+  failureReasons: string;
 }
 
 const WORDS = ['call', 'meeting', 'project', 'idea', 'budget', 'garden', 'review', 'plan', 'email', 'book'];
@@ -43,6 +45,7 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const latencies: number[] = [];
   let failures = 0;
+  const reasons = new Map<string, number>();
   let counter = 0;
   const total = Math.round(spec.rate * spec.seconds);
   const interval = 1000 / spec.rate;
@@ -56,21 +59,24 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
         headers['content-type'] = 'application/json';
         headers['content-length'] = String(Buffer.byteLength(body));
       }
-      const done = (ok: boolean) => {
+      const done = (ok: boolean, reason = '') => {
         latencies.push(performance.now() - scheduled);
-        if (!ok) failures++;
+        if (!ok) {
+          failures++;
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        }
         resolve();
       };
       const req = request(
         { agent, host: url.hostname, port: url.port, method: spec.mode === 'post' ? 'POST' : 'GET', path: spec.mode === 'post' ? spec.paths[0] : pick(spec.paths), headers, timeout: 10_000 },
         (res) => {
           res.resume();
-          res.once('end', () => done((res.statusCode ?? 500) < 400));
-          res.once('error', () => done(false));
+          res.once('end', () => done((res.statusCode ?? 500) < 400, String(res.statusCode)));
+          res.once('error', (error: NodeJS.ErrnoException) => done(false, error.code ?? error.message));
         },
       );
       req.once('timeout', () => req.destroy(new Error('timeout')));
-      req.once('error', () => done(false));
+      req.once('error', (error: NodeJS.ErrnoException) => done(false, error.code ?? error.message));
       req.end(body);
     });
 
@@ -107,6 +113,7 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
     // Starts over the span they took: equals the asked rate when the schedule was kept.
     startedRps: next > 1 ? (next - 1) / startSpan : NaN,
     failures,
+    failureReasons: [...reasons].map(([reason, count]) => `${reason}: ${count}`).join(', '),
     p50: percentile(latencies, 50),
     p75: percentile(latencies, 75),
     p90: percentile(latencies, 90),
