@@ -12,6 +12,7 @@ import { UnauthenticatedLimiter } from './auth/unauthenticated-limiter.js';
 import { APP_VERSION } from './common/app-version.js';
 import { ValidationFailedException } from './common/errors/validation-failed.exception.js';
 import { answerClientErrorsInShape } from './common/http/client-errors.js';
+import { cacheValidationMetadata } from './common/validation/validation-metadata-cache.js';
 import { createRequestLogger } from './common/logging/http-logger.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
@@ -91,6 +92,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
+  cacheValidationMetadata();
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -16,13 +16,18 @@ export interface OpenLoopSpec {
   paths: string[];
   /** Requests per second asked for. */
   rate: number;
+  /** The run's length; with `until`, its longest. */
   seconds: number;
+  /** When given, no request starts after it settles (a phase that lasts as long as something else). */
+  until?: Promise<unknown>;
 }
 
 export interface OpenLoopResult extends LoadResult {
   /** The asked rate and the rate at which requests were actually started and answered. */
   askedRps: number;
   startedRps: number;
+  /** Failed requests by status code or error code ("429: 3, ECONNRESET: 1"); empty when none. */
+  failureReasons: string;
 }
 
 const WORDS = ['call', 'meeting', 'project', 'idea', 'budget', 'garden', 'review', 'plan', 'email', 'book'];
@@ -40,6 +45,7 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const latencies: number[] = [];
   let failures = 0;
+  const reasons = new Map<string, number>();
   let counter = 0;
   const total = Math.round(spec.rate * spec.seconds);
   const interval = 1000 / spec.rate;
@@ -53,37 +59,44 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
         headers['content-type'] = 'application/json';
         headers['content-length'] = String(Buffer.byteLength(body));
       }
-      const done = (ok: boolean) => {
+      const done = (ok: boolean, reason = '') => {
         latencies.push(performance.now() - scheduled);
-        if (!ok) failures++;
+        if (!ok) {
+          failures++;
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        }
         resolve();
       };
       const req = request(
         { agent, host: url.hostname, port: url.port, method: spec.mode === 'post' ? 'POST' : 'GET', path: spec.mode === 'post' ? spec.paths[0] : pick(spec.paths), headers, timeout: 10_000 },
         (res) => {
           res.resume();
-          res.once('end', () => done((res.statusCode ?? 500) < 400));
-          res.once('error', () => done(false));
+          res.once('end', () => done((res.statusCode ?? 500) < 400, String(res.statusCode)));
+          res.once('error', (error: NodeJS.ErrnoException) => done(false, error.code ?? error.message));
         },
       );
       req.once('timeout', () => req.destroy(new Error('timeout')));
-      req.once('error', () => done(false));
+      req.once('error', (error: NodeJS.ErrnoException) => done(false, error.code ?? error.message));
       req.end(body);
     });
 
+  let stopped = false;
+  const stop = () => (stopped = true);
+  // Rejected or resolved, it ends the run; whoever made it deals with its error.
+  spec.until?.then(stop, stop);
   const inflight: Promise<void>[] = [];
   const t0 = performance.now();
   let next = 0;
   let lastStart = t0;
-  while (next < total) {
+  while (next < total && !stopped) {
     const now = performance.now();
     // Start every request whose time has come (a late timer starts several at once).
-    while (next < total && t0 + next * interval <= now) {
+    while (next < total && !stopped && t0 + next * interval <= now) {
       inflight.push(send(t0 + next * interval));
       next++;
       lastStart = now;
     }
-    if (next < total) await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + next * interval - performance.now())));
+    if (next < total && !stopped) await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + next * interval - performance.now())));
   }
   await Promise.all(inflight);
   const end = performance.now();
@@ -93,13 +106,14 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   return {
     label: spec.label,
     connections: 0,
-    seconds: spec.seconds,
+    seconds: stopped ? startSpan : spec.seconds,
     requests: latencies.length,
     rps: latencies.length / ((end - t0) / 1000),
     askedRps: spec.rate,
     // Starts over the span they took: equals the asked rate when the schedule was kept.
-    startedRps: total > 1 ? (total - 1) / startSpan : NaN,
+    startedRps: next > 1 ? (next - 1) / startSpan : NaN,
     failures,
+    failureReasons: [...reasons].map(([reason, count]) => `${reason}: ${count}`).join(', '),
     p50: percentile(latencies, 50),
     p75: percentile(latencies, 75),
     p90: percentile(latencies, 90),

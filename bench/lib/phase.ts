@@ -82,7 +82,8 @@ export async function openLoopPhase(
   const cpu = await stopCpu(result.requests);
   const rssMb = await stopRss();
   logPhase(result);
-  return { ...result, rssMb, serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs };
+  const errorsNote = result.failures ? `${result.failures} FAILED (${result.failureReasons})` : undefined;
+  return { ...result, rssMb, serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs, errorsNote };
 }
 
 export function logPhase(result: LoadResult & { askedRps?: number; startedRps?: number }): void {

@@ -21,6 +21,10 @@ export interface BenchSection {
   /** The bench's own tables and notes, printed as they are (Markdown-friendly plain text). */
   text: string;
   budgets: Budget[];
+  /** The API server's peak RSS over the section's phases, for the run-wide "RSS through every phase" row. */
+  apiRssMb?: number;
+  /** Wall-clock time the section took, set by the runner. */
+  seconds?: number;
 }
 
 export function passes(budget: Budget): boolean {

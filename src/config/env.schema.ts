@@ -44,7 +44,7 @@ function IsCronExpression() {
     name: 'isCronExpression',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && validateCronExpression(value).valid,
-      defaultMessage: () => 'BACKUP_CRON must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)',
+      defaultMessage: (args) => `${args?.property} must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)`,
     },
   });
 }
@@ -240,6 +240,30 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'SCHEDULER_ENABLED must be true or false' })
   SCHEDULER_ENABLED = true;
+
+  /**
+   * When the scheduler looks for due consciousness checks, cron syntax in UTC (six fields for
+   * seconds). Each user is still checked at most once per their own interval.
+   */
+  @IsCronExpression()
+  CONSCIOUSNESS_CHECK_CRON = '*/5 * * * *';
+
+  /**
+   * Due users one scheduler pass reads per query (a keyset page): memory stays flat however
+   * many users are due at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SCHEDULER_BATCH_SIZE = 50;
+
+  /** Scheduled consciousness checks one process runs at once, so a tick leaves room for requests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SCHEDULER_CONCURRENCY = 2;
 
   /** Run the analysis workers in this process; false when `npm run worker` processes do it. */
   @Transform(toBoolean)

@@ -209,10 +209,11 @@ export class ChecksRepository {
   }
 
   /**
-   * Users whose interval has elapsed since their last check and who wrote something since.
-   * Defaults apply to users who never saved settings or a profile.
+   * One page of the users whose interval has elapsed since their last check and who wrote
+   * something since, in id order after `afterUserId` (keyset: a tick holds one page at a time,
+   * however many users are due). Defaults apply to users who never saved settings or a profile.
    */
-  async dueUsers(now: Date): Promise<DueUser[]> {
+  async dueUsers(now: Date, limit: number, afterUserId: string | null = null): Promise<DueUser[]> {
     const rows = (await this.dataSource.query(
       `SELECT u.id AS user_id,
               COALESCE(s.consciousness_check_interval_minutes, 60) AS interval_minutes,
@@ -223,12 +224,15 @@ export class ChecksRepository {
        LEFT JOIN LATERAL (
          SELECT max(a.window_end) AS window_end FROM scheduled_analyses a WHERE a.user_id = u.id AND a.state <> 'failed'
        ) last ON true
-       WHERE (last.window_end IS NULL
+       WHERE ($2::uuid IS NULL OR u.id > $2::uuid)
+         AND (last.window_end IS NULL
               OR last.window_end <= $1::timestamptz - make_interval(mins => COALESCE(s.consciousness_check_interval_minutes, 60)))
          AND EXISTS (
            SELECT 1 FROM thoughts t
-           WHERE t.user_id = u.id AND t.created_at <= $1 AND t.created_at > COALESCE(last.window_end, '-infinity'::timestamptz))`,
-      [now],
+           WHERE t.user_id = u.id AND t.created_at <= $1 AND t.created_at > COALESCE(last.window_end, '-infinity'::timestamptz))
+       ORDER BY u.id
+       LIMIT $3`,
+      [now, afterUserId, limit],
     )) as { user_id: string; interval_minutes: number; quiet_hours: DueUser['quietHours']; timezone: string }[];
     return rows.map((row) => ({
       userId: row.user_id,

@@ -1,25 +1,41 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { ConsciousnessService } from './consciousness.service.js';
 
+const JOB_NAME = 'consciousness-checks';
+
 /**
- * Thin, flag-gated cron handlers. @nestjs/schedule has no cross-instance lock: every
- * instance runs the tick, and the per-user-and-slot claim in the database lets exactly one
- * of them run each check.
+ * The flag-gated scheduler tick. CONSCIOUSNESS_CHECK_CRON is configuration, so the job is
+ * registered at start-up rather than by a decorator. @nestjs/schedule has no cross-instance
+ * lock: every instance runs the tick, and the per-user-and-slot claim in the database lets
+ * exactly one of them run each check.
  */
 @Injectable()
-export class ConsciousnessJobs {
+export class ConsciousnessJobs implements OnApplicationBootstrap {
   private readonly logger = new Logger(ConsciousnessJobs.name);
   private ticking = false;
 
   constructor(
     private readonly consciousness: ConsciousnessService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly registry: SchedulerRegistry,
   ) {}
 
-  @Cron(CronExpression.EVERY_5_MINUTES, { name: 'consciousness-checks' })
+  onApplicationBootstrap(): void {
+    if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
+    const job = CronJob.from({
+      cronTime: this.config.get('CONSCIOUSNESS_CHECK_CRON', { infer: true }),
+      timeZone: 'UTC',
+      onTick: () => this.tick(),
+    });
+    // The registry stops it at shutdown.
+    this.registry.addCronJob(JOB_NAME, job);
+    job.start();
+  }
+
   async tick(): Promise<void> {
     // A slow pass (a remote AI) must not overlap the next one in this process.
     if (!this.config.get('SCHEDULER_ENABLED', { infer: true }) || this.ticking) return;
@@ -27,6 +43,8 @@ export class ConsciousnessJobs {
     try {
       const ran = await this.consciousness.runDue();
       if (ran > 0) this.logger.log({ ran }, 'scheduled consciousness checks');
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'scheduled consciousness pass failed');
     } finally {
       this.ticking = false;
     }

@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
 import type { ConsciousnessResult, ThoughtForAnalysis } from '../ai/ai.types.js';
 import type { EntityManager } from 'typeorm';
+import { forEachLimited } from '../common/async/for-each-limited.js';
 import { invalid, notFound } from '../common/errors/domain-errors.js';
+import type { EnvironmentVariables } from '../config/env.schema.js';
 import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
 import { EventsService } from '../events/events.service.js';
 import { toProfileForAi } from '../intelligence/profile-for-ai.js';
@@ -14,7 +17,7 @@ import { TasksService } from '../tasks/tasks.service.js';
 import type { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { consciousnessChecks } from '../metrics/app-metrics.js';
-import { ChecksRepository } from './checks.repository.js';
+import { ChecksRepository, type DueUser } from './checks.repository.js';
 import { isQuiet } from './quiet-hours.js';
 import type { CheckTrigger, ScheduledAnalysis, StoredInsight } from './scheduled-analysis.entity.js';
 
@@ -63,6 +66,7 @@ export class ConsciousnessService {
     private readonly suggestions: SuggestionsService,
     private readonly ai: AiOrchestrator,
     private readonly events: EventsService,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
   /**
@@ -104,20 +108,39 @@ export class ConsciousnessService {
     return this.get(userId, id);
   }
 
-  /** One scheduler pass: every due user outside quiet hours, once per interval slot. */
+  /**
+   * One scheduler pass: every due user outside quiet hours, once per interval slot. Due users
+   * come in keyset pages of SCHEDULER_BATCH_SIZE, each page's checks at most
+   * SCHEDULER_CONCURRENCY at once, and a page is finished before the next is read: what the
+   * pass holds is one page and that many checks, never the whole due list (100 due users at
+   * once used to reach the heap limit).
+   */
   async runDue(now: Date = new Date()): Promise<number> {
+    const batchSize = this.config.get('SCHEDULER_BATCH_SIZE', { infer: true });
+    const concurrency = this.config.get('SCHEDULER_CONCURRENCY', { infer: true });
     let ran = 0;
-    for (const user of await this.checks.dueUsers(now)) {
-      if (isQuiet(user.quietHours, user.timezone, now)) continue;
-      const intervalMs = user.intervalMinutes * MINUTE_MS;
-      const slotKey = `${user.intervalMinutes}:${Math.floor(now.getTime() / intervalMs)}`;
-      try {
-        if (await this.run(user.userId, 'scheduled', now, slotKey)) ran++;
-      } catch (error) {
-        this.logger.warn({ user_id: user.userId, err: (error as Error).message }, 'scheduled consciousness check failed');
-      }
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.checks.dueUsers(now, batchSize, after);
+      await forEachLimited(page, concurrency, async (user) => {
+        if (await this.runScheduled(user, now)) ran++;
+      });
+      if (page.length < batchSize) return ran;
+      after = page.at(-1)!.userId;
     }
-    return ran;
+  }
+
+  /** A scheduled check of one due user; false when quiet, taken by another instance, or failed (logged). */
+  private async runScheduled(user: DueUser, now: Date): Promise<boolean> {
+    if (isQuiet(user.quietHours, user.timezone, now)) return false;
+    const intervalMs = user.intervalMinutes * MINUTE_MS;
+    const slotKey = `${user.intervalMinutes}:${Math.floor(now.getTime() / intervalMs)}`;
+    try {
+      return (await this.run(user.userId, 'scheduled', now, slotKey)) !== null;
+    } catch (error) {
+      this.logger.warn({ user_id: user.userId, err: (error as Error).message }, 'scheduled consciousness check failed');
+      return false;
+    }
   }
 
   async get(userId: string, id: string): Promise<ScheduledAnalysis> {
