@@ -1,25 +1,33 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { ConsciousnessService } from './consciousness.service.js';
 
 /**
- * Thin, flag-gated cron handlers. @nestjs/schedule has no cross-instance lock: every
- * instance runs the tick, and the per-user-and-slot claim in the database lets exactly one
- * of them run each check.
+ * Thin, flag-gated cron handler on CONSCIOUSNESS_CRON (UTC). @nestjs/schedule has no
+ * cross-instance lock: every instance runs the tick, and the per-user-and-slot claim in the
+ * database lets exactly one of them run each check.
  */
 @Injectable()
-export class ConsciousnessJobs {
+export class ConsciousnessJobs implements OnApplicationBootstrap {
   private readonly logger = new Logger(ConsciousnessJobs.name);
   private ticking = false;
 
   constructor(
     private readonly consciousness: ConsciousnessService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    @Optional() private readonly registry?: SchedulerRegistry,
   ) {}
 
-  @Cron(CronExpression.EVERY_5_MINUTES, { name: 'consciousness-checks' })
+  onApplicationBootstrap(): void {
+    if (!this.registry || !this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
+    const job = CronJob.from({ cronTime: this.config.get('CONSCIOUSNESS_CRON', { infer: true }), timeZone: 'UTC', onTick: () => this.tick() });
+    this.registry.addCronJob('consciousness-checks', job);
+    job.start();
+  }
+
   async tick(): Promise<void> {
     // A slow pass (a remote AI) must not overlap the next one in this process.
     if (!this.config.get('SCHEDULER_ENABLED', { infer: true }) || this.ticking) return;
