@@ -8,7 +8,7 @@
  * Timing the tick: every user starts with a finished check whose window ends now, so nobody is
  * due (60-minute interval) through the warm-up, whatever it captures. Then each user gets a
  * backlog of thoughts and their last window is moved back an interval: all become due at the
- * same moment and the next tick (CONSCIOUSNESS_CHECK_CRON every 2 s here) finds them. The
+ * same moment and the next tick (CONSCIOUSNESS_CRON every 2 s here) finds them. The
  * measured load runs from just before that moment until every due user's check has finished.
  */
 import { pathToFileURL } from 'node:url';
@@ -52,7 +52,7 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
     DATABASE_URL: db.url,
     AI_BACKEND: 'local',
     SCHEDULER_ENABLED: 'true',
-    CONSCIOUSNESS_CHECK_CRON: '*/2 * * * * *',
+    CONSCIOUSNESS_CRON: '*/2 * * * * *',
     SCHEDULER_BATCH_SIZE: String(BATCH_SIZE),
     SCHEDULER_CONCURRENCY: String(CONCURRENCY),
   };

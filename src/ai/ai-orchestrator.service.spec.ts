@@ -144,14 +144,14 @@ describe('AiOrchestrator', () => {
     const { orchestrator, clock } = setup([claude, new FakeBackend('local', false)], { maxRetries: 5 });
     await orchestrator.analyzeThought(thought, context);
     expect(claude.calls).toHaveLength(3);
-    expect(orchestrator.status().find((s) => s.name === 'claude')).toMatchObject({ circuitState: 'open', consecutiveFailures: 3, lastErrorClass: 'timeout' });
+    expect((await orchestrator.status()).find((s) => s.name === 'claude')).toMatchObject({ circuitState: 'open', consecutiveFailures: 3, lastErrorClass: 'timeout' });
     const skipped = await orchestrator.analyzeThought(thought, context);
     expect(skipped.skipped[0]).toEqual({ backend: 'claude', reason: 'circuit_open' });
     expect(claude.calls).toHaveLength(3);
     clock.now += 5000;
     const probed = await orchestrator.analyzeThought(thought, context);
     expect(probed.backend).toBe('claude');
-    expect(orchestrator.status()[0]).toMatchObject({ circuitState: 'closed', consecutiveFailures: 0 });
+    expect((await orchestrator.status())[0]).toMatchObject({ circuitState: 'closed', consecutiveFailures: 0 });
   });
 
   it('skips remote backends to local when the requests-per-minute budget is spent', async () => {

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AiBackendError, AiOutputInvalidError, AiUnavailableError, errorClassOf } from './ai-errors.js';
 import type { AiOptions } from './ai-options.js';
 import { AiRuntime } from './ai-runtime.js';
-import { AI_BACKENDS, AI_OPTIONS } from './ai.tokens.js';
+import { AI_BACKENDS, AI_LIMITS, AI_OPTIONS } from './ai.tokens.js';
 import type {
   AiBackend,
   AiBackendName,
@@ -17,13 +17,13 @@ import type {
 } from './ai.types.js';
 import { retryDelay } from './backoff.js';
 import { selectChain, type UserAiPreference } from './chain.js';
-import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
+import type { CircuitState } from './circuit-breaker.js';
 import type { AiOperation } from './ledger/ai-analysis-result.entity.js';
 import { AiLedgerService } from './ledger/ai-ledger.service.js';
+import { type AiLimits, type Breaker, LocalAiLimits } from './limits/ai-limits.js';
 import { ANALYZE_THOUGHT_PROMPT, CONSCIOUSNESS_CHECK_PROMPT } from './prompts/index.js';
 import { parseConsciousnessResult } from './schemas/consciousness.schema.js';
 import { parseThoughtAnalysis } from './schemas/thought-analysis.schema.js';
-import { TokenBucket } from './token-bucket.js';
 
 export interface AiCallOptions {
   /** The user's ai_backend setting; it refines AI_BACKEND=auto only. */
@@ -61,28 +61,26 @@ const LAST_RESORT = new Set<AiBackendName>(['local', 'mock']);
 
 /**
  * One entry point for AI: picks the chain, guards every remote backend with a circuit
- * breaker, the per-process RPM budget and the call's time budget, retries with backoff,
+ * breaker, the RPM budget (per process, or shared through Redis) and the call's time budget,
+ * retries with backoff,
  * validates every answer and writes a ledger row for every call and every skip.
  */
 @Injectable()
 export class AiOrchestrator {
   private readonly logger = new Logger('AiOrchestrator');
   private readonly byName = new Map<AiBackendName, AiBackend>();
-  private readonly breakers = new Map<AiBackendName, CircuitBreaker>();
-  private readonly rpm: TokenBucket;
+  private readonly limits: AiLimits;
 
   constructor(
     @Inject(AI_BACKENDS) backends: AiBackend[],
     @Inject(AI_OPTIONS) private readonly options: AiOptions,
     private readonly ledger: AiLedgerService,
     private readonly runtime: AiRuntime,
+    @Optional() @Inject(AI_LIMITS) limits?: AiLimits,
   ) {
+    for (const backend of backends) this.byName.set(backend.name, backend);
     const now = () => this.runtime.now();
-    for (const backend of backends) {
-      this.byName.set(backend.name, backend);
-      this.breakers.set(backend.name, new CircuitBreaker({ ...options.circuit, now }));
-    }
-    this.rpm = new TokenBucket(options.requestsPerMinute, now);
+    this.limits = limits ?? new LocalAiLimits({ requestsPerMinute: options.requestsPerMinute, circuit: options.circuit, now });
   }
 
   analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext, options?: AiCallOptions): Promise<AiResult<ThoughtAnalysis>> {
@@ -127,20 +125,20 @@ export class AiOrchestrator {
     });
   }
 
-  status(): BackendStatus[] {
-    return [...this.byName.values()].map((backend) => {
-      const breaker = this.breaker(backend.name);
-      const last = breaker.lastFailure;
+  status(): Promise<BackendStatus[]> {
+    return Promise.all([...this.byName.values()].map(async (backend) => {
+      const view = await this.breaker(backend.name).view();
+      const last = view.lastFailure;
       return {
         name: backend.name,
         configured: backend.isConfigured(),
-        circuitState: breaker.state,
-        consecutiveFailures: breaker.consecutiveFailures,
+        circuitState: view.state,
+        consecutiveFailures: view.consecutiveFailures,
         lastErrorClass: last?.errorClass ?? null,
         lastErrorAt: last?.at ?? null,
         model: backend.model ?? null,
       };
-    });
+    }));
   }
 
   private async run<T>(call: CallSpec<T>): Promise<AiResult<T>> {
@@ -175,7 +173,7 @@ export class AiOrchestrator {
     for (let retries = 0; ; ) {
       if (call.options?.signal?.aborted) throw new AiBackendError('aborted', 'aborted by the caller', { retryable: false });
       if (guarded) {
-        const refusal = this.admit(breaker, deadline);
+        const refusal = await this.admit(breaker, deadline);
         if (refusal) {
           await this.recordSkip(backend, call, refusal);
           return refusal;
@@ -188,7 +186,7 @@ export class AiOrchestrator {
         answer = await plan.invoke(signal, model ? { model } : undefined);
       } catch (error) {
         const errorClass = errorClassOf(error);
-        breaker.recordFailure(errorClass);
+        await breaker.recordFailure(errorClass);
         this.logger.warn({ backend: backend.name, operation: call.operation, errorClass, status: statusOf(error) }, 'AI backend call failed');
         await this.record(backend, call, {
           model: model ?? backend.model ?? backend.name,
@@ -209,13 +207,13 @@ export class AiOrchestrator {
       const facts = { model: answer.model, promptVersion: answer.promptVersion, ...usage, latencyMs };
       try {
         const value = plan.validate(answer.output);
-        breaker.recordSuccess();
+        await breaker.recordSuccess();
         await this.record(backend, call, { ...facts, outcome: 'success', errorClass: null, result: value });
         return { value, backend: backend.name, model: answer.model, promptVersion: answer.promptVersion, usage, latencyMs };
       } catch (error) {
         // Paid for but unusable: the tokens are recorded, the raw output is not.
         const errorClass = errorClassOf(error);
-        breaker.recordFailure(errorClass);
+        await breaker.recordFailure(errorClass);
         this.logger.warn({ backend: backend.name, operation: call.operation, errorClass, problems: (error as AiOutputInvalidError).problems }, 'AI answer rejected');
         await this.record(backend, call, { ...facts, outcome: 'invalid_output', errorClass });
         return errorClass;
@@ -224,11 +222,11 @@ export class AiOrchestrator {
   }
 
   /** Why a guarded backend may not be called now, or null when it may. */
-  private admit(breaker: CircuitBreaker, deadline: number): string | null {
+  private async admit(breaker: Breaker, deadline: number): Promise<string | null> {
     if (deadline - this.runtime.now() <= 0) return 'time_budget';
-    if (!breaker.tryAcquire()) return 'circuit_open';
-    if (!this.rpm.tryTake()) {
-      breaker.release();
+    if (!(await breaker.tryAcquire())) return 'circuit_open';
+    if (!(await this.limits.takeRequest())) {
+      await breaker.release();
       return 'rate_budget';
     }
     return null;
@@ -255,8 +253,8 @@ export class AiOrchestrator {
     return signals.length === 0 ? new AbortController().signal : AbortSignal.any(signals);
   }
 
-  private breaker(name: AiBackendName): CircuitBreaker {
-    return this.breakers.get(name) as CircuitBreaker;
+  private breaker(name: AiBackendName): Breaker {
+    return this.limits.breaker(name);
   }
 
   private recordSkip(backend: AiBackend, call: CallSpec<unknown>, reason: string): Promise<void> {

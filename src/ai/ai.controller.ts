@@ -40,11 +40,11 @@ export class AiController {
   @Get('status')
   @Readable()
   @ApiOperation({
-    summary: 'Health of each AI backend in this server process',
+    summary: 'Health of each AI backend (shared by all instances when REDIS_URL is set)',
     description: 'Whether it is configured, its circuit-breaker state, consecutive failures and the last error class.',
   })
   @ApiOkResponse({ type: AiStatusResponseDto })
-  status(): AiStatusResponseDto {
-    return { mode: this.options.mode, backends: this.orchestrator.status().map(toBackendStatus) };
+  async status(): Promise<AiStatusResponseDto> {
+    return { mode: this.options.mode, backends: (await this.orchestrator.status()).map(toBackendStatus) };
   }
 }

@@ -7,6 +7,7 @@ import { AiController } from './ai.controller.js';
 import { aiOptionsFromConfig } from './ai-options.js';
 import { AiOrchestrator } from './ai-orchestrator.service.js';
 import { AiRuntime } from './ai-runtime.js';
+import { aiLimitsProviders } from './limits/ai-limits.provider.js';
 import { AI_OPTIONS } from './ai.tokens.js';
 import { AiAnalysisResult } from './ledger/ai-analysis-result.entity.js';
 import { AiLedgerRepository } from './ledger/ai-ledger.repository.js';
@@ -19,6 +20,7 @@ import { AiLedgerService } from './ledger/ai-ledger.service.js';
     aiBackendsProvider,
     { provide: AI_OPTIONS, inject: [ConfigService], useFactory: (config: AppConfig) => aiOptionsFromConfig(config) },
     AiRuntime,
+    ...aiLimitsProviders,
     AiLedgerRepository,
     AiLedgerService,
     AiOrchestrator,

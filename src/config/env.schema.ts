@@ -39,12 +39,12 @@ function isProxyEntry(entry: string): boolean {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
-function IsCronExpression() {
+function IsCronExpression(name: string) {
   return ValidateBy({
     name: 'isCronExpression',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && validateCronExpression(value).valid,
-      defaultMessage: (args) => `${args?.property} must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)`,
+      defaultMessage: () => `${name} must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)`,
     },
   });
 }
@@ -202,6 +202,10 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false }, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key this install writes, so several installs (or test runs) can share one Redis. */
+  @Matches(/^[A-Za-z0-9:_-]{0,64}$/, { message: 'REDIS_KEY_PREFIX must be up to 64 of [A-Za-z0-9:_-]' })
+  REDIS_KEY_PREFIX = '';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
@@ -240,13 +244,6 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'SCHEDULER_ENABLED must be true or false' })
   SCHEDULER_ENABLED = true;
-
-  /**
-   * When the scheduler looks for due consciousness checks, cron syntax in UTC (six fields for
-   * seconds). Each user is still checked at most once per their own interval.
-   */
-  @IsCronExpression()
-  CONSCIOUSNESS_CHECK_CRON = '*/5 * * * *';
 
   /**
    * Due users one scheduler pass reads per query (a keyset page): memory stays flat however
@@ -345,8 +342,16 @@ export class EnvironmentVariables {
   BACKUP_DIR?: string;
 
   /** When the scheduled backup runs, in UTC (each is followed by its restore drill). */
-  @IsCronExpression()
+  @IsCronExpression('BACKUP_CRON')
   BACKUP_CRON = '0 2 * * *';
+
+  /** When the scheduler looks for due consciousness checks, in UTC (each user's interval decides who is due). */
+  @IsCronExpression('CONSCIOUSNESS_CRON')
+  CONSCIOUSNESS_CRON = '0 */5 * * * *';
+
+  /** When retention runs, in UTC: after the backup and its drill. */
+  @IsCronExpression('RETENTION_CRON')
+  RETENTION_CRON = '0 15 3 * * *';
 
   @Transform(toInt)
   @IsInt()

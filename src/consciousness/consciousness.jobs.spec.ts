@@ -8,7 +8,7 @@ import type { ConsciousnessService } from './consciousness.service.js';
 
 describe('ConsciousnessJobs', () => {
   const config = (enabled: boolean, cron = '*/5 * * * *') =>
-    ({ get: (name: string) => (name === 'CONSCIOUSNESS_CHECK_CRON' ? cron : enabled) }) as unknown as ConfigService<EnvironmentVariables, true>;
+    ({ get: (name: string) => (name === 'CONSCIOUSNESS_CRON' ? cron : enabled) }) as unknown as ConfigService<EnvironmentVariables, true>;
   const registry = () => {
     const jobs = new Map<string, CronJob>();
     return { jobs, addCronJob: (name: string, job: CronJob) => jobs.set(name, job) } as unknown as SchedulerRegistry & { jobs: Map<string, CronJob> };

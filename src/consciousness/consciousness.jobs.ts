@@ -8,7 +8,7 @@ import { ConsciousnessService } from './consciousness.service.js';
 const JOB_NAME = 'consciousness-checks';
 
 /**
- * The flag-gated scheduler tick. CONSCIOUSNESS_CHECK_CRON is configuration, so the job is
+ * The flag-gated scheduler tick. CONSCIOUSNESS_CRON (UTC) is configuration, so the job is
  * registered at start-up rather than by a decorator. @nestjs/schedule has no cross-instance
  * lock: every instance runs the tick, and the per-user-and-slot claim in the database lets
  * exactly one of them run each check.
@@ -27,7 +27,7 @@ export class ConsciousnessJobs implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
     const job = CronJob.from({
-      cronTime: this.config.get('CONSCIOUSNESS_CHECK_CRON', { infer: true }),
+      cronTime: this.config.get('CONSCIOUSNESS_CRON', { infer: true }),
       timeZone: 'UTC',
       onTick: () => this.tick(),
     });

@@ -3,11 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { DATABASE_URL } from './database.tokens.js';
+import { initializeWithMigrations } from './locked-migrations.js';
 import { buildDataSourceOptions } from './typeorm-options.js';
 
 /**
  * TypeORM on the URL the caller resolved (embedded or DATABASE_URL); migrations run at
- * start-up so a new version upgrades the schema before serving.
+ * start-up, one instance at a time, so a new version upgrades the schema before serving.
  */
 @Global()
 @Module({})
@@ -21,11 +22,11 @@ export class DatabaseModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
             ...buildDataSourceOptions({ url, poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }) }),
-            migrationsRun: true,
             // Fail start-up fast rather than retrying for minutes against a wrong URL.
             retryAttempts: 2,
             retryDelay: 1_000,
           }),
+          dataSourceFactory: (options) => initializeWithMigrations(options!, url),
         }),
       ],
       providers: [urlProvider],

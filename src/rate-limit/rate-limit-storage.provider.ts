@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { redisClientOptions } from '../common/redis/redis-options.js';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
@@ -20,7 +21,7 @@ export class RateLimitStorageHolder implements OnApplicationShutdown {
     if (!url) return;
     // Loaded only when asked for: most installs never need Redis.
     const { ThrottlerStorageRedisService } = await import('@nest-lab/throttler-storage-redis');
-    this.storage = new ThrottlerStorageRedisService(url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    this.storage = new ThrottlerStorageRedisService(url, redisClientOptions(this.config, { lazyConnect: false }));
   }
 
   onApplicationShutdown(): void {

@@ -1,22 +1,47 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Cron } from '@nestjs/schedule';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { ScheduledRuns, minuteSlotOf } from '../common/scheduling/scheduled-runs.repository.js';
 import type { AppConfig } from '../config/app-config.js';
 import { RetentionService } from './retention.service.js';
 
-/** Thin and flag-gated: daily at 03:15 UTC, after the 02:00 backup and its drill. */
+const JOB = 'retention';
+
+/**
+ * RETENTION_CRON (UTC, default 03:15, after the 02:00 backup and its drill). Every instance
+ * fires; the slot claim lets exactly one of them run the rules.
+ */
 @Injectable()
-export class RetentionJob {
+export class RetentionJob implements OnApplicationBootstrap {
   private readonly logger = new Logger('Retention');
 
   constructor(
     private readonly retention: RetentionService,
+    private readonly runs: ScheduledRuns,
+    private readonly registry: SchedulerRegistry,
     @Inject(ConfigService) private readonly config: AppConfig,
   ) {}
 
-  @Cron('0 15 3 * * *', { name: 'retention', timeZone: 'UTC' })
-  async run(): Promise<void> {
+  onApplicationBootstrap(): void {
     if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
-    await this.retention.run(new Date()).catch((error: unknown) => this.logger.error({ err: error }, 'retention run failed'));
+    const job = CronJob.from({
+      cronTime: this.config.get('RETENTION_CRON', { infer: true }),
+      timeZone: 'UTC',
+      onTick: () => this.run(),
+    });
+    this.registry.addCronJob(JOB, job);
+    job.start();
+  }
+
+  async run(now: Date = new Date()): Promise<void> {
+    const slot = minuteSlotOf(now);
+    try {
+      if (!(await this.runs.claim(JOB, slot, now))) return;
+      const report = await this.retention.run(now);
+      await this.runs.finish(JOB, slot, report, new Date());
+    } catch (error) {
+      this.logger.error({ err: error }, 'retention run failed');
+    }
   }
 }

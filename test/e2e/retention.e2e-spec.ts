@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { BackupsService } from '../../src/backups/backups.service.js';
+import { RetentionJob } from '../../src/retention/retention.job.js';
 import { RetentionService } from '../../src/retention/retention.service.js';
 import { createUser } from '../support/factories.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
@@ -68,5 +69,19 @@ describe('retention in one place, on a controlled clock', () => {
     const logged = app.logs.filter((line) => line.includes('"retention run"')).map((line) => JSON.parse(line));
     expect(logged).toHaveLength(4);
     expect(logged[3]).toMatchObject({ suggestions_expired: 1, ai_audit_deleted: 0, checks_deleted: 0, backups_deleted: 0 });
+  });
+
+  it('runs a scheduled pass once per slot however many callers fire it, and records its counts', async () => {
+    const job = app.app.get(RetentionJob);
+    const before = app.logs.filter((line) => line.includes('"retention run"')).length;
+    const slot = new Date('2031-03-04T03:15:00.250Z');
+    // Every instance fires at the same second: here, five callers in one process.
+    await Promise.all(Array.from({ length: 5 }, (_, i) => job.run(new Date(slot.getTime() + i * 100))));
+    expect(app.logs.filter((line) => line.includes('"retention run"')).length - before).toBe(1);
+    const runs = (await db.query(`SELECT slot_key, finished_at, report FROM scheduled_runs WHERE job = 'retention'`)).rows;
+    expect(runs).toEqual([{ slot_key: '2031-03-04T03:15', finished_at: expect.any(Date), report: expect.objectContaining({ checks_deleted: expect.any(Number) }) }]);
+    // The next minute is a new slot.
+    await job.run(new Date('2031-03-04T03:16:00Z'));
+    expect(app.logs.filter((line) => line.includes('"retention run"')).length - before).toBe(2);
   });
 });
