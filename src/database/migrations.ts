@@ -13,6 +13,8 @@ import { ReanalysisSelectsInBackground1765300000000 } from '../../migrations/176
 import { CreateBackupRuns1765600000000 } from '../../migrations/1765600000000-CreateBackupRuns.js';
 import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImports.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
+import { AddLedgerCacheAndBatch1765830000000 } from '../../migrations/1765830000000-AddLedgerCacheAndBatch.js';
+import { CreateClaudeBatches1765830000001 } from '../../migrations/1765830000001-CreateClaudeBatches.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 
 /** Every migration, in timestamp order (restore replays a prefix of it), listed explicitly (a glob under ESM silently loads none). */
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   AddReadAndCaptureKeyScopes1765400000000,
   AddImports1765500000000,
   CreateBackupRuns1765600000000,
+  AddLedgerCacheAndBatch1765830000000,
+  CreateClaudeBatches1765830000001,
 ];

@@ -5,7 +5,7 @@ export class AnalysisRecordDto {
   @ApiProperty({ example: 'analyze_thought' }) operation!: string;
   @ApiProperty({ example: 'claude' }) backend!: string;
   @ApiProperty({ example: 'claude-sonnet-4-6' }) model!: string;
-  @ApiProperty({ example: 'analyze-thought@1' }) prompt_version!: string;
+  @ApiProperty({ example: 'analyze-thought@2' }) prompt_version!: string;
   @ApiProperty({ example: 812 }) input_tokens!: number;
   @ApiProperty({ example: 164 }) output_tokens!: number;
   @ApiProperty({ example: 0.004896 }) cost_usd!: number;
