@@ -1,4 +1,5 @@
 import { AiAnalysisResult } from '../ai/ledger/ai-analysis-result.entity.js';
+import { ClaudeBatch } from '../intelligence/claude-batch.entity.js';
 import { BackupRun } from '../backups/backup-run.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
@@ -13,4 +14,4 @@ import { Task } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord];
+export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord, ClaudeBatch];

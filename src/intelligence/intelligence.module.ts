@@ -6,6 +6,8 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { SuggestionsModule } from '../suggestions/suggestions.module.js';
 import { ThoughtsModule } from '../thoughts/thoughts.module.js';
 import { IntelligenceController } from './intelligence.controller.js';
+import { ReanalysisBatchService } from './reanalysis-batch.service.js';
+import { ReanalysisBatchWorker } from './reanalysis-batch.worker.js';
 import { ReanalysisSelectionWorker } from './reanalysis-selection.worker.js';
 import { ReanalysisService } from './reanalysis.service.js';
 import { ThoughtAnalysisService } from './thought-analysis.service.js';
@@ -16,7 +18,7 @@ import { ThoughtLinksRepository } from './thought-links.repository.js';
 @Module({
   imports: [AiModule, ThoughtsModule, SettingsModule, ProfilesModule, SuggestionsModule, OperationsModule],
   controllers: [IntelligenceController],
-  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService, ReanalysisSelectionWorker],
+  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService, ReanalysisSelectionWorker, ReanalysisBatchService, ReanalysisBatchWorker],
   exports: [ThoughtAnalysisService],
 })
 export class IntelligenceModule {}
