@@ -10,6 +10,7 @@ import { startOllamaFake, type OllamaFake } from '../fakes/ollama-fake.js';
 import { aiEnv, contextFor, FAKE_ANTHROPIC_KEY, thoughtOf } from '../support/ai-test-env.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
 import { findKeyMaterial, startTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-claude-e2e-0123456789';
 
@@ -186,6 +187,26 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       expect(operation.body).toMatchObject({ state: 'completed', total: 4, done: 4, failed: 0 });
       const usage = await app.http().get('/api/v1/ai/usage?days=1').set(bearer(user.key));
       expect(usage.body.totals).toMatchObject({ requests: 4, batch_requests: 4 });
+    });
+
+    it('runs the whole batch through the queue workers: selection, submit, polls, results, operation completed', async () => {
+      const { app, user } = await start({ ...BATCH_ENV, WORKERS_ENABLED: 'true' });
+      const thoughtIds: string[] = [];
+      for (const content of ['worked one', 'worked two', 'worked three', 'worked four']) thoughtIds.push((await captureThought(app, user.key, content)).id);
+      // Captures are analysed singly first; the re-analysis after them is the bulk work.
+      for (const id of thoughtIds) await waitFor(() => statusOf(app, user, id), (thought) => thought.analysis_status === 'done', { what: 'the capture analysis' });
+      const singleCalls = messagesCalls(claudeFake).length;
+      const operation = await app.http().post('/api/v1/thoughts/reanalyze').set(bearer(user.key)).send({});
+      expect(operation.status).toBe(202);
+      const finished = await waitFor(
+        async () => (await app.http().get(`/api/v1/operations/${operation.body.id}`).set(bearer(user.key))).body,
+        (body) => body.state !== 'running',
+        { what: 'the batched re-analysis', timeoutMs: 60_000 },
+      );
+      expect(finished).toMatchObject({ state: 'completed', total: 4, done: 4, failed: 0 });
+      expect(claudeFake.batches.created).toHaveLength(1);
+      expect(messagesCalls(claudeFake)).toHaveLength(singleCalls);
+      expect((await cacheLedger(app, user.userId)).filter((row) => row.batch && row.outcome === 'success')).toHaveLength(4);
     });
 
     it('keeps a re-analysis at or below CLAUDE_BATCH_MIN on the one-job-per-thought path', async () => {
