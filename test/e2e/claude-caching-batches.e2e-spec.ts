@@ -187,6 +187,8 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       expect(operation.body).toMatchObject({ state: 'completed', total: 4, done: 4, failed: 0 });
       const usage = await app.http().get('/api/v1/ai/usage?days=1').set(bearer(user.key));
       expect(usage.body.totals).toMatchObject({ requests: 4, batch_requests: 4 });
+      const history = await app.http().get(`/api/v1/thoughts/${thoughtIds[0]}/analyses`).set(bearer(user.key));
+      expect(history.body.items).toEqual([expect.objectContaining({ backend: 'claude', outcome: 'success', batch: true, cost_saved_usd: expect.any(Number) })]);
     });
 
     it('runs the whole batch through the queue workers: selection, submit, polls, results, operation completed', async () => {
