@@ -54,8 +54,6 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
 
   afterEach(async () => {
     claudeFake.reset();
-    claudeFake.batches.reset();
-    claudeFake.promptCache.clear();
     ollamaFake.reset();
     if (testApp) {
       await testApp.close();
@@ -166,6 +164,8 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
 
     it('sends a re-analysis above CLAUDE_BATCH_MIN as one batch, applies every result and marks the ledger batch', async () => {
       const { app, user } = await start(BATCH_ENV);
+      // No cache in play, so the saving is the batch discount alone.
+      claudeFake.promptCache.minCacheableTokens = Number.POSITIVE_INFINITY;
       const { thoughtIds, operationId, batchId } = await reanalyse(app, user, ['idea one', 'idea two', 'idea three', 'idea four']);
       expect(batchId).not.toBeNull();
 
@@ -181,7 +181,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const rows = await cacheLedger(app, user.userId);
       expect(rows).toHaveLength(4);
       expect(rows.every((row) => row.batch && row.outcome === 'success')).toBe(true);
-      // Half price: what it saved equals what it cost (no cache in play at the fake's default minimum).
+      // Half price: what it saved equals what it cost.
       expect(rows[0].cost_saved_usd).toBeCloseTo(rows[0].cost_usd, 6);
       const operation = await app.http().get(`/api/v1/operations/${operationId}`).set(bearer(user.key));
       expect(operation.body).toMatchObject({ state: 'completed', total: 4, done: 4, failed: 0 });

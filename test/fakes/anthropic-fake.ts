@@ -160,6 +160,13 @@ export async function startAnthropicFake(): Promise<AnthropicFake> {
     defaultStep,
     (request) => (request.path === '/v1/messages' ? null : batches.handle(request)),
   );
+  // reset() between tests forgets the cache and the batches too.
+  const resetRequests = server.reset.bind(server);
+  server.reset = () => {
+    resetRequests();
+    promptCache.reset();
+    batches.reset();
+  };
   await server.start();
   return Object.assign(server, { promptCache, batches });
 }

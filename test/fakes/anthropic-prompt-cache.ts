@@ -36,6 +36,12 @@ export class FakePromptCache {
   clear(): void {
     this.seen.clear();
   }
+
+  /** Empty, with the default minimum (between tests). */
+  reset(): void {
+    this.clear();
+    this.minCacheableTokens = 1024;
+  }
 }
 
 /** The serialised blocks up to and including the last one with cache_control; null when none has it. */
