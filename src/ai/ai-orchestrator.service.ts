@@ -14,7 +14,9 @@ import type {
   ConsciousnessResult,
   ThoughtAnalysis,
   ThoughtForAnalysis,
+  TokenUsage,
 } from './ai.types.js';
+import { answerOf, ClaudeBackend } from './backends/claude.backend.js';
 import { retryDelay } from './backoff.js';
 import { selectChain, type UserAiPreference } from './chain.js';
 import type { CircuitState } from './circuit-breaker.js';
@@ -123,6 +125,63 @@ export class AiOrchestrator {
         };
       },
     });
+  }
+
+  /**
+   * Claude, when it is the backend this user's analyses would go to first, is configured and its
+   * circuit is not open: the one backend whose bulk work may go through the Message Batches API.
+   */
+  async batchBackend(preferred?: UserAiPreference): Promise<ClaudeBackend | null> {
+    const first = selectChain(this.options.mode, preferred)[0];
+    const backend = first ? this.byName.get(first) : undefined;
+    if (!(backend instanceof ClaudeBackend) || !backend.isConfigured()) return null;
+    // The breaker may live in Redis (several instances share it).
+    return (await this.breaker(backend.name).view()).state === 'open' ? null : backend;
+  }
+
+  /** The Claude backend when configured, whatever the chain: a submitted batch is read to its end. */
+  claudeBackend(): ClaudeBackend | null {
+    const backend = this.byName.get('claude');
+    return backend instanceof ClaudeBackend && backend.isConfigured() ? backend : null;
+  }
+
+  /** A batch item's request for this thought, with the same privacy rules as a single call; null for a local_only thought. */
+  batchRequest(backend: ClaudeBackend, thought: ThoughtForAnalysis, context: AnalysisContext): ReturnType<ClaudeBackend['analyzeRequest']> | null {
+    return thought.localOnly ? null : backend.analyzeRequest(thought, shareableContext(context));
+  }
+
+  /**
+   * A batch item's answer, validated exactly as a single call's and written to the ledger as a
+   * batch call (half price). Throws (after recording it) when the answer is unusable, so the
+   * caller can fall back to a single call.
+   */
+  async acceptBatchAnswer(
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+    message: unknown,
+    facts: { model: string; promptVersion: string; latencyMs: number },
+  ): Promise<AiResult<ThoughtAnalysis>> {
+    const backend = this.byName.get('claude') as AiBackend;
+    const call = { operation: 'analyze_thought' as const, userId: context.userId, thoughtId: thought.id };
+    let answer: BackendAnswer | null = null;
+    try {
+      answer = answerOf(message, ANALYZE_THOUGHT_PROMPT.toolName, facts.model, facts.promptVersion);
+      const value = parseThoughtAnalysis(answer.output, thought);
+      await this.record(backend, call, { ...facts, ...answer.usage, outcome: 'success', errorClass: null, result: value, batch: true });
+      return { value, backend: 'claude', model: facts.model, promptVersion: facts.promptVersion, usage: answer.usage, latencyMs: facts.latencyMs, skipped: [] };
+    } catch (error) {
+      const errorClass = errorClassOf(error);
+      this.logger.warn({ backend: 'claude', operation: call.operation, errorClass }, 'AI batch answer rejected');
+      await this.record(backend, call, { ...facts, ...answer?.usage, outcome: 'invalid_output', errorClass, batch: true });
+      throw error;
+    }
+  }
+
+  /** A batch item that came back errored, expired or canceled: on the books (unbilled), then redone singly. */
+  recordBatchItemFailure(userId: string, thoughtId: string, facts: { model: string; promptVersion: string }, errorClass: string): Promise<void> {
+    const backend = this.byName.get('claude') as AiBackend;
+    const call = { operation: 'analyze_thought' as const, userId, thoughtId };
+    return this.record(backend, call, { ...facts, outcome: 'error', errorClass, latencyMs: 0, batch: true });
   }
 
   status(): Promise<BackendStatus[]> {
@@ -269,8 +328,16 @@ export class AiOrchestrator {
 
   private record(
     backend: AiBackend,
-    call: CallSpec<unknown>,
-    row: { model: string; promptVersion: string; outcome: 'success' | 'error' | 'invalid_output' | 'skipped'; errorClass: string | null; latencyMs: number; inputTokens?: number; outputTokens?: number; result?: unknown },
+    call: Pick<CallSpec<unknown>, 'userId' | 'thoughtId' | 'operation'>,
+    row: {
+      model: string;
+      promptVersion: string;
+      outcome: 'success' | 'error' | 'invalid_output' | 'skipped';
+      errorClass: string | null;
+      latencyMs: number;
+      result?: unknown;
+      batch?: boolean;
+    } & Partial<TokenUsage>,
   ): Promise<void> {
     return this.ledger.record({
       userId: call.userId,
@@ -281,10 +348,13 @@ export class AiOrchestrator {
       promptVersion: row.promptVersion,
       inputTokens: row.inputTokens ?? 0,
       outputTokens: row.outputTokens ?? 0,
+      cacheCreationInputTokens: row.cacheCreationInputTokens ?? 0,
+      cacheReadInputTokens: row.cacheReadInputTokens ?? 0,
       latencyMs: Math.max(0, Math.round(row.latencyMs)),
       outcome: row.outcome,
       errorClass: row.errorClass,
       result: row.result ?? null,
+      batch: row.batch ?? false,
       createdAt: new Date(this.runtime.now()),
     });
   }

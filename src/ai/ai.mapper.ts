@@ -13,7 +13,11 @@ export function toUsageResponse(days: number, since: Date, rows: UsageRow[]): Ai
     failed_requests: row.failedRequests,
     input_tokens: row.inputTokens,
     output_tokens: row.outputTokens,
+    cache_creation_input_tokens: row.cacheCreationInputTokens,
+    cache_read_input_tokens: row.cacheReadInputTokens,
     cost_usd: round6(row.costUsd),
+    cost_saved_usd: round6(row.costSavedUsd),
+    batch_requests: row.batchRequests,
   }));
   const sum = (pick: (item: (typeof items)[number]) => number) => items.reduce((total, item) => total + pick(item), 0);
   return {
@@ -24,7 +28,11 @@ export function toUsageResponse(days: number, since: Date, rows: UsageRow[]): Ai
       requests: sum((i) => i.requests),
       input_tokens: sum((i) => i.input_tokens),
       output_tokens: sum((i) => i.output_tokens),
+      cache_creation_input_tokens: sum((i) => i.cache_creation_input_tokens),
+      cache_read_input_tokens: sum((i) => i.cache_read_input_tokens),
       cost_usd: round6(sum((i) => i.cost_usd)),
+      cost_saved_usd: round6(sum((i) => i.cost_saved_usd)),
+      batch_requests: sum((i) => i.batch_requests),
     },
   };
 }

@@ -125,8 +125,13 @@ export interface ConsciousnessResult {
 }
 
 export interface TokenUsage {
+  /** Input tokens read afresh (for Claude: after the last cache breakpoint, or all when nothing was cached). */
   inputTokens: number;
   outputTokens: number;
+  /** Claude prompt caching: prefix tokens written to the cache by this call. */
+  cacheCreationInputTokens?: number;
+  /** Claude prompt caching: prefix tokens read from the cache by this call. */
+  cacheReadInputTokens?: number;
 }
 
 /** What a backend hands back: raw output (validated by the orchestrator, never trusted), and facts for the ledger. */

@@ -37,10 +37,43 @@ export function priceOf(model: string): Price {
   return CLAUDE_PRICES[id] ?? (FAMILY_PRICES.find(([family]) => family.test(id)) as [RegExp, Price])[1];
 }
 
-/** Estimated cost in USD, rounded to the ledger's six decimals; local backends cost nothing. */
-export function estimateCostUsd(backend: AiBackendName, model: string, usage: TokenUsage): number {
-  if (backend !== 'claude') return 0;
+/**
+ * Prompt caching and batch multipliers on the input/output prices above (Anthropic's pricing
+ * page): a 5-minute cache write costs 1.25x the input price, a cache read 0.1x; a Message
+ * Batches call costs half of everything, cache tokens included.
+ */
+export const CACHE_WRITE_MULTIPLIER = 1.25;
+export const CACHE_READ_MULTIPLIER = 0.1;
+export const BATCH_MULTIPLIER = 0.5;
+
+const round6 = (usd: number) => Math.round(usd * 1_000_000) / 1_000_000;
+
+/**
+ * Estimated cost in USD, rounded to the ledger's six decimals; local backends cost nothing.
+ * `inputTokens` are the uncached ones: Anthropic reports cache writes and reads apart from them.
+ */
+export function estimateCostUsd(backend: AiBackendName, model: string, usage: TokenUsage, options: { batch?: boolean } = {}): number {
+  return costAndSaving(backend, model, usage, options).costUsd;
+}
+
+/**
+ * The cost, and what it saved against the same tokens sent uncached and one call at a time.
+ * The saving is negative on a call that only wrote the cache (a write costs more than plain
+ * input): the reads after it earn that back, and the ledger's sum shows the net.
+ */
+export function costAndSaving(
+  backend: AiBackendName,
+  model: string,
+  usage: TokenUsage,
+  options: { batch?: boolean } = {},
+): { costUsd: number; savedUsd: number } {
+  if (backend !== 'claude') return { costUsd: 0, savedUsd: 0 };
   const price = priceOf(model);
-  const cost = (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
-  return Math.round(cost * 1_000_000) / 1_000_000;
+  const written = usage.cacheCreationInputTokens ?? 0;
+  const read = usage.cacheReadInputTokens ?? 0;
+  const input = usage.inputTokens + written * CACHE_WRITE_MULTIPLIER + read * CACHE_READ_MULTIPLIER;
+  const full = ((usage.inputTokens + written + read) * price.input + usage.outputTokens * price.output) / 1_000_000;
+  const cost = ((input * price.input + usage.outputTokens * price.output) / 1_000_000) * (options.batch ? BATCH_MULTIPLIER : 1);
+  const costUsd = round6(cost);
+  return { costUsd, savedUsd: round6(round6(full) - costUsd) };
 }

@@ -295,6 +295,30 @@ export class EnvironmentVariables {
   @Max(10_000)
   REANALYSIS_CHUNK_SIZE = 500;
 
+  /**
+   * A re-analysis whose backend is Claude sends its thoughts through the Message Batches API
+   * (half price, answers within 24 h) once it has selected more than this many; 0 never batches.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  CLAUDE_BATCH_MIN = 50;
+
+  /** First wait before polling a submitted batch; each poll that finds it still processing doubles it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  CLAUDE_BATCH_POLL_MIN_SECONDS = 30;
+
+  /** The longest wait between two polls of a batch. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  CLAUDE_BATCH_POLL_MAX_SECONDS = 600;
+
   /** Worker threads for the local backend's CPU-heavy analysis, so it never blocks the event loop. */
   @Transform(toInt)
   @IsInt()

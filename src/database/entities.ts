@@ -1,5 +1,6 @@
 import { AiAnalysisResult } from '../ai/ledger/ai-analysis-result.entity.js';
 import { ScheduledRun } from '../common/scheduling/scheduled-run.entity.js';
+import { ClaudeBatch } from '../intelligence/claude-batch.entity.js';
 import { BackupRun } from '../backups/backup-run.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
@@ -17,4 +18,4 @@ import { TagAlias } from '../tags/tag-alias.entity.js';
 import { ThoughtTerms, UserTerm } from '../thoughts/search/term-statistics.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord, TagAlias, ThoughtTagRejection, UserTagRejection, UserTerm, ThoughtTerms, ScheduledRun];
+export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord, TagAlias, ThoughtTagRejection, UserTagRejection, UserTerm, ThoughtTerms, ScheduledRun, ClaudeBatch];

@@ -15,6 +15,8 @@ import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImpor
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { CreateTermStatistics1765820000000 } from '../../migrations/1765820000000-CreateTermStatistics.js';
 import { CreateScheduledRuns1765850000000 } from '../../migrations/1765850000000-CreateScheduledRuns.js';
+import { AddLedgerCacheAndBatch1765830000000 } from '../../migrations/1765830000000-AddLedgerCacheAndBatch.js';
+import { CreateClaudeBatches1765830000001 } from '../../migrations/1765830000001-CreateClaudeBatches.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
@@ -38,5 +40,7 @@ export const MIGRATIONS = [
   CreateBackupRuns1765600000000,
   AddTagAliasesAndFeedback1765810000000,
   CreateTermStatistics1765820000000,
+  AddLedgerCacheAndBatch1765830000000,
+  CreateClaudeBatches1765830000001,
   CreateScheduledRuns1765850000000,
 ];

@@ -7,6 +7,8 @@ import { SuggestionsModule } from '../suggestions/suggestions.module.js';
 import { TagsModule } from '../tags/tags.module.js';
 import { ThoughtsModule } from '../thoughts/thoughts.module.js';
 import { IntelligenceController } from './intelligence.controller.js';
+import { ReanalysisBatchService } from './reanalysis-batch.service.js';
+import { ReanalysisBatchWorker } from './reanalysis-batch.worker.js';
 import { ReanalysisSelectionWorker } from './reanalysis-selection.worker.js';
 import { ReanalysisService } from './reanalysis.service.js';
 import { ThoughtAnalysisService } from './thought-analysis.service.js';
@@ -17,7 +19,7 @@ import { ThoughtLinksRepository } from './thought-links.repository.js';
 @Module({
   imports: [AiModule, ThoughtsModule, TagsModule, SettingsModule, ProfilesModule, SuggestionsModule, OperationsModule],
   controllers: [IntelligenceController],
-  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService, ReanalysisSelectionWorker],
+  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService, ReanalysisSelectionWorker, ReanalysisBatchService, ReanalysisBatchWorker],
   exports: [ThoughtAnalysisService],
 })
 export class IntelligenceModule {}

@@ -10,6 +10,7 @@ import type { Operation } from '../operations/operation.entity.js';
 import { OperationsService } from '../operations/operations.service.js';
 import type { AnalysisStatus } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
+import { ReanalysisBatchService } from './reanalysis-batch.service.js';
 
 export const REANALYSIS_MAX = 10_000;
 
@@ -41,6 +42,7 @@ export class ReanalysisService {
     private readonly queue: JobQueue,
     private readonly operations: OperationsService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly batches: ReanalysisBatchService,
   ) {}
 
   async start(userId: string, filter: ReanalysisFilter): Promise<Operation> {
@@ -69,14 +71,18 @@ export class ReanalysisService {
       if (!operation?.selecting) return false;
       const limit = Math.min(this.config.get('REANALYSIS_CHUNK_SIZE', { infer: true }), REANALYSIS_MAX - operation.selected);
       const rows = limit > 0 ? await this.thoughts.markChunkForReanalysis(manager, operation.userId, selectionOf(operation), limit) : [];
-      const queued = await this.jobs.enqueueMany(
-        rows.map((row) => ({ thoughtId: row.id, userId: operation.userId, reason: 'reanalyze' as const, operationId })),
-        manager,
-      );
+      // A chunk past CLAUDE_BATCH_MIN for a Claude user is one Message Batch instead of one job per thought.
+      const batched = await this.batches.shouldBatch(operation.userId, operation.selected, rows.length);
+      const queued = batched
+        ? await this.batches.queueBatch(manager, operation.userId, operationId, rows.map((row) => row.id))
+        : await this.jobs.enqueueMany(
+            rows.map((row) => ({ thoughtId: row.id, userId: operation.userId, reason: 'reanalyze' as const, operationId })),
+            manager,
+          );
       const last = rows.length < limit || operation.selected + rows.length >= REANALYSIS_MAX;
       await this.operations.recordSelection(manager, operationId, { taken: rows.length, queued, after: rows.at(-1) ?? null, last });
       if (!last) await this.queue.send(REANALYSIS_SELECT_QUEUE, { operationId } satisfies SelectChunkJob, {}, manager);
-      return queued > 0;
+      return queued > 0 && !batched;
     });
     if (queuedAny) this.jobs.nudge(ANALYZE_THOUGHT_BULK_QUEUE);
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
-import type { AnalysisContext } from '../ai/ai.types.js';
+import type { AiResult, AnalysisContext, ThoughtAnalysis, ThoughtForAnalysis } from '../ai/ai.types.js';
 import { EventsService } from '../events/events.service.js';
 import type { AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
 import { OperationsService } from '../operations/operations.service.js';
@@ -8,6 +8,7 @@ import { ProfilesService } from '../profiles/profiles.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { SuggestionsService } from '../suggestions/suggestions.service.js';
 import { TagHygieneService } from '../tags/tag-hygiene.service.js';
+import type { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { toProfileForAi } from './profile-for-ai.js';
 import { type LinkRow, ThoughtLinksRepository } from './thought-links.repository.js';
@@ -16,6 +17,19 @@ const VOCABULARY_SIZE = 200;
 const LINKS_KEPT = 5;
 
 export type AnalysisOutcome = 'done' | 'skipped' | 'gone';
+
+export interface PreparedAnalysis {
+  thought: Thought;
+  settings: Awaited<ReturnType<SettingsService['getForUser']>>;
+  context: AnalysisContext;
+}
+
+/** Where an answer comes from instead of the orchestrator's chain (a Message Batches result). */
+export type AskForAnalysis = (thought: ThoughtForAnalysis, context: AnalysisContext) => Promise<AiResult<ThoughtAnalysis>>;
+
+export function forAnalysis(thought: Thought): ThoughtForAnalysis {
+  return { id: thought.id, content: thought.content, tags: thought.tags, createdAt: thought.createdAt, localOnly: thought.localOnly };
+}
 
 /**
  * One thought through the pipeline: read it with the user's settings, profile and tag
@@ -38,43 +52,15 @@ export class ThoughtAnalysisService {
     private readonly tagHygiene: TagHygieneService,
   ) {}
 
-  async analyze(job: AnalyzeThoughtJob, now: Date = new Date()): Promise<AnalysisOutcome> {
-    const thought = await this.thoughts.findForAnalysis(job.userId, job.thoughtId);
-    if (!thought) {
-      await this.reportProgress(job, 'done');
-      return 'gone';
-    }
-    const settings = await this.settings.getForUser(job.userId);
-    if (!settings.autoTaggingEnabled && settings.taskSuggestionMode === 'off') {
-      await this.thoughts.skipAnalysis(job.userId, thought);
-      await this.thoughts.countTerms(job.userId, thought.id);
-      await this.reportProgress(job, 'done');
-      return 'skipped';
-    }
-    const [profile, allVocabulary, rejectedTags] = await Promise.all([
-      this.profiles.getForUser(job.userId),
-      this.thoughts.tagVocabulary(job.userId, VOCABULARY_SIZE),
-      this.tagHygiene.learnedRejections(job.userId),
-    ]);
-    // A tag the user keeps removing is not part of their vocabulary, for any backend.
-    const vocabulary = allVocabulary.filter((entry) => !rejectedTags.includes(entry.tag));
-    const context: AnalysisContext = {
-      userId: job.userId,
-      profile: toProfileForAi(profile),
-      existingTags: vocabulary.map((entry) => entry.tag),
-      localOnlyTags: vocabulary.filter((entry) => !entry.shareable).map((entry) => entry.tag),
-      rejectedTags,
-      timezone: profile.timezone,
-      now,
-    };
-    const result = await this.ai.analyzeThought(
-      { id: thought.id, content: thought.content, tags: thought.tags, createdAt: thought.createdAt, localOnly: thought.localOnly },
-      context,
-      { preferred: settings.aiBackend },
-    );
+  async analyze(job: AnalyzeThoughtJob, now: Date = new Date(), ask?: AskForAnalysis): Promise<AnalysisOutcome> {
+    const prepared = await this.prepare(job, now);
+    if ('outcome' in prepared) return prepared.outcome;
+    const { thought, settings, context } = prepared;
+    const input = forAnalysis(thought);
+    const result = ask ? await ask(input, context) : await this.ai.analyzeThought(input, context, { preferred: settings.aiBackend });
     await this.thoughts.applyAnalysis(job.userId, thought, {
       aiTags: settings.autoTaggingEnabled
-        ? await this.tagHygiene.tidyAiTags(job.userId, thought.id, result.value.tags.map((tag) => tag.tag), thought.tags, rejectedTags)
+        ? await this.tagHygiene.tidyAiTags(job.userId, thought.id, result.value.tags.map((tag) => tag.tag), thought.tags, context.rejectedTags ?? [])
         : null,
       thoughtType: result.value.thoughtType,
       isActionable: result.value.isActionable,
@@ -110,6 +96,43 @@ export class ThoughtAnalysisService {
     for (const task of offered.autoAccepted) this.events.publish({ userId: job.userId, type: 'task.created', id: task.id });
     await this.reportProgress(job, 'done');
     return 'done';
+  }
+
+  /**
+   * What an analysis of this job's thought is asked with, or how the job ends without one: the
+   * thought is gone, or the user turned analysis off. A batch builds its requests from this too,
+   * so a batched analysis sees exactly what a single one would.
+   */
+  async prepare(job: AnalyzeThoughtJob, now: Date = new Date()): Promise<PreparedAnalysis | { outcome: AnalysisOutcome }> {
+    const thought = await this.thoughts.findForAnalysis(job.userId, job.thoughtId);
+    if (!thought) {
+      await this.reportProgress(job, 'done');
+      return { outcome: 'gone' };
+    }
+    const settings = await this.settings.getForUser(job.userId);
+    if (!settings.autoTaggingEnabled && settings.taskSuggestionMode === 'off') {
+      await this.thoughts.skipAnalysis(job.userId, thought);
+      await this.thoughts.countTerms(job.userId, thought.id);
+      await this.reportProgress(job, 'done');
+      return { outcome: 'skipped' };
+    }
+    const [profile, allVocabulary, rejectedTags] = await Promise.all([
+      this.profiles.getForUser(job.userId),
+      this.thoughts.tagVocabulary(job.userId, VOCABULARY_SIZE),
+      this.tagHygiene.learnedRejections(job.userId),
+    ]);
+    // A tag the user keeps removing is not part of their vocabulary, for any backend.
+    const vocabulary = allVocabulary.filter((entry) => !rejectedTags.includes(entry.tag));
+    const context: AnalysisContext = {
+      userId: job.userId,
+      profile: toProfileForAi(profile),
+      existingTags: vocabulary.map((entry) => entry.tag),
+      localOnlyTags: vocabulary.filter((entry) => !entry.shareable).map((entry) => entry.tag),
+      rejectedTags,
+      timezone: profile.timezone,
+      now,
+    };
+    return { thought, settings, context };
   }
 
   /** For import: links carried over from another instance's analysis. */

@@ -9,6 +9,8 @@ export const ANALYZE_THOUGHT_DEAD_LETTER = 'analyze-thought-dead';
 export const ANALYZE_THOUGHT_BULK_QUEUE = 'analyze-thought-bulk';
 /** One chunk of a re-analysis's selection per job; each job queues the next. */
 export const REANALYSIS_SELECT_QUEUE = 'reanalyze-select';
+/** One step of a Claude Message Batch (submit, one poll, or applying its results); each poll queues the next, delayed. */
+export const CLAUDE_BATCH_QUEUE = 'claude-batch';
 
 export interface QueueDefinition {
   name: string;
@@ -55,5 +57,10 @@ export const QUEUES: QueueDefinition[] = [
     name: REANALYSIS_SELECT_QUEUE,
     // A chunk is one short transaction; a worker killed mid-chunk leaves it to expire and run again.
     options: { policy: 'standard', retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 60, notify: true, deleteAfterSeconds: 86_400 },
+  },
+  {
+    name: CLAUDE_BATCH_QUEUE,
+    // A step killed with its process expires and runs again from the batch row's state.
+    options: { policy: 'standard', retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 900, notify: true, deleteAfterSeconds: 7 * 86_400 },
   },
 ];

@@ -27,7 +27,7 @@ export const aiCalls = new Counter({
 
 export const aiTokens = new Counter({
   name: 'pai_ai_tokens_total',
-  help: 'AI tokens by backend and direction (input, output).',
+  help: 'AI tokens by backend and direction (input, output, cache_write, cache_read: Claude prompt caching).',
   labelNames: ['backend', 'direction'] as const,
   registers: [registry],
 });
@@ -36,6 +36,13 @@ export const aiCost = new Counter({
   name: 'pai_ai_cost_usd_total',
   help: 'Estimated AI cost in US dollars by backend.',
   labelNames: ['backend', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const aiCostSaved = new Counter({
+  name: 'pai_ai_cost_saved_usd_total',
+  help: 'Estimated US dollars saved by Claude prompt-cache reads and Message Batches against uncached single calls, by backend and via (cache, batch).',
+  labelNames: ['backend', 'via'] as const,
   registers: [registry],
 });
 

@@ -11,6 +11,9 @@ import { aiEnv, contextFor, controlRuntime, FAKE_ANTHROPIC_KEY, ledgerRows, summ
 import { bearer, createUser } from '../support/factories.js';
 import { findKeyMaterial, startTestApp, type TestApp } from '../support/test-app.js';
 
+/** Prompts this short are below the minimum cacheable length, and nothing here is batched. */
+const NO_CACHE = { cache_creation_input_tokens: 0, cache_read_input_tokens: 0, batch_requests: 0 };
+
 describe('AI circuit breaker, budgets, usage and status', () => {
   let claudeFake: AnthropicFake;
   let ollamaFake: OllamaFake;
@@ -94,8 +97,8 @@ describe('AI circuit breaker, budgets, usage and status', () => {
     expect(mine.body).toMatchObject({ days: 7, items: expect.any(Array), totals: { requests: 4 } });
     expect(mine.body.items).toEqual([
       // Sonnet's overload (no tokens), Haiku's answer, Sonnet's answer; the skip is not a request.
-      { date: today, backend: 'claude', requests: 3, failed_requests: 1, input_tokens: 2400, output_tokens: 600, cost_usd: 0.0108 },
-      { date: today, backend: 'ollama', requests: 1, failed_requests: 0, input_tokens: 800, output_tokens: 200, cost_usd: 0 },
+      { date: today, backend: 'claude', requests: 3, failed_requests: 1, input_tokens: 2400, output_tokens: 600, ...NO_CACHE, cost_usd: 0.0108, cost_saved_usd: 0 },
+      { date: today, backend: 'ollama', requests: 1, failed_requests: 0, input_tokens: 800, output_tokens: 200, ...NO_CACHE, cost_usd: 0, cost_saved_usd: 0 },
     ]);
     const theirs = await app.http().get('/api/v1/ai/usage').set(bearer(other.key));
     expect(theirs.body).toMatchObject({ days: 30, items: [], totals: { requests: 0, cost_usd: 0 } });

@@ -59,7 +59,7 @@ describe('AiOrchestrator against the fake Anthropic and Ollama servers', () => {
 
     const result = await orchestrator.analyzeThought(thought, contextFor(user.userId));
 
-    expect(result).toMatchObject({ backend: 'claude', model: 'claude-sonnet-4-6', promptVersion: 'analyze-thought@1', usage: { inputTokens: 1200, outputTokens: 300 }, skipped: [] });
+    expect(result).toMatchObject({ backend: 'claude', model: 'claude-sonnet-4-6', promptVersion: 'analyze-thought@2', usage: { inputTokens: 1200, outputTokens: 300 }, skipped: [] });
     expect(result.value).toMatchObject({
       tags: [
         { tag: 'work', confidence: 0.9 },
@@ -85,7 +85,7 @@ describe('AiOrchestrator against the fake Anthropic and Ollama servers', () => {
       operation: 'analyze_thought',
       backend: 'claude',
       model: 'claude-sonnet-4-6',
-      prompt_version: 'analyze-thought@1',
+      prompt_version: 'analyze-thought@2',
       input_tokens: 1200,
       output_tokens: 300,
       cost_usd: 0.0081,

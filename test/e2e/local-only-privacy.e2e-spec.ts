@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { ThoughtAnalysisService } from '../../src/intelligence/thought-analysis.service.js';
-import { anthropic, goodAnalysis, startAnthropicFake, userPrompt, type AnthropicFake } from '../fakes/anthropic-fake.js';
+import { anthropic, goodAnalysis, startAnthropicFake, systemText, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import { startOllamaFake, type OllamaFake } from '../fakes/ollama-fake.js';
 import { aiEnv } from '../support/ai-test-env.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
@@ -45,7 +45,8 @@ describe('local_only stays local', () => {
 
     expect(claudeFake.requests).toHaveLength(1);
     const body = JSON.stringify(claudeFake.requests[0]!.body);
-    const prompt = userPrompt(claudeFake.requests[0]!);
+    // The vocabulary rides in the cached system prefix (analyze-thought@2).
+    const prompt = systemText(claudeFake.requests[0]!);
     // The vocabulary still went (so this is not vacuous): the shared tags, including one
     // that is on a local_only thought too.
     expect(prompt).toContain('existing_tags');

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { FakeBatches } from './anthropic-batches.js';
+import { FakePromptCache } from './anthropic-prompt-cache.js';
 import { FakeServer, type RecordedRequest, type Reply } from './fake-server.js';
 
 /** One scripted answer of the fake Messages API. */
@@ -73,7 +75,7 @@ export function userPrompt(request: RecordedRequest): string {
   return typeof content === 'string' ? content : JSON.stringify(content ?? '');
 }
 
-function message(request: RecordedRequest, content: unknown[], usage = DEFAULT_USAGE): string {
+function message(request: RecordedRequest, content: unknown[], usage: Record<string, number> = DEFAULT_USAGE): string {
   return JSON.stringify({
     id: `msg_${randomUUID().replace(/-/g, '')}`,
     type: 'message',
@@ -92,7 +94,7 @@ export function apiKeyOf(request: RecordedRequest): string | undefined {
   return bearer ?? (request.headers['x-api-key'] as string | undefined);
 }
 
-function render(step: AnthropicStep, request: RecordedRequest): Reply {
+function render(step: AnthropicStep, request: RecordedRequest, cache: FakePromptCache): Reply {
   const headers = { 'request-id': `req_${randomUUID().slice(0, 8)}` };
   if (!apiKeyOf(request)) {
     return { status: 401, headers, body: JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'x-api-key header is required' } }) };
@@ -101,18 +103,18 @@ function render(step: AnthropicStep, request: RecordedRequest): Reply {
     case 'tool_use': {
       const name = request.body?.tool_choice?.name ?? 'tool';
       const block = { type: 'tool_use', id: `toolu_${randomUUID().slice(0, 12)}`, name, input: step.input };
-      return { status: 200, headers, body: message(request, [block], step.usage) };
+      return { status: 200, headers, body: message(request, [block], { ...step.usage, ...cache.usage(request.body) }) };
     }
     case 'text':
-      return { status: 200, headers, body: message(request, [{ type: 'text', text: step.text }]) };
+      return { status: 200, headers, body: message(request, [{ type: 'text', text: step.text }], { ...DEFAULT_USAGE, ...cache.usage(request.body) }) };
     case 'echo':
-      return { status: 200, headers, body: message(request, [{ type: 'text', text: `${request.body?.system}\n${userPrompt(request)}` }]) };
+      return { status: 200, headers, body: message(request, [{ type: 'text', text: `${systemText(request)}\n${userPrompt(request)}` }]) };
     case 'error':
       return { status: step.status, headers: { ...headers, ...step.headers }, body: JSON.stringify({ type: 'error', error: { type: step.type, message: step.message } }) };
     case 'raw':
       return { status: step.status, headers: { ...headers, 'content-type': step.contentType ?? 'application/json' }, body: step.body };
     case 'slow':
-      return { ...render(step.then ?? anthropic.toolUse(goodAnalysis()), request), delayMs: step.delayMs };
+      return { ...render(step.then ?? anthropic.toolUse(goodAnalysis()), request, cache), delayMs: step.delayMs };
   }
 }
 
@@ -122,9 +124,49 @@ function defaultStep(request: RecordedRequest): AnthropicStep {
     : anthropic.toolUse(goodAnalysis());
 }
 
-export type AnthropicFake = FakeServer<AnthropicStep>;
+/** The system prompt as text, whether sent as a string or as content blocks. */
+export function systemText(request: RecordedRequest): string {
+  const system = request.body?.system;
+  return Array.isArray(system) ? system.map((block: { text?: string }) => block.text ?? '').join('\n') : String(system ?? '');
+}
 
-/** The Anthropic Messages API (`POST /v1/messages`) on 127.0.0.1, scripted per test. */
-export function startAnthropicFake(): Promise<AnthropicFake> {
-  return new FakeServer<AnthropicStep>((method, path) => method === 'POST' && path === '/v1/messages', render, defaultStep).start();
+export type AnthropicFake = FakeServer<AnthropicStep> & {
+  /** Prompt caching as the API reports it: a write the first time a cache_control'd prefix is seen, reads after. */
+  promptCache: FakePromptCache;
+  /** The Message Batches endpoints, their processing states and per-item outcomes. */
+  batches: FakeBatches;
+};
+
+const BATCH_PATH = /^\/v1\/messages\/batches(\/[^/]+(\/results)?)?$/;
+
+/**
+ * The Anthropic Messages API (`POST /v1/messages`) on 127.0.0.1, scripted per test, with prompt
+ * caching in its usage block and the Message Batches API (`/v1/messages/batches...`).
+ */
+export async function startAnthropicFake(): Promise<AnthropicFake> {
+  const promptCache = new FakePromptCache();
+  const renderWithCache = (step: AnthropicStep, request: RecordedRequest) => render(step, request, promptCache);
+  // A batch item is answered like a Messages request with the batch request's key.
+  const batches: FakeBatches = new FakeBatches(
+    () => server.url,
+    (params, step) => {
+      const request: RecordedRequest = { method: 'POST', path: '/v1/messages', headers: { authorization: 'Bearer batch' }, body: params };
+      return renderWithCache(step ?? defaultStep(request), request);
+    },
+  );
+  const server = new FakeServer<AnthropicStep>(
+    (method, path) => (method === 'POST' && path === '/v1/messages') || BATCH_PATH.test(path),
+    renderWithCache,
+    defaultStep,
+    (request) => (request.path === '/v1/messages' ? null : batches.handle(request)),
+  );
+  // reset() between tests forgets the cache and the batches too.
+  const resetRequests = server.reset.bind(server);
+  server.reset = () => {
+    resetRequests();
+    promptCache.reset();
+    batches.reset();
+  };
+  await server.start();
+  return Object.assign(server, { promptCache, batches });
 }

@@ -37,6 +37,8 @@ export class FakeServer<Step> {
     private readonly route: (method: string, path: string) => boolean,
     private readonly render: (step: Step, request: RecordedRequest) => Reply,
     public defaultStep: (request: RecordedRequest) => Step,
+    /** Answers some routes itself (stateful endpoints such as Anthropic's batches), leaving the queue to the rest. */
+    private readonly intercept?: (request: RecordedRequest) => Reply | null,
   ) {}
 
   async start(): Promise<this> {
@@ -95,8 +97,8 @@ export class FakeServer<Step> {
         return;
       }
       this.requests.push(recorded);
-      const step = this.queue.length > 0 ? (this.queue.shift() as Step) : this.defaultStep(recorded);
-      const reply = this.render(step, recorded);
+      const intercepted = this.intercept?.(recorded) ?? null;
+      const reply = intercepted ?? this.render(this.queue.length > 0 ? (this.queue.shift() as Step) : this.defaultStep(recorded), recorded);
       const send = () => {
         if (reply.destroy) return void req.socket.destroy();
         if (res.destroyed || req.socket.destroyed) return;

@@ -7,6 +7,7 @@ import type {
   BackendCallOptions,
   ConsciousnessInput,
   ThoughtForAnalysis,
+  TokenUsage,
 } from '../ai.types.js';
 import { ANALYZE_THOUGHT_PROMPT, CONSCIOUSNESS_CHECK_PROMPT } from '../prompts/index.js';
 import { abortFailure, classifyHttpFailure, parseRetryAfter } from './http-failure.js';
@@ -21,7 +22,8 @@ export interface ClaudeBackendOptions {
 }
 
 interface ToolCall {
-  system: string;
+  /** Instructions, then the user's standing facts; the last block carries the cache breakpoint. */
+  system: string[];
   user: string;
   toolName: string;
   toolDescription: string;
@@ -63,13 +65,23 @@ export class ClaudeBackend implements AiBackend {
   }
 
   analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer> {
-    const prompt = ANALYZE_THOUGHT_PROMPT;
-    return this.callTool({ ...prompt, promptVersion: prompt.version, user: prompt.render(thought, context) }, signal, options);
+    return this.callTool(analyzeCall(thought, context), signal, options);
   }
 
   consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer> {
     const prompt = CONSCIOUSNESS_CHECK_PROMPT;
-    return this.callTool({ ...prompt, promptVersion: prompt.version, user: prompt.render(input) }, signal, options);
+    return this.callTool({ ...prompt, system: [prompt.system], promptVersion: prompt.version, user: prompt.render(input) }, signal, options);
+  }
+
+  /** The Messages request a thought's analysis sends: the same one, alone or in a batch. */
+  analyzeRequest(thought: ThoughtForAnalysis, context: AnalysisContext): { params: Anthropic.MessageCreateParamsNonStreaming; promptVersion: string } {
+    const call = analyzeCall(thought, context);
+    return { params: requestOf(call, this.model), promptVersion: call.promptVersion };
+  }
+
+  /** The SDK client for the Message Batches API; null without a key. */
+  batchesClient(): Anthropic['messages']['batches'] | null {
+    return this.client?.messages.batches ?? null;
   }
 
   private async callTool(call: ToolCall, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer> {
@@ -77,22 +89,42 @@ export class ClaudeBackend implements AiBackend {
     const model = options?.model ?? this.model;
     let response: unknown;
     try {
-      response = await this.client.messages.create(
-        {
-          model,
-          max_tokens: call.maxOutputTokens,
-          system: call.system,
-          messages: [{ role: 'user', content: call.user }],
-          tools: [{ name: call.toolName, description: call.toolDescription, input_schema: call.jsonSchema as Anthropic.Tool.InputSchema }],
-          tool_choice: { type: 'tool', name: call.toolName, disable_parallel_tool_use: true },
-        },
-        { signal },
-      );
+      response = await this.client.messages.create(requestOf(call, model), { signal });
     } catch (error) {
       throw toBackendError(error, signal);
     }
-    return { output: toolInput(response, call.toolName), model, usage: usageOf(response), promptVersion: call.promptVersion };
+    return answerOf(response, call.toolName, model, call.promptVersion);
   }
+}
+
+function analyzeCall(thought: ThoughtForAnalysis, context: AnalysisContext): ToolCall {
+  const prompt = ANALYZE_THOUGHT_PROMPT;
+  return { ...prompt, system: [prompt.system, prompt.stable(context)], promptVersion: prompt.version, user: prompt.variable(thought, context) };
+}
+
+/**
+ * Prompt caching: the tools, the instructions and the user's standing facts form a prefix that
+ * is the same for every thought of a user, so one breakpoint after its last block caches all
+ * of it (the API caches tools, then system, up to the breakpoint); only the thought after it
+ * is read afresh. Below the model's minimum cacheable length the API simply does not cache.
+ */
+function requestOf(call: ToolCall, model: string): Anthropic.MessageCreateParamsNonStreaming {
+  const last = call.system.length - 1;
+  return {
+    model,
+    max_tokens: call.maxOutputTokens,
+    system: call.system.map((text, index): Anthropic.TextBlockParam =>
+      index === last ? { type: 'text', text, cache_control: { type: 'ephemeral' } } : { type: 'text', text },
+    ),
+    messages: [{ role: 'user', content: call.user }],
+    tools: [{ name: call.toolName, description: call.toolDescription, input_schema: call.jsonSchema as Anthropic.Tool.InputSchema }],
+    tool_choice: { type: 'tool', name: call.toolName, disable_parallel_tool_use: true },
+  };
+}
+
+/** A Messages response (alone, or one item of a batch) as a backend answer; throws on one without the tool call. */
+export function answerOf(response: unknown, toolName: string, model: string, promptVersion: string): BackendAnswer {
+  return { output: toolInput(response, toolName), model, usage: usageOf(response), promptVersion };
 }
 
 /** The forced tool call's input; a reply without one (prose, a refusal) is invalid output. */
@@ -104,10 +136,16 @@ function toolInput(response: unknown, toolName: string): unknown {
   return (block as { input: unknown }).input;
 }
 
-function usageOf(response: unknown): { inputTokens: number; outputTokens: number } {
-  const usage = (response as { usage?: { input_tokens?: unknown; output_tokens?: unknown } })?.usage;
+/** Tokens as billed; the cache fields are null (or absent) when the request cached nothing. */
+function usageOf(response: unknown): TokenUsage {
+  const usage = (response as { usage?: Record<string, unknown> })?.usage;
   const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0);
-  return { inputTokens: count(usage?.input_tokens), outputTokens: count(usage?.output_tokens) };
+  return {
+    inputTokens: count(usage?.input_tokens),
+    outputTokens: count(usage?.output_tokens),
+    cacheCreationInputTokens: count(usage?.cache_creation_input_tokens),
+    cacheReadInputTokens: count(usage?.cache_read_input_tokens),
+  };
 }
 
 function toBackendError(error: unknown, signal: AbortSignal): Error {

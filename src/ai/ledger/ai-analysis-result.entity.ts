@@ -64,6 +64,21 @@ export class AiAnalysisResult {
   @Column({ name: 'cost_usd', type: 'numeric', precision: 12, scale: 6, default: 0, transformer: numericAsNumber })
   costUsd!: number;
 
+  /** Claude prompt caching: prefix tokens written to / read from the cache (not in input_tokens). */
+  @Column({ name: 'cache_creation_input_tokens', type: 'integer', default: 0 })
+  cacheCreationInputTokens!: number;
+
+  @Column({ name: 'cache_read_input_tokens', type: 'integer', default: 0 })
+  cacheReadInputTokens!: number;
+
+  /** Against the same tokens uncached and one call at a time; negative on a call that only wrote the cache. */
+  @Column({ name: 'cost_saved_usd', type: 'numeric', precision: 12, scale: 6, default: 0, transformer: numericAsNumber })
+  costSavedUsd!: number;
+
+  /** Answered through the Message Batches API (half price). */
+  @Column({ type: 'boolean', default: false })
+  batch!: boolean;
+
   @Column({ name: 'latency_ms', type: 'integer', default: 0 })
   latencyMs!: number;
 

@@ -13,7 +13,11 @@ export interface NewLedgerRow {
   promptVersion: string;
   inputTokens: number;
   outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
   costUsd: number;
+  costSavedUsd: number;
+  batch: boolean;
   latencyMs: number;
   outcome: AiOutcome;
   errorClass: string | null;
@@ -28,7 +32,12 @@ export interface UsageRow {
   failedRequests: number;
   inputTokens: number;
   outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
   costUsd: number;
+  costSavedUsd: number;
+  /** Calls answered through the Message Batches API. */
+  batchRequests: number;
 }
 
 /** Serialises purges across instances (@nestjs/schedule has no cross-instance lock). */
@@ -47,9 +56,10 @@ export class AiLedgerRepository {
     await this.dataSource.query(
       `INSERT INTO "ai_analysis_results"
          ("user_id", "thought_id", "operation", "backend", "model", "prompt_version", "input_tokens",
-          "output_tokens", "cost_usd", "latency_ms", "outcome", "error_class", "result", "created_at")
+          "output_tokens", "cost_usd", "latency_ms", "outcome", "error_class", "result", "created_at",
+          "cache_creation_input_tokens", "cache_read_input_tokens", "cost_saved_usd", "batch")
        VALUES ($1, (SELECT "id" FROM "thoughts" WHERE "id" = $2::uuid AND "user_id" = $1), $3, $4, $5, $6, $7,
-               $8, $9, $10, $11, $12, $13::jsonb, $14)`,
+               $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18)`,
       [
         row.userId,
         row.thoughtId,
@@ -65,6 +75,10 @@ export class AiLedgerRepository {
         row.errorClass,
         row.result === null || row.result === undefined ? null : JSON.stringify(row.result),
         row.createdAt,
+        row.cacheCreationInputTokens,
+        row.cacheReadInputTokens,
+        row.costSavedUsd,
+        row.batch,
       ],
     );
   }
@@ -77,7 +91,11 @@ export class AiLedgerRepository {
               count(*) FILTER (WHERE "outcome" <> 'success')::int AS "failed_requests",
               COALESCE(sum("input_tokens"), 0)::bigint::text AS "input_tokens",
               COALESCE(sum("output_tokens"), 0)::bigint::text AS "output_tokens",
-              COALESCE(sum("cost_usd"), 0)::text AS "cost_usd"
+              COALESCE(sum("cache_creation_input_tokens"), 0)::bigint::text AS "cache_creation_input_tokens",
+              COALESCE(sum("cache_read_input_tokens"), 0)::bigint::text AS "cache_read_input_tokens",
+              COALESCE(sum("cost_usd"), 0)::text AS "cost_usd",
+              COALESCE(sum("cost_saved_usd"), 0)::text AS "cost_saved_usd",
+              count(*) FILTER (WHERE "batch")::int AS "batch_requests"
          FROM "ai_analysis_results"
         WHERE "user_id" = $1 AND "created_at" >= $2 AND "outcome" <> 'skipped'
         GROUP BY 1, 2
@@ -91,7 +109,11 @@ export class AiLedgerRepository {
       failedRequests: Number(row.failed_requests),
       inputTokens: Number(row.input_tokens),
       outputTokens: Number(row.output_tokens),
+      cacheCreationInputTokens: Number(row.cache_creation_input_tokens),
+      cacheReadInputTokens: Number(row.cache_read_input_tokens),
       costUsd: Number(row.cost_usd),
+      costSavedUsd: Number(row.cost_saved_usd),
+      batchRequests: Number(row.batch_requests),
     }));
   }
 
