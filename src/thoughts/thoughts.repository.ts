@@ -485,8 +485,8 @@ export class ThoughtsRepository {
    * Candidates come from three indexes (shared words, shared tags, similar text); each is
    * scored 0..1 as 0.5 tag overlap (Jaccard) + 0.3 word rank + 0.2 trigram similarity.
    */
-  async related(userId: string, id: string, limit: number): Promise<RelatedResult[]> {
-    const rows = (await this.replicas.reader(userId).query(
+  async related(userId: string, id: string, limit: number, fresh = false): Promise<RelatedResult[]> {
+    const rows = (await (fresh ? this.dataSource : this.replicas.reader(userId)).query(
       `WITH src AS (
          SELECT t.id, t.content, t.search_vector, t.tags || t.ai_tags AS all_tags
          FROM thoughts t WHERE t.id = $2 AND t.user_id = $1

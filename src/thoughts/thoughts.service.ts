@@ -164,9 +164,10 @@ export class ThoughtsService {
     if (!(await this.thoughts.delete(userId, id))) throw notFound('thought');
   }
 
-  async related(userId: string, id: string, limit: number): Promise<RelatedResult[]> {
+  /** `fresh`: from the primary, for a caller that has just written the thought (see ReadReplicas). */
+  async related(userId: string, id: string, limit: number, { fresh = false }: { fresh?: boolean } = {}): Promise<RelatedResult[]> {
     await this.get(userId, id);
-    return this.thoughts.related(userId, id, limit);
+    return this.thoughts.related(userId, id, limit, fresh);
   }
 
   tags(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {
