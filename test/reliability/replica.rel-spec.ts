@@ -55,6 +55,7 @@ if (missing !== null) {
     let primary: LocalCluster;
     let standby: LocalCluster;
     let server: ServerProcess;
+    let secondServer: ServerProcess | undefined;
     let writerKey: string;
     let readerKey: string;
     let seedId: string;
@@ -74,14 +75,15 @@ if (missing !== null) {
       expect(status).toBe(200);
       return ((body as { items: { id: string; content: string }[] }).items ?? []).map((item) => item.content);
     };
-    const replica = async (): Promise<ReplicaState> => {
-      const response = await fetch(`${server.baseUrl}/api/v1/health`);
-      const body = (await response.json()) as { read_replicas?: ReplicaState[] };
-      return body.read_replicas![0]!;
+    const replicas = async (of = server): Promise<ReplicaState[]> => {
+      const response = await fetch(`${of.baseUrl}/api/v1/health`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { read_replicas: ReplicaState[] }).read_replicas;
     };
+    const replica = async (): Promise<ReplicaState> => (await replicas())[0]!;
     /** The server's own count of lag-tolerant reads, by `target/reason`. */
-    const reads = async (): Promise<Record<string, number>> => {
-      const text = await (await fetch(`${server.baseUrl}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const reads = async (of = server): Promise<Record<string, number>> => {
+      const text = await (await fetch(`${of.baseUrl}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
       const counts: Record<string, number> = {};
       for (const match of text.matchAll(/^pai_db_lag_tolerant_reads_total\{target="(\w+)",reason="(\w+)"\} (\d+)/gm)) {
         counts[`${match[1]}/${match[2]}`] = Number(match[3]);
@@ -92,6 +94,17 @@ if (missing !== null) {
     const waitForState = (state: string, timeoutMs: number) =>
       waitFor(replica, (current) => current.state === state, { timeoutMs, intervalMs: 100, what: `replica ${state}` });
 
+    const serverEnv = (readUrls: string) => ({
+      DATABASE_URL: primary.url,
+      DATABASE_READ_URLS: readUrls,
+      READ_REPLICA_MAX_LAG_MS: String(MAX_LAG_MS),
+      BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      METRICS_TOKEN,
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AI_BACKEND: 'mock',
+      LOG_LEVEL: 'warn',
+    });
+
     beforeAll(async () => {
       work = clusterWorkDir('pai-replica-');
       const started = Date.now();
@@ -101,23 +114,10 @@ if (missing !== null) {
 
       mkdirSync(path.resolve('.test-tmp'), { recursive: true });
       serverDir = mkdtempSync(path.join(path.resolve('.test-tmp'), 'replica-'));
-      server = new ServerProcess(
-        await freePort(),
-        {
-          DATABASE_URL: primary.url,
-          DATABASE_READ_URLS: standby.url,
-          READ_REPLICA_MAX_LAG_MS: String(MAX_LAG_MS),
-          BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-          METRICS_TOKEN,
-          RATE_LIMIT_PER_MINUTE: '100000',
-          AI_BACKEND: 'mock',
-          LOG_LEVEL: 'warn',
-        },
-        serverDir,
-      );
+      server = new ServerProcess(await freePort(), serverEnv(standby.url), serverDir);
       server.start();
       // Migrations run on the primary at start-up; the standby replays them.
-      await server.waitHealthy(90_000);
+      figures['server start (migrations on a new primary), ms'] = await server.waitHealthy(90_000);
 
       writerKey = ADMIN_KEY;
       const created = await api(ADMIN_KEY, 'POST', '/admin/users', { name: 'Reader', email: 'reader@example.com' });
@@ -136,6 +136,7 @@ if (missing !== null) {
     }, 180_000);
 
     afterAll(async () => {
+      await secondServer?.stop('SIGTERM');
       await server?.stop('SIGTERM');
       await standby?.stop('immediate').catch(() => undefined);
       await primary?.stop('immediate').catch(() => undefined);
@@ -286,5 +287,23 @@ if (missing !== null) {
       expect(toReplica).toBeGreaterThanOrEqual(rounds);
       expect(delta(after, before, 'primary/own_write')).toBeGreaterThanOrEqual(rounds / 5);
     });
+
+    it('starts with one of its replicas down, and reads take turns among those that answer', async () => {
+      const nobodyListens = `postgres://postgres@127.0.0.1:${await freePort()}/postgres`;
+      secondServer = new ServerProcess(await freePort(), serverEnv(`${nobodyListens},${standby.url}`), serverDir);
+      secondServer.start();
+      figures['server start with 1 of 2 replicas down, ms'] = await secondServer.waitHealthy(90_000);
+      expect((await replicas(secondServer)).map((one) => one.state)).toEqual(['down', 'in_use']);
+
+      const before = await reads(secondServer);
+      for (let n = 0; n < 10; n++) {
+        const response = await fetch(`${secondServer.baseUrl}/api/v1/thoughts`, { headers: { Authorization: `Bearer ${readerKey}` } });
+        expect(response.status).toBe(200);
+        await response.body?.cancel();
+      }
+      const after = await reads(secondServer);
+      expect(delta(after, before, 'replica/replica')).toBeGreaterThanOrEqual(10);
+      expect(delta(after, before, 'primary/replica_error')).toBe(0);
+    }, 120_000);
   });
 }
