@@ -1,22 +1,37 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Where Debian/Ubuntu put PostgreSQL 15's server programs (PG_BIN overrides). */
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Where Debian/Ubuntu put the newest installed PostgreSQL's server programs (PG_BIN overrides). */
+export const PG_BIN = process.env.PG_BIN ?? newestDebianPostgres() ?? '/usr/lib/postgresql/15/bin';
 
-/** Why clusters of our own cannot be made here, or null when they can. */
-export function missingPostgresPrograms(): string | null {
-  const missing = ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'].filter((name) => !existsSync(path.join(PG_BIN, name)));
-  return missing.length === 0 ? null : `PostgreSQL server programs not found in ${PG_BIN} (${missing.join(', ')}); set PG_BIN`;
+function newestDebianPostgres(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? path.join(root, versions[0]!, 'bin') : undefined;
 }
 
 /** PostgreSQL refuses to run as root: then every program runs as the `postgres` user. */
 const AS_ROOT = process.getuid?.() === 0;
+
+/** Why clusters of our own cannot be made here, or null when they can. */
+export function missingPostgresPrograms(): string | null {
+  const missing = ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'].filter((name) => !existsSync(path.join(PG_BIN, name)));
+  if (missing.length > 0) return `PostgreSQL server programs not found in ${PG_BIN} (${missing.join(', ')}); set PG_BIN`;
+  if (AS_ROOT) {
+    try {
+      execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+    } catch {
+      return 'running as root without a postgres system user to run PostgreSQL as';
+    }
+  }
+  return null;
+}
 
 async function pg(program: string, args: string[]): Promise<string> {
   const binary = path.join(PG_BIN, program);
