@@ -14,6 +14,7 @@ import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
 import { appConfigModule } from './config/config.module.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ReadYourWritesGuard } from './database/replicas/read-your-writes.guard.js';
 import { ConsciousnessModule } from './consciousness/consciousness.module.js';
 import { EventsModule } from './events/events.module.js';
 import { EventsStreamModule } from './events/events-stream.module.js';
@@ -86,9 +87,11 @@ export class AppModule {
         ImportModule,
       ],
       providers: [
-        // Order matters: authenticate first, then count the request against the key.
+        // Order matters: authenticate first, then count the request against the key, then note
+        // a write for read-your-writes (only requests that get through write).
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
         { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
+        { provide: APP_GUARD, useClass: ReadYourWritesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
     };

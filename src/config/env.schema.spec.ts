@@ -123,6 +123,30 @@ describe('validateEnv', () => {
     }
   });
 
+  it('accepts DATABASE_READ_URLS as a comma-separated list of postgres URLs next to DATABASE_URL', () => {
+    const env = validateEnv({
+      DATABASE_URL: 'postgres://pai@db:5432/pai',
+      DATABASE_READ_URLS: 'postgres://pai@replica1:5432/pai, postgresql://pai@replica2/pai',
+      READ_REPLICA_MAX_LAG_MS: '2500',
+    });
+    expect(env.DATABASE_READ_URLS).toBe(
+      'postgres://pai@replica1:5432/pai, postgresql://pai@replica2/pai',
+    );
+    expect(env.READ_REPLICA_MAX_LAG_MS).toBe(2500);
+  });
+
+  it('rejects DATABASE_READ_URLS with a non-postgres entry, or without DATABASE_URL', () => {
+    expect(
+      errorMessage({
+        DATABASE_URL: 'postgres://db/pai',
+        DATABASE_READ_URLS: 'postgres://r1/pai,http://r2',
+      }),
+    ).toContain('comma-separated list');
+    expect(errorMessage({ DATABASE_READ_URLS: 'postgres://r1/pai' })).toContain(
+      'needs DATABASE_URL',
+    );
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     const env = validateEnv({ DATABASE_URL: '' });
     expect(env.DATABASE_URL).toBeUndefined();

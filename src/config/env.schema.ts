@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  isURL,
   Matches,
   Max,
   Min,
@@ -104,6 +105,34 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE = 10;
+
+  /**
+   * Comma-separated postgres:// URLs of streaming replicas of DATABASE_URL: reads that may lag
+   * (list, search, related, tags, export, usage) go there; unset, every query goes to the primary.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'isPostgresUrlList',
+    validator: {
+      validate: (value: unknown, args) =>
+        typeof value === 'string' &&
+        value.split(',').every((url) => isURL(url.trim(), postgresUrl)) &&
+        Boolean((args?.object as { DATABASE_URL?: string }).DATABASE_URL),
+      defaultMessage: (args) =>
+        (args?.object as { DATABASE_URL?: string }).DATABASE_URL
+          ? 'DATABASE_READ_URLS must be a comma-separated list of postgres:// or postgresql:// URLs'
+          : 'DATABASE_READ_URLS needs DATABASE_URL: replicas follow a primary you run, not the embedded PostgreSQL',
+    },
+  })
+  DATABASE_READ_URLS?: string;
+
+  /** A replica whose replay is further behind the primary than this is skipped until it catches up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  READ_REPLICA_MAX_LAG_MS = 5000;
 
   @IsIn(AI_BACKENDS)
   AI_BACKEND: (typeof AI_BACKENDS)[number] = 'auto';

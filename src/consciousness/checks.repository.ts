@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import { type CheckState, type CheckTrigger, ScheduledAnalysis, type StoredInsight } from './scheduled-analysis.entity.js';
+import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 const COLUMNS = `id, user_id, trigger, slot_key, state, window_start, window_end, new_thought_count, summary, patterns,
   insights, suggestions, backend, model, input_tokens, output_tokens, duration_ms, pinned, created_at`;
@@ -76,7 +77,10 @@ export interface DueUser {
 
 @Injectable()
 export class ChecksRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   /** Claims a check; null when a scheduled one for this user and slot exists (another instance has it). */
   async claim(userId: string, trigger: CheckTrigger, slotKey: string | null, windowStart: Date, windowEnd: Date): Promise<string | null> {
@@ -174,7 +178,7 @@ export class ChecksRepository {
   /** One page of the user's checks, oldest first, after the keyset (for export). */
   async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ScheduledAnalysis[]> {
     const keyset = after ? 'AND (created_at, id) > ($3, $4)' : '';
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at ASC, id ASC LIMIT $2`,
       after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
     )) as CheckRow[];

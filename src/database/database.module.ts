@@ -4,7 +4,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { DATABASE_URL } from './database.tokens.js';
 import { initializeWithMigrations } from './locked-migrations.js';
+import { ReadReplicas } from './replicas/read-replicas.service.js';
 import { buildDataSourceOptions } from './typeorm-options.js';
+
+function readUrlsOf(setting: string | undefined): string[] {
+  return (setting ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+}
 
 /**
  * TypeORM on the URL the caller resolved (embedded or DATABASE_URL); migrations run at
@@ -21,7 +29,11 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
-            ...buildDataSourceOptions({ url, poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }) }),
+            ...buildDataSourceOptions({
+              url,
+              poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+              readUrls: readUrlsOf(config.get('DATABASE_READ_URLS', { infer: true })),
+            }),
             // Fail start-up fast rather than retrying for minutes against a wrong URL.
             retryAttempts: 2,
             retryDelay: 1_000,
@@ -29,8 +41,8 @@ export class DatabaseModule {
           dataSourceFactory: (options) => initializeWithMigrations(options!, url),
         }),
       ],
-      providers: [urlProvider],
-      exports: [urlProvider],
+      providers: [urlProvider, ReadReplicas],
+      exports: [urlProvider, ReadReplicas],
     };
   }
 }

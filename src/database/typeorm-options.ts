@@ -2,12 +2,15 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { APP_PG_TYPES } from './pg-type-parsers.js';
 import { MIGRATIONS } from './migrations.js';
+import { replicaTolerantPg } from './replicas/replica-tolerant-pg.js';
 
 export interface DatabaseConnectionOptions {
   url: string;
   poolSize?: number;
   /** Application name shown in pg_stat_activity, to tell the API from the CLI. */
   applicationName?: string;
+  /** Streaming replicas of `url` (DATABASE_READ_URLS), opened as TypeORM's replication slaves. */
+  readUrls?: readonly string[];
 }
 
 /**
@@ -15,9 +18,21 @@ export interface DatabaseConnectionOptions {
  * this, so what the tests migrate is what production runs.
  */
 export function buildDataSourceOptions(options: DatabaseConnectionOptions): DataSourceOptions {
+  const readUrls = options.readUrls ?? [];
   return {
     type: 'postgres',
-    url: options.url,
+    ...(readUrls.length === 0
+      ? { url: options.url }
+      : {
+          replication: {
+            master: { url: options.url },
+            slaves: readUrls.map((url) => ({ url })),
+            // TypeORM sends query-builder SELECTs to a random slave by default; here only the
+            // reads ReadReplicas routes go to a replica, everything else stays on the primary.
+            defaultMode: 'master' as const,
+          },
+          driver: replicaTolerantPg(readUrls),
+        }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_VERSION } from '../common/app-version.js';
+import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 import type { HealthResponseDto } from './health-response.dto.js';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -10,7 +11,10 @@ const PROBE_TIMEOUT_MS = 2_000;
 export class HealthService {
   private readonly startedAt = Date.now();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   async check(): Promise<HealthResponseDto> {
     const connected = await this.databaseAnswers();
@@ -20,6 +24,9 @@ export class HealthService {
       database: connected ? 'connected' : 'disconnected',
       uptime_seconds: Math.floor((Date.now() - this.startedAt) / 1000),
       timestamp: new Date().toISOString(),
+      ...(this.replicas.enabled && {
+        read_replicas: this.replicas.status().map((replica) => ({ name: replica.name, state: replica.state, lag_ms: replica.lagMs })),
+      }),
     };
   }
 

@@ -154,7 +154,8 @@ export class ThoughtAnalysisService {
 
   private async linkRelated(userId: string, thoughtId: string): Promise<void> {
     try {
-      const related = await this.thoughts.related(userId, thoughtId, LINKS_KEPT);
+      // From the primary: a replica may not have the thought or the tags just written yet.
+      const related = await this.thoughts.related(userId, thoughtId, LINKS_KEPT, { fresh: true });
       await this.links.replace(
         userId,
         thoughtId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 export interface LinkRow {
   relatedThoughtId: string;
@@ -10,11 +11,14 @@ export interface LinkRow {
 
 @Injectable()
 export class ThoughtLinksRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   /** The stored links of these thoughts (for export), by thought id. */
   async forThoughts(userId: string, thoughtIds: string[]): Promise<Map<string, LinkRow[]>> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT thought_id, related_thought_id, score, shared_tags FROM thought_links
        WHERE user_id = $1 AND thought_id = ANY($2::uuid[]) ORDER BY thought_id, score DESC, related_thought_id`,
       [userId, thoughtIds],

@@ -88,3 +88,24 @@ export const backupAge = new Gauge({
   help: 'Age of the newest backup whose restore drill passed (NaN when there is none).',
   registers: [registry],
 });
+
+export const lagTolerantReads = new Counter({
+  name: 'pai_db_lag_tolerant_reads_total',
+  help: 'Reads that may be served by a read replica (list, search, related, tags, export, usage), by where they went and why.',
+  labelNames: ['target', 'reason'] as const,
+  registers: [registry],
+});
+
+export const replicaLag = new Gauge({
+  name: 'pai_db_replica_lag_ms',
+  help: 'How far each read replica was behind the primary at its last probe (NaN while unreachable).',
+  labelNames: ['replica'] as const,
+  registers: [registry],
+});
+
+export const replicaHealthy = new Gauge({
+  name: 'pai_db_replica_healthy',
+  help: 'Whether each read replica takes reads (1) or is skipped, being down or too far behind (0).',
+  labelNames: ['replica'] as const,
+  registers: [registry],
+});

@@ -5,6 +5,7 @@ import { SqlWhere } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { TaskPriority } from '../tasks/task.entity.js';
 import { type SuggestionOrigin, type SuggestionStatus, TaskSuggestion } from './task-suggestion.entity.js';
+import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 const COLUMNS = `s.id, s.user_id, s.source_thought_id, s.title, s.normalized_title, s.description, s.priority,
   to_char(s.due_date, 'YYYY-MM-DD') AS due_date, to_char(s.due_time, 'HH24:MI') AS due_time, s.confidence, s.evidence,
@@ -82,7 +83,10 @@ function toSuggestion(row: SuggestionRow): SuggestionWithTask {
 
 @Injectable()
 export class SuggestionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   /**
    * Null when an equivalent suggestion exists (pending, accepted or rejected for that
@@ -177,7 +181,7 @@ export class SuggestionsRepository {
   /** One page of the user's suggestions in every state, oldest first, after the keyset (for export). */
   async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SuggestionWithTask[]> {
     const keyset = after ? 'AND (s.created_at, s.id) > ($3, $4)' : '';
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM task_suggestions s WHERE s.user_id = $1 ${keyset} ORDER BY s.created_at ASC, s.id ASC LIMIT $2`,
       after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
     )) as SuggestionRow[];

@@ -5,6 +5,7 @@ import { SqlWhere } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { TaskSort } from './dto/list-tasks.query.dto.js';
 import { Task, type TaskPriority, type TaskStatus } from './task.entity.js';
+import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 // Dates and times as text: pg would turn a DATE into a JS Date at local midnight.
 const COLUMNS = `t.id, t.user_id, t.title, t.description, t.priority, t.status,
@@ -84,7 +85,10 @@ function toTask(row: TaskRow): Task {
 
 @Injectable()
 export class TasksRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   async insert(task: NewTask, manager: EntityManager = this.dataSource.manager): Promise<Task> {
     const rows = (await manager.query(
@@ -173,7 +177,7 @@ export class TasksRepository {
   /** One page of the user's tasks, oldest first, after the keyset (for export). */
   async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Task[]> {
     const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM tasks t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
       after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
     )) as TaskRow[];

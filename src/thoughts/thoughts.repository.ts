@@ -11,6 +11,7 @@ import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
 import { contentFingerprint } from './thought-content.js';
 import { Thought, type ThoughtSource, type ThoughtStatus, type ThoughtType } from './thought.entity.js';
+import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 /**
  * Hand-written SQL: capture is the hot path (every microsecond of Node CPU there counts) and
@@ -154,7 +155,10 @@ export function toThought(row: ThoughtRow): Thought {
 export class ThoughtsRepository {
   private readonly captures = new WriteBatcher<NewThought & { id: string }, Date | null>((batch) => this.insertBatch(batch), CAPTURE_BATCHING);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   /**
    * Stores the thought and its analysis job in one statement: one round trip, one
@@ -240,7 +244,7 @@ export class ThoughtsRepository {
     if (after) {
       where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
     }
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
        ORDER BY t.created_at DESC, t.id DESC LIMIT ${where.param(limit + 1)}`,
       where.params,
@@ -265,7 +269,7 @@ export class ThoughtsRepository {
     const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     where.add(`t.content ILIKE ${where.param(pattern)} ESCAPE '\\'`);
     if (after) where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
        ORDER BY t.created_at DESC, t.id DESC LIMIT ${where.param(limit + 1)}`,
       where.params,
@@ -443,7 +447,7 @@ export class ThoughtsRepository {
   /** One page of the user's thoughts, oldest first, after the keyset (for export). */
   async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Thought[]> {
     const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM thoughts t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
       after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
     )) as ThoughtRow[];
@@ -475,7 +479,7 @@ export class ThoughtsRepository {
 
   /** Tags by use, each with whether it appears on any thought that is not local_only. */
   tagUse(userId: string, limit: number): Promise<{ tag: string; count: number; shareable: boolean }[]> {
-    return this.dataSource.query(
+    return this.replicas.reader(userId).query(
       `SELECT tag, count(*)::int AS count, bool_or(NOT local_only) AS shareable FROM (
          SELECT DISTINCT t.id, t.local_only, tag FROM thoughts t CROSS JOIN LATERAL jsonb_array_elements_text(t.tags || t.ai_tags) AS tag
          WHERE t.user_id = $1 AND t.status = 'active'

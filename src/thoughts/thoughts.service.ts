@@ -215,9 +215,10 @@ export class ThoughtsService {
     if (!(await this.thoughts.delete(userId, id))) throw notFound('thought');
   }
 
-  async related(userId: string, id: string, limit: number): Promise<RelatedResult[]> {
+  /** `fresh`: from the primary, for a caller that has just written the thought (see ReadReplicas). */
+  async related(userId: string, id: string, limit: number, { fresh = false }: { fresh?: boolean } = {}): Promise<RelatedResult[]> {
     await this.get(userId, id);
-    return rankRelated(await this.relatedThoughts.candidates(userId, id), limit);
+    return rankRelated(await this.relatedThoughts.candidates(userId, id, { fresh }), limit);
   }
 
   tags(userId: string, limit: number): Promise<{ tag: string; count: number }[]> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AiBackendName } from '../ai.types.js';
 import { AiAnalysisResult, type AiOperation, type AiOutcome } from './ai-analysis-result.entity.js';
+import { ReadReplicas } from '../../database/replicas/read-replicas.service.js';
 
 export interface NewLedgerRow {
   userId: string;
@@ -45,7 +46,10 @@ const PURGE_LOCK = 'ai_analysis_results_purge';
 
 @Injectable()
 export class AiLedgerRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   /**
    * The thought id is looked up rather than trusted: an analysis that finishes after its
@@ -85,7 +89,7 @@ export class AiLedgerRepository {
 
   /** Calls per UTC day and backend since `since`; skips are not calls and are left out. */
   async usageSince(userId: string, since: Date): Promise<UsageRow[]> {
-    const rows: Record<string, string | number>[] = await this.dataSource.query(
+    const rows: Record<string, string | number>[] = await this.replicas.reader(userId).query(
       `SELECT to_char("created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "day", "backend",
               count(*)::int AS "requests",
               count(*) FILTER (WHERE "outcome" <> 'success')::int AS "failed_requests",

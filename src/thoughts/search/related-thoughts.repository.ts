@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ReadReplicas } from '../../database/replicas/read-replicas.service.js';
 import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtRow, toThought } from '../thoughts.repository.js';
 import { tsqueryLexemeSql } from './query-words.js';
@@ -142,7 +143,10 @@ const rank = (value: string | null) => (value === null ? undefined : Number(valu
 
 @Injectable()
 export class RelatedThoughtsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   /**
    * Every arm's candidates for the user's thought `id` (none when it has no words, tags or
@@ -150,8 +154,10 @@ export class RelatedThoughtsRepository {
    * sees how common they are and walks the newest rows for common words instead of collecting
    * every match through the GIN index (200 ms against 5 ms for a user with 10,000 thoughts).
    */
-  async candidates(userId: string, id: string): Promise<RelatedCandidate[]> {
-    const [words] = (await this.dataSource.query(SOURCE_WORDS_SQL, [userId, id])) as {
+  async candidates(userId: string, id: string, { fresh = false }: { fresh?: boolean } = {}): Promise<RelatedCandidate[]> {
+    // `fresh`: the analysis that just tagged this thought reads from the primary, where its tags are.
+    const reader = fresh ? this.dataSource : this.replicas.reader(userId);
+    const [words] = (await reader.query(SOURCE_WORDS_SQL, [userId, id])) as {
       query: string | null;
       terms: string[] | null;
       idfs: number[] | null;
@@ -162,7 +168,7 @@ export class RelatedThoughtsRepository {
     const sharesTag = tags.length
       ? `(${tagParams.map((_, index) => `t.tags @> $${7 + index}::jsonb OR t.ai_tags @> $${7 + index}::jsonb`).join(' OR ')})`
       : 'false';
-    const rows = (await this.dataSource.query(relatedSql(sharesTag), [
+    const rows = (await reader.query(relatedSql(sharesTag), [
       userId,
       id,
       // A thought without a searchable word matches nothing by words ($6); its tags and text still count.

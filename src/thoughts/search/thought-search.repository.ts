@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { ReadReplicas } from '../../database/replicas/read-replicas.service.js';
 import type { KeysetCursor } from '../../common/pagination/cursor.js';
 import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtFilters, thoughtFilters, type ThoughtRow, toThought } from '../thoughts.repository.js';
@@ -61,7 +60,7 @@ const ALTERNATIVES = (userId: string, words: string) => `
 
 @Injectable()
 export class ThoughtSearchRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly replicas: ReadReplicas) {}
 
   /**
    * Hybrid search: a full-text arm (websearch_to_tsquery over the stored tsvector) and a
@@ -90,7 +89,8 @@ export class ThoughtSearchRepository {
     const afterClause = after
       ? `WHERE (f.rank, f.created_at, f.id) < (${where.param(after.rank ?? 0)}::real, ${where.param(after.createdAt)}, ${where.param(after.id)})`
       : '';
-    const rows = (await this.dataSource.query(
+    // Search may lag a little behind writes: a replica answers when one is healthy (ReadReplicas).
+    const rows = (await this.replicas.reader(userId).query(
       `WITH fts AS (${newest(query)}),
        trgm AS (${spelled ? newest(spelled) : 'SELECT NULL::uuid AS id, NULL::timestamptz AS created_at, NULL::bigint AS r WHERE false'}),
        fused AS (
@@ -125,7 +125,7 @@ export class ThoughtSearchRepository {
   private async spelling(userId: string, q: string): Promise<{ query: string; terms: string[] } | null> {
     const words = queryWords(q);
     if (words.length === 0) return null;
-    const rows = (await this.dataSource.query(
+    const rows = (await this.replicas.reader(userId).query(
       `SELECT CASE WHEN bool_or(NOT a.known) THEN string_agg('(' || a.terms || ')', ' & ') END AS query,
               array_agg(DISTINCT t.term) FILTER (WHERE NOT a.known) AS terms
        FROM (SELECT ord, bool_and(known) AS known, string_agg(${tsqueryLexemeSql('term')}, ' | ') AS terms, array_agg(term) AS term_list
