@@ -8,8 +8,9 @@ import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BackupsModule } from './backups/backups.module.js';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
+import { UnmatchedRoutesInShape } from './common/http/unmatched-routes.js';
 import { ApiKeyThrottlerGuard } from './common/guards/api-key-throttler.guard.js';
-import { createRootLogger } from './common/logging/http-logger.js';
+import { createRootLogger, logDestination } from './common/logging/http-logger.js';
 import { ROOT_LOGGER } from './common/logging/logging.tokens.js';
 import { appConfigModule } from './config/config.module.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
@@ -49,7 +50,7 @@ export class AppModule {
       provide: ROOT_LOGGER,
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
-        createRootLogger(config.get('LOG_LEVEL', { infer: true }), options.logDestination),
+        createRootLogger(config.get('LOG_LEVEL', { infer: true }), options.logDestination ?? logDestination(config.get('LOG_FORMAT', { infer: true }))),
     };
     return {
       module: AppModule,
@@ -93,6 +94,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
         { provide: APP_GUARD, useClass: ReadYourWritesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        UnmatchedRoutesInShape,
       ],
     };
   }

@@ -19,6 +19,7 @@ import {
 export const AI_BACKENDS = ['auto', 'claude', 'ollama', 'local', 'mock'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -238,6 +239,10 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** auto: readable lines on an interactive terminal, JSON lines otherwise (files, containers, log shippers). */
+  @IsIn(LOG_FORMATS, { message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT: (typeof LOG_FORMATS)[number] = 'auto';
+
   /** Comma-separated origins allowed by CORS; empty allows none (the dashboard is same-origin). */
   @IsString()
   CORS_ORIGINS = '';
@@ -446,8 +451,6 @@ export class EnvironmentVariables {
   @Max(600_000)
   MOCK_AI_DELAY_MS = 0;
 }
-
-export type AppEnv = EnvironmentVariables;
 
 /** Used by ConfigModule.validate: throws one message naming every bad variable. */
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {

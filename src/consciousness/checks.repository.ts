@@ -185,11 +185,21 @@ export class ChecksRepository {
     return rows.map(toCheck);
   }
 
-  async saveInsights(userId: string, id: string, insights: StoredInsight[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE scheduled_analyses SET insights = $3::jsonb, pinned = $4 WHERE id = $1 AND user_id = $2`,
-      [id, userId, JSON.stringify(insights), insights.some((insight) => insight.pinned)],
-    );
+  /**
+   * Merges `patch` into one insight in a single UPDATE: the row lock makes two quick clicks
+   * apply one after the other instead of the later rewrite losing the earlier change, and
+   * `pinned` is computed from the same new array. False when the check or index is not there.
+   */
+  async patchInsight(userId: string, id: string, index: number, patch: Partial<Pick<StoredInsight, 'pinned' | 'dismissed'>>): Promise<boolean> {
+    const merged = `jsonb_set(insights, ARRAY[$3::text], (insights -> $3::int) || $4::jsonb)`;
+    const [, count] = (await this.dataSource.query(
+      `UPDATE scheduled_analyses
+          SET insights = ${merged},
+              pinned = EXISTS (SELECT 1 FROM jsonb_array_elements(${merged}) AS insight WHERE (insight ->> 'pinned')::boolean)
+        WHERE id = $1 AND user_id = $2 AND jsonb_typeof(insights) = 'array' AND jsonb_array_length(insights) > $3::int`,
+      [id, userId, index, JSON.stringify(patch)],
+    )) as [unknown, number];
+    return count > 0;
   }
 
   async dismiss(userId: string, key: string, until: Date | null): Promise<void> {

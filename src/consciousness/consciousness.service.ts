@@ -176,12 +176,11 @@ export class ConsciousnessService {
     const check = await this.get(userId, id);
     const insight = check.insights[index];
     if (!insight) throw notFound('insight');
-    if (action === 'pin' || action === 'unpin') insight.pinned = action === 'pin';
-    if (action === 'dismiss' || action === 'restore') {
-      insight.dismissed = action === 'dismiss';
-      await this.checks.dismiss(userId, insightKey('insight', insight.title), insight.dismissed ? new Date(now.getTime() + DISMISS_DAYS * DAY_MS) : null);
+    const patch = action === 'pin' || action === 'unpin' ? { pinned: action === 'pin' } : { dismissed: action === 'dismiss' };
+    if (!(await this.checks.patchInsight(userId, id, index, patch))) throw notFound('insight');
+    if (patch.dismissed !== undefined) {
+      await this.checks.dismiss(userId, insightKey('insight', insight.title), patch.dismissed ? new Date(now.getTime() + DISMISS_DAYS * DAY_MS) : null);
     }
-    await this.checks.saveInsights(userId, id, check.insights);
     return this.get(userId, id);
   }
 

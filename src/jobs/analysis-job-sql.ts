@@ -1,4 +1,4 @@
-import { insertJobs } from 'pg-boss/dist/plans.js';
+import { insertJobs } from './pg-boss-internals.js';
 import { ANALYZE_THOUGHT_QUEUE, QUEUE_SCHEMA } from './queues.js';
 
 /**

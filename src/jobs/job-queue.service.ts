@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { type Db, type JobInsert, type JobWithMetadata, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
-import { notifyQueue } from 'pg-boss/dist/plans.js';
+import { notifyQueue } from './pg-boss-internals.js';
 import type { EntityManager } from 'typeorm';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { DATABASE_URL } from '../database/database.tokens.js';

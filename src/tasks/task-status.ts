@@ -14,8 +14,6 @@ const ALLOWED: Record<TaskStatus, readonly TaskStatus[]> = {
   archived: ['pending'],
 };
 
-export const OPEN_STATUSES: readonly TaskStatus[] = ['pending', 'in_progress'];
-
 export function assertTransition(from: TaskStatus, to: TaskStatus): void {
   if (from === to || ALLOWED[from].includes(to)) return;
   const allowed = ALLOWED[from].join(', ');

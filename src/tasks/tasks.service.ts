@@ -65,22 +65,29 @@ export class TasksService {
     return this.tasks.insert(this.draftToRow(userId, draft), manager);
   }
 
-  /** "Convert thought to task": the task points at the thought, and the thought becomes actionable. */
+  /**
+   * "Convert thought to task": the task points at the thought, and the thought becomes
+   * actionable, both in one transaction, so a failure never leaves a task whose thought
+   * still reads as not actionable.
+   */
   async convertThought(userId: string, thoughtId: string, input: ConvertThoughtDto): Promise<Task> {
     const thought = await this.thoughts.get(userId, thoughtId);
     checkDue(input.due_date, input.due_time);
-    const task = await this.tasks.insert(
-      this.draftToRow(userId, {
-        title: input.title ?? titleFromThought(thought.content),
-        description: thought.content,
-        priority: input.priority,
-        dueDate: input.due_date,
-        dueTime: input.due_time,
-        sourceThoughtId: thought.id,
-      }),
-    );
-    if (!thought.isActionable) await this.thoughts.update(userId, thought.id, { is_actionable: true });
-    return task;
+    return this.tasks.transaction(async (manager) => {
+      const task = await this.tasks.insert(
+        this.draftToRow(userId, {
+          title: input.title ?? titleFromThought(thought.content),
+          description: thought.content,
+          priority: input.priority,
+          dueDate: input.due_date,
+          dueTime: input.due_time,
+          sourceThoughtId: thought.id,
+        }),
+        manager,
+      );
+      if (!thought.isActionable && !(await this.thoughts.markActionable(manager, userId, thought.id))) throw notFound('thought');
+      return task;
+    });
   }
 
   async list(userId: string, query: ListTasksQueryDto): Promise<Page<Task>> {

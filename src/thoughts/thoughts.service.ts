@@ -211,6 +211,11 @@ export class ThoughtsService {
     return this.thoughts.rewriteTags(manager, userId, from, into);
   }
 
+  /** For task conversion, inside its transaction: false when the thought is gone (deleted meanwhile). */
+  async markActionable(manager: EntityManager, userId: string, id: string): Promise<boolean> {
+    return (await this.thoughts.update(userId, id, { isActionable: true }, manager)) !== null;
+  }
+
   async delete(userId: string, id: string): Promise<void> {
     if (!(await this.thoughts.delete(userId, id))) throw notFound('thought');
   }

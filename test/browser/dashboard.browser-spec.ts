@@ -223,7 +223,8 @@ describe('dashboard in Chromium', () => {
     await hit.getByText('payload <img src=y onerror=alert(2)> in a search hit', { exact: true }).waitFor();
     await hit.getByRole('button', { name: 'Filter by tag <b>x</b>' }).waitFor();
     expect(await page.locator('#feed-list img, #feed-list script, #feed-list b').count()).toBe(0);
-    await page.waitForTimeout(300);
+    // An injected handler would fire an alert as the markup renders: wait a bounded while for one.
+    await expect(page.waitForEvent('dialog', { timeout: 500 })).rejects.toThrow(/Timeout/);
     expect(dashboard!.dialogs).toEqual([]);
   });
 

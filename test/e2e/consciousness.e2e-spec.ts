@@ -191,5 +191,45 @@ describe('consciousness checks', () => {
         mock.script(null);
       }
     });
+
+    it('applies two quick insight actions on one check both, never the later one overwriting the earlier', async () => {
+      const mock = first.app.get<AiBackend[]>(AI_BACKENDS).find((backend) => backend.name === 'mock') as MockBackend;
+      mock.script((call) =>
+        call.operation === 'consciousness_check'
+          ? {
+              summary: 'Three insights.',
+              patterns: [],
+              insights: ['Mornings are busy', 'Reading stalled', 'Sleep improved'].map((title) => ({ title, description: title, thought_ids: [] })),
+              suggestions: [],
+            }
+          : null,
+      );
+      try {
+        const user = await createUser(first);
+        await captureThought(first, user.key, 'A busy morning again');
+        const check = (await first.http().post('/api/v1/consciousness-check').set(bearer(user.key))).body;
+        const act = (index: number, action: string) =>
+          first.http().post(`/api/v1/consciousness-checks/${check.id}/insights/${index}/${action}`).set(bearer(user.key));
+        for (let round = 0; round < 8; round += 1) {
+          // Two instances, two clicks at once: each read-modify-write would have lost one of them.
+          const answers = await Promise.all([act(0, 'pin'), second.http().post(`/api/v1/consciousness-checks/${check.id}/insights/2/pin`).set(bearer(user.key)), act(1, 'dismiss')]);
+          expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+          const after = (await first.http().get(`/api/v1/consciousness-checks/${check.id}`).set(bearer(user.key))).body;
+          expect(after.insights.map((insight: { pinned: boolean; dismissed: boolean }) => [insight.pinned, insight.dismissed])).toEqual([
+            [true, false],
+            [false, true],
+            [true, false],
+          ]);
+          expect(after.pinned).toBe(true);
+          const reset = await Promise.all([act(0, 'unpin'), act(2, 'unpin'), act(1, 'restore')]);
+          expect(reset.map((answer) => answer.status)).toEqual([200, 200, 200]);
+          const cleared = (await first.http().get(`/api/v1/consciousness-checks/${check.id}`).set(bearer(user.key))).body;
+          expect(cleared.pinned).toBe(false);
+          expect(cleared.insights.every((insight: { pinned: boolean; dismissed: boolean }) => !insight.pinned && !insight.dismissed)).toBe(true);
+        }
+      } finally {
+        mock.script(null);
+      }
+    });
   });
 });

@@ -51,6 +51,26 @@ describe('errors and the HTTP edge', () => {
     expect(response.body).toEqual(shape(404, 'Not Found'));
   });
 
+  it('404s paths outside /api in the error shape too, never Express\'s HTML page', async () => {
+    for (const [method, path] of [
+      ['get', '/typo'],
+      ['get', '/dashboard/missing.js'],
+      ['post', '/nothing/here'],
+      ['get', '/%E0%A4%A'],
+    ] as const) {
+      const response = await testApp.http()[method](path).set(admin);
+      expect([path, response.status, response.headers['content-type']]).toEqual([path, expect.any(Number), expect.stringContaining('application/json')]);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.body).toEqual(shape(response.status, response.status === 404 ? 'Not Found' : 'Bad Request'));
+      expect(response.body.request_id).toBe(response.headers['x-request-id']);
+    }
+    // The dashboard itself is still served.
+    const page = await testApp.http().get('/dashboard/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
   it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
     const kept = await testApp.http().get('/api/v1/health').set('X-Request-Id', 'client-req-42');
     expect(kept.headers['x-request-id']).toBe('client-req-42');

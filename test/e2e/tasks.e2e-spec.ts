@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -193,6 +194,33 @@ describe('tasks', () => {
     const titled = await me().post(`/api/v1/thoughts/${thought.id}/task`, { title: 'Dentist' });
     expect(titled.body.title).toBe('Dentist');
     expect((await me().post(`/api/v1/thoughts/${randomUUID()}/task`)).status).toBe(404);
+  });
+
+  it('converts a thought in one transaction: when flagging the thought fails, no task is left behind', async () => {
+    const thought = await captureThought(testApp, user.key, 'Call the landlord about the heating');
+    const db = testApp.app.get(DataSource);
+    const trigger = `fail_flag_${thought.id.replaceAll('-', '')}`;
+    // A real database failure on the second step, for this thought only.
+    await db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'flag refused'; END $$`);
+    await db.query(`CREATE TRIGGER ${trigger} BEFORE UPDATE ON thoughts FOR EACH ROW WHEN (OLD.id = '${thought.id}') EXECUTE FUNCTION ${trigger}()`);
+    try {
+      const response = await me().post(`/api/v1/thoughts/${thought.id}/task`, {});
+      expect(response.status).toBe(500);
+      expect(response.body).toMatchObject({ status_code: 500, message: 'internal server error' });
+    } finally {
+      await db.query(`DROP TRIGGER ${trigger} ON thoughts`);
+      await db.query(`DROP FUNCTION ${trigger}()`);
+    }
+    const linked = await me().get('/api/v1/tasks', { source_thought_id: thought.id });
+    expect(linked.body.items).toEqual([]);
+    expect((await me().get(`/api/v1/thoughts/${thought.id}`)).body.is_actionable).toBe(false);
+
+    // Concurrent conversions of the same thought each make their task, and the thought ends actionable.
+    const made = await Promise.all(Array.from({ length: 6 }, () => me().post(`/api/v1/thoughts/${thought.id}/task`, {})));
+    expect(made.map((response) => response.status)).toEqual(Array(6).fill(201));
+    const tasks = await me().get('/api/v1/tasks', { source_thought_id: thought.id, limit: 50 });
+    expect(tasks.body.items.map((task: { id: string }) => task.id).sort()).toEqual(made.map((response) => response.body.id).sort());
+    expect((await me().get(`/api/v1/thoughts/${thought.id}`)).body.is_actionable).toBe(true);
   });
 
   it('deletes: 204, then 404; a deleted source thought leaves the task unlinked', async () => {

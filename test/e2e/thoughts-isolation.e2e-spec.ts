@@ -47,8 +47,16 @@ describe('thoughts are scoped to their owner', () => {
     expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ q: '%' })).body.items).toEqual([]);
     expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ tag: 'secret' })).body.items).toEqual([]);
     expect((await testApp.http().get('/api/v1/tags').set(key)).body.items).toEqual([]);
-    // An idempotency key the owner used is free for the stranger.
-    const mine = await testApp.http().post('/api/v1/thoughts').set(key).send({ content: 'Stranger thought about a party' });
+    // An idempotency key the owner used is free for the stranger: a new thought, not the owner's.
+    const idempotencyKey = `party-${Date.now()}`;
+    const owners = await testApp.http().post('/api/v1/thoughts').set(bearer(owner.key)).set('Idempotency-Key', idempotencyKey).send({ content: 'Owner: book the party venue' });
+    expect(owners.status).toBe(201);
+    const mine = await testApp.http().post('/api/v1/thoughts').set(key).set('Idempotency-Key', idempotencyKey).send({ content: 'Stranger thought about a party' });
+    expect(mine.status).toBe(201);
+    expect(mine.body.id).not.toBe(owners.body.id);
+    expect(mine.body.content).toBe('Stranger thought about a party');
+    const replay = await testApp.http().post('/api/v1/thoughts').set(key).set('Idempotency-Key', idempotencyKey).send({ content: 'Stranger thought about a party' });
+    expect(replay.body.id).toBe(mine.body.id);
     const related = await testApp.http().get(`/api/v1/thoughts/${mine.body.id}/related`).set(key);
     expect(related.body.items).toEqual([]);
   });

@@ -46,3 +46,36 @@ describe('serializeError', () => {
     expect(serializeError('plain pai_abcdefghijklmnopqrstuvwx')).toEqual({ message: 'plain pai_[REDACTED]' });
   });
 });
+
+describe('logDestination', () => {
+  const logLineTo = async (format: 'auto' | 'json' | 'pretty', isTty: boolean) => {
+    const { PassThrough } = await import('node:stream');
+    const { createRootLogger, logDestination } = await import('./http-logger.js');
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const destination = logDestination(format, isTty, output);
+    // JSON mode writes to fd 1 itself; only the pretty stream honours `output`.
+    if (format === 'json' || (format === 'auto' && !isTty)) return { destination, text: null };
+    createRootLogger('info', destination).info({ key: 'pai_secretsecretsecret' }, 'capture stored');
+    await new Promise((resolve) => setImmediate(resolve));
+    return { destination, text };
+  };
+
+  it('writes readable lines on a terminal (auto) and when asked (pretty), still redacted', async () => {
+    for (const [format, tty] of [['auto', true], ['pretty', false]] as const) {
+      const { text } = await logLineTo(format, tty);
+      expect(text).toContain('capture stored');
+      expect(text).toMatch(/INFO/);
+      expect(() => JSON.parse(text ?? '')).toThrow();
+      expect(text).not.toContain('pai_secretsecretsecret');
+    }
+  });
+
+  it('keeps JSON lines (pino\'s own destination) off a terminal and when asked', async () => {
+    for (const [format, tty] of [['auto', false], ['json', true]] as const) {
+      const { destination } = await logLineTo(format, tty);
+      expect(destination.constructor.name).toBe('SonicBoom');
+    }
+  });
+});

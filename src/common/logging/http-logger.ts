@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 /** Anything shaped like an API key, wherever it turns up (a URL, an error message). */
 const KEY_PATTERN = /pai_[A-Za-z0-9_-]{8,}/g;
@@ -24,6 +25,19 @@ export function serializeError(error: unknown): Record<string, unknown> {
     ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
     stack: error.stack ? redactSecrets(error.stack) : undefined,
   };
+}
+
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/**
+ * A newcomer at a terminal reads lines ("12:00:01 INFO capture stored"); anything else (a
+ * pipe, a file, a container's log driver) gets one JSON object per line, as log shippers want.
+ */
+export function logDestination(format: LogFormat, isTty: boolean = process.stdout.isTTY === true, output?: NodeJS.WritableStream): DestinationStream {
+  if (format === 'pretty' || (format === 'auto' && isTty)) {
+    return pretty({ colorize: isTty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', sync: true, destination: output ?? 1 });
+  }
+  return pino.destination({ fd: 1, sync: false });
 }
 
 export function createRootLogger(level: string, destination?: DestinationStream): Logger {
