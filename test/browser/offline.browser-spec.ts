@@ -60,7 +60,6 @@ describe('offline capture queue in Chromium', () => {
     // Every attempt carried the same Idempotency-Key, and the server holds one thought.
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
-    await page.waitForTimeout(500);
     const stored = await listThoughts(testApp, user);
     expect(stored.map((thought) => thought.content)).toEqual(['Written on the train without signal']);
   });
@@ -84,7 +83,8 @@ describe('offline capture queue in Chromium', () => {
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
     await page.evaluate("dispatchEvent(new Event('online'))");
     await page.locator('#feed-list .thought').getByText('Typed while the server was down').waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(500);
+    // Nothing is left to send (so nothing can be sent twice) once the pending list is empty.
+    await page.locator('#feed-pending .thought').waitFor({ state: 'detached' });
     const stored = await listThoughts(testApp, user);
     expect(stored.map((thought) => thought.content)).toEqual(['Typed while the server was down']);
   });
