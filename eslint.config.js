@@ -1,8 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'data/**', 'node_modules/**', 'public/**', '.test-tmp/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'data/**', 'node_modules/**', '.test-tmp/**', 'public/dashboard/types/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,8 +15,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'bench/**', 'test/**', 'eval/**'],
+    files: ['src/cli/**', 'bench/**', 'test/**', 'eval/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The dashboard runs in the browser as plain ES modules, typed by JSDoc (public/dashboard/jsconfig.json).
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
   },
   {
     // Tests read loosely typed JSON bodies; typing every response shape there adds nothing.

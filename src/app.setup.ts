@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AuthFailureLimiter } from './auth/auth-failure-limiter.js';
 import { preBodyGate } from './auth/pre-body-gate.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { UnauthenticatedLimiter } from './auth/unauthenticated-limiter.js';
-import { APP_VERSION } from './common/app-version.js';
 import { ValidationFailedException } from './common/errors/validation-failed.exception.js';
 import { answerClientErrorsInShape } from './common/http/client-errors.js';
 import { cacheValidationMetadata } from './common/validation/validation-metadata-cache.js';
@@ -22,8 +21,9 @@ import { requestId } from './common/middleware/request-id.middleware.js';
 import { securityHeaders } from './common/middleware/security-headers.js';
 import type { EnvironmentVariables } from './config/env.schema.js';
 import { createHttpObserver } from './metrics/http-metrics.js';
+import { applyGlobalPrefix, buildOpenApiDocument } from './openapi/openapi-document.js';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX } from './openapi/openapi-document.js';
 /** Routes that also take text/plain and form bodies (iOS Shortcuts post without JSON). */
 export const PLAIN_BODY_ROUTES: RegExp[] = [/^\/api\/v1\/thoughts\/?$/];
 /** Routes that read their own (large) body as a stream: imports up to IMPORT_MAX_BYTES. */
@@ -84,14 +84,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   installBodyParsing(app, PLAIN_BODY_ROUTES, STREAMED_BODY_ROUTES, [/^\/mcp\/?$/]);
   answerClientErrorsInShape(app.getHttpServer());
 
-  // /mcp sits at the root, where MCP clients look for it.
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'docs', method: RequestMethod.ALL },
-      { path: 'mcp', method: RequestMethod.ALL },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  applyGlobalPrefix(app);
   cacheValidationMetadata();
   app.useGlobalPipes(
     new ValidationPipe({
@@ -124,22 +117,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
 }
 
 function setUpSwagger(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Personal AI Assistant API')
-      .setDescription(
-        'Capture thoughts in under a second; the assistant tags them, finds tasks and spots patterns. ' +
-          'Click "Authorize" and paste your API key (pai_...) to try the routes. ' +
-          'Key scopes: admin (admin routes and its own data), user (all of its user\'s data), ' +
-          'read (GET routes marked x-key-scopes: read) and capture (POST /api/v1/thoughts only); ' +
-          'outside its scope a key gets 403.',
-      )
-      .setVersion(APP_VERSION)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'pai_ API key' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true, showExtensions: true },

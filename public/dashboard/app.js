@@ -153,7 +153,7 @@ function handleEvent(type, data) {
       suggestionCreated(data);
       break;
     case 'task.created':
-      taskCreated(data);
+      taskCreated();
       announce(`New task: ${data.title}`);
       break;
     case 'consciousness_check.completed':
@@ -180,7 +180,8 @@ function wireAccount() {
     }
   });
   document.addEventListener('click', (event) => {
-    if (!menu.hidden && !menu.contains(event.target) && !button.contains(event.target)) closeAccountMenu();
+    const target = /** @type {Node} */ (event.target);
+    if (!menu.hidden && !menu.contains(target) && !button.contains(target)) closeAccountMenu();
   });
   byId('signout').addEventListener('click', () => signOut());
   byId('settings-signout').addEventListener('click', () => signOut());
@@ -196,7 +197,7 @@ function wireSkipLinks() {
   for (const link of document.querySelectorAll('[data-skip]')) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      const target = document.querySelector(link.getAttribute('href'));
+      const target = /** @type {HTMLElement | null} */ (document.querySelector(link.getAttribute('href')));
       target?.focus();
     });
   }

@@ -1,44 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { Browser, Page, Route } from 'playwright-core';
+import { AI_BACKENDS } from '../../src/ai/ai.tokens.js';
+import type { AiBackend } from '../../src/ai/ai.types.js';
+import type { MockBackend } from '../../src/ai/backends/mock.backend.js';
 import { SuggestionsService } from '../../src/suggestions/suggestions.service.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
 import { testDatabaseUrl, type TestApp } from '../support/test-app.js';
 import { type Dashboard, DESKTOP, eventually, launchBrowser, openDashboard, PHONE, screenshot, screenshotOf, signIn, startBrowserTestApp, unnamedControls } from './browser-support.js';
 
 const DAY = 86_400_000;
-
-/** A consciousness check in the shape of the wire contract (the endpoint is being built). */
-function contractCheck(thoughtIds: string[]) {
-  return {
-    id: '7b0c1d52-8f7e-4c5e-9a43-1f2d3c4b5a60',
-    created_at: new Date(Date.now() - 20 * 60_000).toISOString(),
-    window_start: new Date(Date.now() - 80 * 60_000).toISOString(),
-    window_end: new Date(Date.now() - 20 * 60_000).toISOString(),
-    new_thought_count: 6,
-    summary: 'A week about family paperwork and the garden; money worries show up <b>twice</b>.',
-    patterns: [
-      { kind: 'recurring_theme', title: 'Taxes keep coming back', description: 'Three thoughts about tax forms in four days.', thought_ids: thoughtIds.slice(0, 2), confidence: 0.82 },
-    ],
-    insights: [
-      { title: 'Paperwork clusters on Sundays', description: 'Most admin thoughts arrive on Sunday evenings; a Sunday slot might help.', thought_ids: thoughtIds.slice(0, 3) },
-      { title: 'The garden project lost momentum', description: 'No garden thoughts since last week.', thought_ids: thoughtIds.slice(3, 4) },
-    ],
-    suggestions: [{ title: 'Block an hour on Sunday for paperwork', confidence: 0.74 }],
-    backend: 'mock',
-    model: 'mock-1',
-    duration_ms: 1840,
-  };
-}
-
-const USAGE = Array.from({ length: 30 }, (_, index) => {
-  const day = new Date(Date.now() - (29 - index) * DAY).toISOString().slice(0, 10);
-  const requests = (index * 7) % 11;
-  return [
-    { date: day, backend: 'claude', requests, input_tokens: requests * 900, output_tokens: requests * 210, cost_usd: requests * 0.006 },
-    { date: day, backend: 'local', requests: index % 3, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-  ];
-}).flat();
+const SUMMARY = 'A week about family paperwork and the garden; money worries show up <b>twice</b>.';
 
 describe('dashboard views in Chromium (with screenshots)', () => {
   let testApp: TestApp;
@@ -50,6 +22,23 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
     db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
+    // The mock AI backend answers consciousness checks with a fixed contract-shaped result.
+    const mock = testApp.app.get<AiBackend[]>(AI_BACKENDS).find((backend) => backend.name === 'mock') as MockBackend;
+    mock.script((call) =>
+      call.operation === 'consciousness_check'
+        ? {
+            summary: SUMMARY,
+            patterns: [
+              { kind: 'recurring_theme', title: 'Taxes keep coming back', description: 'Three thoughts about tax forms in four days.', thought_ids: call.input.recentThoughts.slice(0, 2).map((t) => t.id), confidence: 0.82 },
+            ],
+            insights: [
+              { title: 'Paperwork clusters on Sundays', description: 'Most admin thoughts arrive on Sunday evenings; a Sunday slot might help.', thought_ids: call.input.recentThoughts.filter((t) => /mom|pond|tax office/i.test(t.content)).map((t) => t.id) },
+              { title: 'The garden project lost momentum', description: 'No garden thoughts since last week.', thought_ids: [] },
+            ],
+            suggestions: [{ title: 'Block an hour on Sunday for paperwork', priority: 'medium', thought_ids: [], confidence: 0.74 }],
+          }
+        : null,
+    );
   });
 
   afterEach(async () => {
@@ -105,47 +94,64 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     ] as const) {
       await testApp.http().post('/api/v1/tasks').set(bearer(user.key)).send({ title, priority, due_date: due }).expect(201);
     }
+    // A real check, an earlier one without insights, and a month of AI usage in the ledger.
+    await testApp.http().post('/api/v1/consciousness-check').set(bearer(user.key)).expect(201);
+    await db.query(
+      `INSERT INTO scheduled_analyses (user_id, trigger, state, window_start, window_end, new_thought_count, summary, backend, model, duration_ms, created_at)
+       SELECT user_id, 'scheduled', 'done', window_start - interval '1 day', window_end - interval '1 day', 1, 'A quiet day.', backend, model, duration_ms, created_at - interval '26 hours'
+       FROM scheduled_analyses WHERE user_id = $1`,
+      [user.userId],
+    );
+    await db.query(
+      `INSERT INTO ai_analysis_results (user_id, operation, backend, model, prompt_version, input_tokens, output_tokens, cost_usd, outcome, created_at)
+       SELECT $1, 'analyze_thought', 'claude', 'claude-sonnet-4-6', 'v1', 900 * (d % 11), 210 * (d % 11), 0.006 * (d % 11), 'success', now() - make_interval(days => d)
+       FROM generate_series(0, 29) AS d`,
+      [user.userId],
+    );
     return { user, ids };
-  }
-
-  /** Serve the not-yet-built endpoints from their contract, so the views can be seen and checked. */
-  async function mockComingSoon(page: Page, ids: string[]) {
-    const check = contractCheck(ids);
-    await page.route('**/api/v1/consciousness-checks?*', (route: Route) => route.fulfill({ json: { items: [check, { ...check, id: 'a1b2c3d4-0000-4000-8000-000000000001', created_at: new Date(Date.now() - 26 * 3_600_000).toISOString(), insights: [] }], next_cursor: null } }));
-    await page.route('**/api/v1/ai/usage?*', (route: Route) => route.fulfill({ json: { items: USAGE } }));
-    await page.route('**/api/v1/ai/status', (route: Route) => route.fulfill({ json: { backends: [
-      { name: 'claude', status: 'available', model: 'claude-sonnet-4-5', circuit: 'closed' },
-      { name: 'ollama', status: 'unavailable', model: 'llama3', circuit: 'open' },
-      { name: 'local', status: 'available', model: 'wink-nlp' },
-    ] } }));
   }
 
   async function show(page: Page, route: string, ready: string) {
     await page.goto(`/dashboard/#/${route}`);
     await page.locator(ready).first().waitFor();
-    await page.waitForTimeout(150);
+    // The view's loads have all answered: no region still marked busy.
+    await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 5_000 });
   }
 
-  it('shows friendly "not available yet" notices where the server lacks an endpoint', async () => {
+  it('shows a new user no checks yet, the real AI backend status and no AI usage', async () => {
     const user = await createUser(testApp);
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
     await signIn(page, user.key);
-    const missing = async (path: string) => (await testApp.http().get(path).set(bearer(user.key))).status === 404;
     await show(page, 'insights', '#insights-current > *');
-    if (await missing('/api/v1/consciousness-checks')) {
-      await page.getByText('Consciousness checks are not available on this server yet.').waitFor();
-    }
-    await show(page, 'ai', '#ai-usage > *');
-    if (await missing('/api/v1/ai/usage?days=30')) await page.getByText('AI usage is not available on this server yet.').waitFor();
-    if (await missing('/api/v1/ai/status')) await page.getByText('AI backend status is not available on this server yet.').waitFor();
+    await page.getByText('No checks yet. Run one now, or wait for the next scheduled check.').waitFor();
+    await show(page, 'ai', '#ai-status .backend-card');
+    // What GET /ai/status says for this server (AI_BACKEND=mock): the mode and each backend's circuit.
+    const status = (await testApp.http().get('/api/v1/ai/status').set(bearer(user.key)).expect(200)).body;
+    expect(await page.locator('#ai-status dl.kv').first().textContent()).toBe(`mode${status.mode}`);
+    expect(await page.locator('#ai-status .backend-card strong').allTextContents()).toEqual(status.backends.map((backend: { name: string }) => backend.name));
+    await page.locator('#ai-status .backend-card[data-backend="mock"]').getByText('working').waitFor();
+    await page.locator('#ai-usage').getByText('No AI calls in the last 30 days.').waitFor();
   });
 
-  it('renders a consciousness check from the contract: summary, patterns, evidence, pin and dismiss', async () => {
-    const { user, ids } = await seededUser();
+  it('says so when pinning an insight of a check that is gone, and never shows it pinned', async () => {
+    const { user } = await seededUser();
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
-    await mockComingSoon(page, ids);
+    await signIn(page, user.key);
+    await show(page, 'insights', '.check');
+    // Retention (or another device) removes the checks while the page shows them.
+    await db.query(`DELETE FROM scheduled_analyses WHERE user_id = $1`, [user.userId]);
+    await page.locator('.insight').filter({ hasText: 'Paperwork clusters on Sundays' }).getByRole('button', { name: 'Pin' }).click();
+    await page.locator('#toasts').getByText('That check is no longer kept').waitFor();
+    await page.getByText('No checks yet. Run one now, or wait for the next scheduled check.').waitFor();
+    expect(await page.locator('.insight.is-pinned').count()).toBe(0);
+  });
+
+  it('renders a real consciousness check: summary, patterns, evidence, pin and dismiss kept by the server', async () => {
+    const { user } = await seededUser();
+    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const { page } = dashboard;
     await signIn(page, user.key);
     await show(page, 'insights', '.check');
     // AI text is text: the <b> in the summary stays literal.
@@ -158,11 +164,13 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     await page.locator('.insight.is-pinned').filter({ hasText: 'Paperwork clusters' }).waitFor();
     await page.locator('.insight').filter({ hasText: 'garden project' }).getByRole('button', { name: 'Dismiss' }).click();
     await page.getByText('1 dismissed').waitFor();
-    await page.getByRole('button', { name: /1 new thoughts|6 new thoughts/ }).first().waitFor();
+    const [check] = (await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key)).expect(200)).body.items;
+    expect(check.insights.map((insight: { pinned: boolean; dismissed: boolean }) => [insight.pinned, insight.dismissed])).toEqual([[true, false], [false, true]]);
+    await page.getByRole('button', { name: /new thoughts · 2 insights/ }).first().waitFor();
   });
 
   it('writes screenshots of the main views at phone and desktop sizes', async () => {
-    const { user, ids } = await seededUser();
+    const { user } = await seededUser();
     const views: Array<[string, string]> = [
       ['feed', '#feed-list .thought'],
       ['inbox', '#inbox-list .suggestion'],
@@ -176,7 +184,6 @@ describe('dashboard views in Chromium (with screenshots)', () => {
       const opened = await openDashboard(browser, testApp.baseUrl, { viewport });
       dashboard = opened;
       const { page } = opened;
-      await mockComingSoon(page, ids);
       await screenshot(page, `${size}-signin`);
       await signIn(page, user.key);
       for (const [route, ready] of views) {

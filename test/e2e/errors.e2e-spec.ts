@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { previewOpenApiDocument } from '../../src/openapi/openapi-document.js';
 import { bearer } from '../support/factories.js';
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
 
@@ -122,5 +123,11 @@ describe('errors and the HTTP edge', () => {
       ]),
     );
     expect(spec.body.components.schemas.CreateUserDto.properties.email.example).toBe('andy@example.com');
+  });
+
+  it('serves the very document the dashboard types are generated from without a database', async () => {
+    const served = (await testApp.http().get('/docs-json')).body;
+    const preview = JSON.parse(JSON.stringify(await previewOpenApiDocument()));
+    expect(served).toEqual(preview);
   });
 });

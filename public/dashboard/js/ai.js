@@ -1,13 +1,15 @@
-import { ApiError, api, describeError } from './api.js';
+import { api, describeError } from './api.js';
 import { today } from './context.js';
 import { byId, clear, h } from './dom.js';
 import { barChart, chartWidth } from './charts.js';
 import { addDays, compact, formatDay, formatInt, formatUsd } from './format.js';
 
-/**
- * AI backend status and usage. Both endpoints are newer than this page may be: a missing
- * route shows "not available yet"; shapes are read leniently.
- */
+/** @typedef {import('../types/api').components['schemas']['AiStatusResponseDto']} AiStatus */
+/** @typedef {import('../types/api').components['schemas']['AiBackendStatusDto']} AiBackendStatus */
+/** @typedef {import('../types/api').components['schemas']['AiUsageResponseDto']} AiUsage */
+/** @typedef {import('../types/api').components['schemas']['AiUsageDayDto']} AiUsageDay */
+
+/** AI backend status and usage, read as GET /ai/status and GET /ai/usage send them. */
 const DAYS = 30;
 let generation = 0;
 
@@ -17,95 +19,74 @@ export function showAi() {
   loadUsage(mine);
 }
 
-function notAvailable(container, what) {
-  clear(container).append(h('p', { class: 'notice' }, `${what} is not available on this server yet. It will appear here once the server supports it.`));
-}
-
+/** @param {number} mine */
 async function loadStatus(mine) {
   const container = byId('ai-status');
   clear(container).append(h('p', { class: 'muted' }, 'Checking the AI backends…'));
   try {
+    /** @type {AiStatus} */
     const status = await api('/ai/status');
     if (mine !== generation) return;
     clear(container).append(renderStatus(status));
   } catch (error) {
     if (mine !== generation) return;
-    if (error instanceof ApiError && error.status === 404) notAvailable(container, 'AI backend status');
-    else clear(container).append(h('p', { class: 'field-error' }, describeError(error)));
+    clear(container).append(h('p', { class: 'field-error' }, describeError(error)));
   }
 }
 
-const STATE_WORDS = /^(ok|up|healthy|available|ready|closed|true|online)$/i;
-const BAD_WORDS = /^(down|unhealthy|unavailable|open|false|offline|error|failed)$/i;
+/** @type {Record<AiBackendStatus['circuit_state'], { text: string, className: string }>} */
+const CIRCUIT = {
+  closed: { text: 'working', className: 'ok' },
+  half_open: { text: 'probing', className: 'muted-badge' },
+  open: { text: 'cooling down', className: 'failed' },
+};
 
+/** @param {AiStatus} status */
 function renderStatus(status) {
-  const backends = Array.isArray(status?.backends)
-    ? status.backends
-    : status?.backends && typeof status.backends === 'object'
-      ? Object.entries(status.backends).map(([name, value]) => ({ name, ...(typeof value === 'object' ? value : { status: value }) }))
-      : null;
-  const top = Object.entries(status ?? {}).filter(([key, value]) => key !== 'backends' && isPlain(value));
   return h('div', null,
-    top.length > 0 && h('dl', { class: 'kv' }, top.map(([key, value]) => [h('dt', null, words(key)), h('dd', null, show(value))])),
-    backends && h('ul', { class: 'backend-list' }, backends.map((backend) => {
-      const name = backend.name ?? backend.backend ?? backend.id ?? 'backend';
-      const stateValue = backend.status ?? backend.state ?? backend.available ?? backend.healthy ?? backend.circuit ?? backend.circuit_state;
-      const good = STATE_WORDS.test(String(stateValue));
-      const bad = BAD_WORDS.test(String(stateValue));
-      const rest = Object.entries(backend).filter(([key, value]) => !['name', 'backend', 'id'].includes(key) && isPlain(value));
-      return h('li', { class: 'card backend-card' },
+    h('dl', { class: 'kv' }, h('dt', null, 'mode'), h('dd', null, status.mode)),
+    h('ul', { class: 'backend-list' }, status.backends.map((backend) => {
+      const circuit = CIRCUIT[backend.circuit_state];
+      return h('li', { class: 'card backend-card', 'data-backend': backend.name },
         h('div', { class: 'backend-head' },
-          h('strong', null, name),
-          stateValue !== undefined && h('span', { class: ['chip', good ? 'ok' : bad ? 'failed' : 'muted-badge'] }, show(stateValue))),
-        rest.length > 0 && h('dl', { class: 'kv' }, rest.map(([key, value]) => [h('dt', null, words(key)), h('dd', null, show(value))])),
+          h('strong', null, backend.name),
+          backend.configured
+            ? h('span', { class: ['chip', circuit.className], title: `circuit ${words(backend.circuit_state)}` }, circuit.text)
+            : h('span', { class: ['chip', 'muted-badge'] }, 'not configured')),
+        h('dl', { class: 'kv' },
+          backend.model !== null && [h('dt', null, 'model'), h('dd', null, backend.model)],
+          h('dt', null, 'circuit'), h('dd', null, words(backend.circuit_state)),
+          h('dt', null, 'consecutive failures'), h('dd', null, formatInt(backend.consecutive_failures)),
+          backend.last_error_class !== null && [h('dt', null, 'last error'), h('dd', null, backend.last_error_class)],
+          backend.last_error_at !== null && [h('dt', null, 'last error at'), h('dd', null, new Date(backend.last_error_at).toLocaleString())],
+        ),
       );
     })),
   );
 }
 
-const isPlain = (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+/** @param {string} key */
 const words = (key) => key.replace(/_/g, ' ');
-const show = (value) => (value === null ? '–' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
 
+/** @param {number} mine */
 async function loadUsage(mine) {
   const container = byId('ai-usage');
   clear(container).append(h('p', { class: 'muted' }, 'Loading usage…'));
   try {
+    /** @type {AiUsage} */
     const body = await api('/ai/usage', { query: { days: DAYS } });
     if (mine !== generation) return;
-    renderUsage(container, normalizeUsage(body));
+    renderUsage(container, body.items);
   } catch (error) {
     if (mine !== generation) return;
-    if (error instanceof ApiError && error.status === 404) notAvailable(container, 'AI usage');
-    else clear(container).append(h('p', { class: 'field-error' }, describeError(error)));
+    clear(container).append(h('p', { class: 'field-error' }, describeError(error)));
   }
 }
 
-/** Rows of { day, backend, requests, input_tokens, output_tokens, cost_usd } from any likely shape. */
-export function normalizeUsage(body) {
-  const list = Array.isArray(body) ? body : (body?.items ?? body?.days ?? body?.usage ?? body?.daily ?? []);
-  const rows = [];
-  for (const entry of Array.isArray(list) ? list : []) {
-    const day = String(entry.day ?? entry.date ?? '').slice(0, 10);
-    const nested = Array.isArray(entry.backends)
-      ? entry.backends
-      : entry.by_backend && typeof entry.by_backend === 'object'
-        ? Object.entries(entry.by_backend).map(([backend, value]) => ({ backend, ...value }))
-        : [entry];
-    for (const part of nested) {
-      rows.push({
-        day,
-        backend: part.backend ?? part.name ?? entry.backend ?? 'all',
-        requests: Number(part.requests ?? part.calls ?? 0) || 0,
-        input_tokens: Number(part.input_tokens ?? 0) || 0,
-        output_tokens: Number(part.output_tokens ?? 0) || 0,
-        cost_usd: Number(part.cost_usd ?? part.cost ?? 0) || 0,
-      });
-    }
-  }
-  return rows.filter((row) => /^\d{4}-\d{2}-\d{2}$/.test(row.day));
-}
-
+/**
+ * @param {HTMLElement} container
+ * @param {AiUsageDay[]} rows
+ */
 function renderUsage(container, rows) {
   clear(container);
   const end = today();
@@ -113,12 +94,12 @@ function renderUsage(container, rows) {
   const byDay = new Map();
   const byBackend = new Map();
   for (const row of rows) {
-    const day = byDay.get(row.day) ?? { input: 0, output: 0, cost: 0, requests: 0 };
+    const day = byDay.get(row.date) ?? { input: 0, output: 0, cost: 0, requests: 0 };
     day.input += row.input_tokens;
     day.output += row.output_tokens;
     day.cost += row.cost_usd;
     day.requests += row.requests;
-    byDay.set(row.day, day);
+    byDay.set(row.date, day);
     const backend = byBackend.get(row.backend) ?? { requests: 0, input: 0, output: 0, cost: 0 };
     backend.requests += row.requests;
     backend.input += row.input_tokens;

@@ -13,11 +13,6 @@ export class ApiError extends Error {
     const retryAfter = Number(headers?.get('Retry-After'));
     this.retryAfter = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
   }
-
-  /** Nest answers an unknown route with "Cannot GET /path": the feature is not on this server yet. */
-  get routeMissing() {
-    return (this.status === 404 && /^Cannot [A-Z]+ /.test(this.message)) || this.status === 405 || this.status === 501;
-  }
 }
 
 /** The server could not be reached at all (offline, DNS, connection refused, aborted). */
@@ -43,10 +38,26 @@ export function buildUrl(path, query) {
 }
 
 /**
+ * @typedef {object} ApiOptions
+ * @property {string} [method]
+ * @property {Record<string, string | number | boolean | null | undefined>} [query]
+ * @property {unknown} [body] sent as JSON
+ * @property {Record<string, string>} [headers]
+ * @property {AbortSignal} [signal]
+ * @property {string | null} [key] the API key; the signed-in one unless given
+ * @property {boolean} [quiet] a 401 does not sign out
+ */
+
+/**
  * One API call. JSON in and out; throws ApiError or NetworkError. A 401 also tells the app
- * (unless `quiet`), which signs out: the key was revoked or has expired.
+ * (unless `quiet`), which signs out: the key was revoked or has expired. The answer is typed
+ * by the caller from types/api.d.ts, with a JSDoc type on the variable it lands in.
+ * @param {string} path
+ * @param {ApiOptions} [options]
+ * @returns {Promise<any>}
  */
 export async function api(path, { method = 'GET', query, body, headers = {}, signal, key = getKey(), quiet = false } = {}) {
+  /** @type {RequestInit & { headers: Record<string, string> }} */
   const init = { method, signal, cache: 'no-store', headers: { Accept: 'application/json', ...headers } };
   if (key) init.headers.Authorization = `Bearer ${key}`;
   if (body !== undefined) {

@@ -16,6 +16,9 @@ const niceMax = (value) => {
  * Vertical bars, optionally stacked: data = [{ label, values: [n, ...], note? }], series =
  * [{ name, className }], format(n) for axis and tooltips.
  */
+/**
+ * @param {{ data: { label: string, short?: string, note?: string, values: number[] }[], series: { name: string, className: string }[], title: string, description: string, width?: number, height?: number, format?: (value: number) => string, labelEvery?: number, highlightLast?: boolean }} options
+ */
 export function barChart({ data, series, title, description, width = 600, height = 180, format = String, labelEvery = 1, highlightLast = false }) {
   const titleId = uid('chart-title');
   const descId = uid('chart-desc');

@@ -8,7 +8,7 @@ import { getKey } from './session.js';
  * a URL) and handed to the browser as a download under the server's file name.
  */
 export function initDataExport() {
-  for (const button of document.querySelectorAll('[data-export-format]')) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('[data-export-format]'))) {
     button.addEventListener('click', () => download(button, button.dataset.exportFormat));
   }
 }

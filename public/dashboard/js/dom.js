@@ -5,6 +5,12 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PROPERTIES = new Set(['value', 'checked', 'selected', 'disabled', 'hidden', 'multiple', 'indeterminate']);
 
+/**
+ * The element with this id. Its kind (input, button, dialog…) is fixed by index.html, so the
+ * answer is left open for the caller rather than cast at every one of them.
+ * @param {string} id
+ * @returns {any}
+ */
 export const byId = (id) => document.getElementById(id);
 
 /** h('button', { class: 'btn', onclick: fn }, 'Save') */

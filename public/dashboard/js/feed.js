@@ -1,4 +1,4 @@
-import { ApiError, api, describeError } from './api.js';
+import { api, describeError } from './api.js';
 import { fillCapture } from './capture.js';
 import { byId, clear, h, icon, snippetNodes, uid } from './dom.js';
 import { clearErrors, field, select, showErrors } from './forms.js';
@@ -19,6 +19,7 @@ const state = {
 };
 let els;
 let observer;
+/** @type {(task: import('../types/api').components['schemas']['TaskResponseDto']) => void} */
 let onChange = () => {};
 
 /** Told when a thought is created from the feed (the tasks view refreshes). */
@@ -346,8 +347,7 @@ async function analyze(item, thought) {
     announce('Analysis queued');
     startPendingWatch();
   } catch (error) {
-    if (error instanceof ApiError && error.routeMissing) toast('Re-running analysis is not available on this server yet.');
-    else toast(describeError(error), { kind: 'error' });
+    toast(describeError(error), { kind: 'error' });
   }
 }
 

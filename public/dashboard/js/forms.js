@@ -1,7 +1,12 @@
 import { ApiError, describeError } from './api.js';
 import { h, uid } from './dom.js';
 
-/** A labelled control with a hint and an error slot wired to it by aria-describedby. */
+/**
+ * A labelled control with a hint and an error slot wired to it by aria-describedby.
+ * @param {string} label
+ * @param {HTMLElement} control
+ * @param {{ hint?: string, className?: string }} [options]
+ */
 export function field(label, control, { hint, className } = {}) {
   if (!control.id) control.id = uid('field');
   const hintId = hint ? `${control.id}-hint` : null;
@@ -17,7 +22,12 @@ export function field(label, control, { hint, className } = {}) {
   );
 }
 
-/** A checkbox (or radio) with its label after it, and an error slot. */
+/**
+ * A checkbox (or radio) with its label after it, and an error slot.
+ * @param {string} label
+ * @param {HTMLInputElement} control
+ * @param {{ hint?: string }} [options]
+ */
 export function checkField(label, control, { hint } = {}) {
   if (!control.id) control.id = uid('check');
   const errorId = `${control.id}-error`;

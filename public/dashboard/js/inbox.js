@@ -107,7 +107,7 @@ async function accept(item, suggestion, changes, form) {
     const task = await api(`/task-suggestions/${suggestion.id}/accept`, { method: 'POST', body: changes });
     resolved(item, h('p', null, 'Added to your tasks: ', h('strong', null, task.title), ' · ', h('a', { href: '#/tasks' }, 'Open tasks')));
     announce(`Task created: ${task.title}`);
-    taskCreated(task);
+    taskCreated();
   } catch (error) {
     if (form) showErrors(form, error);
     else toast(describeError(error), { kind: 'error' });

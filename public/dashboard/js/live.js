@@ -11,7 +11,11 @@ export function announce(text) {
   }, 30);
 }
 
-/** A visible, announced message with an optional action ("Undo"). */
+/**
+ * A visible, announced message with an optional action ("Undo").
+ * @param {string} text
+ * @param {{ kind?: 'info' | 'error' | 'success', action?: { label: string, run: () => void }, timeout?: number }} [options]
+ */
 export function toast(text, { kind = 'info', action, timeout = 6000 } = {}) {
   const container = byId('toasts');
   if (!container) return;

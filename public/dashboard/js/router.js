@@ -4,6 +4,7 @@ import { byId } from './dom.js';
 export const ROUTES = ['feed', 'inbox', 'tasks', 'insights', 'activity', 'ai', 'settings', 'more'];
 const TITLES = { feed: 'Feed', inbox: 'Inbox', tasks: 'Tasks', insights: 'Insights', activity: 'Activity', ai: 'AI', settings: 'Settings', more: 'More' };
 
+/** @type {(name: string) => void} */
 let onShow = () => {};
 let current = null;
 
@@ -16,8 +17,8 @@ export function route(userInitiated = false) {
   const match = /^#\/([a-z]+)/.exec(location.hash);
   if (location.hash && !match) return; // an in-page anchor, not a route
   const name = match && ROUTES.includes(match[1]) ? match[1] : 'feed';
-  for (const view of document.querySelectorAll('[data-view]')) view.hidden = view.dataset.view !== name;
-  for (const link of document.querySelectorAll('[data-route]')) {
+  for (const view of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-view]'))) view.hidden = view.dataset.view !== name;
+  for (const link of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-route]'))) {
     if (link.dataset.route === name || (name !== 'more' && link.dataset.route === 'more' && ['activity', 'ai', 'settings'].includes(name))) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

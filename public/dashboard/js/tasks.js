@@ -29,10 +29,11 @@ let generation = 0;
 
 export function initTasks() {
   els = { tabs: byId('task-tabs'), panel: byId('task-panel'), add: byId('task-add'), addTitle: byId('task-add-title') };
+  /** @type {HTMLButtonElement[]} */
   const buttons = [...els.tabs.querySelectorAll('[role="tab"]')];
   for (const button of buttons) {
     button.addEventListener('click', () => selectTab(button.dataset.tab));
-    button.addEventListener('keydown', (event) => {
+    button.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
       const index = buttons.indexOf(button);
       const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
       if (next === null) return;
@@ -82,6 +83,7 @@ export function resetTasks() {
 }
 
 /** A task arrived from elsewhere (SSE, a suggestion, the feed): refresh what is shown. */
+/** A task was created elsewhere (feed, inbox, live event); which one does not matter here. */
 export function taskCreated() {
   if (!byId('view-tasks').hidden) loadTasks();
 }

@@ -7,6 +7,11 @@ import { announce } from './live.js';
  * of one tag, with counts), each with a button that merges them into the most used one. The
  * list is read again after each merge, since one merge can change the others.
  */
+/** @typedef {import('../types/api').components['schemas']['MergeSuggestionDto']} MergeSuggestion */
+/** @typedef {import('../types/api').components['schemas']['SuggestedMergesDto']} SuggestedMerges */
+/** @typedef {import('../types/api').components['schemas']['MergeTagsDto']} MergeTags */
+/** @typedef {import('../types/api').components['schemas']['TagMergeResultDto']} TagMergeResult */
+
 let generation = 0;
 
 export async function showTidyTags() {
@@ -14,6 +19,7 @@ export async function showTidyTags() {
   const box = byId('tidy-tags');
   clear(box).append(h('p', { class: 'muted' }, 'Looking for tags that mean the same…'));
   try {
+    /** @type {SuggestedMerges} */
     const { items } = await api('/tags/suggested-merges');
     if (mine !== generation) return;
     clear(box);
@@ -28,6 +34,7 @@ export async function showTidyTags() {
   }
 }
 
+/** @param {MergeSuggestion} suggestion */
 function suggestionItem(suggestion) {
   const variants = suggestion.variants.map((variant) => `#${variant.tag} (${variant.count})`).join(', ');
   const status = h('span', { class: 'muted small', role: 'status' });
@@ -50,11 +57,19 @@ function suggestionItem(suggestion) {
   );
 }
 
+/**
+ * @param {MergeSuggestion} suggestion
+ * @param {HTMLButtonElement} button
+ * @param {HTMLElement} status
+ */
 async function merge(suggestion, button, status) {
   button.disabled = true;
   status.textContent = 'Merging…';
   try {
-    const result = await api('/tags/merge', { method: 'POST', body: { from: suggestion.from, into: suggestion.into } });
+    /** @type {MergeTags} */
+    const body = { from: suggestion.from, into: suggestion.into };
+    /** @type {TagMergeResult} */
+    const result = await api('/tags/merge', { method: 'POST', body });
     announce(`Merged ${result.from.length} tag${result.from.length === 1 ? '' : 's'} into #${result.into} on ${result.thoughts_updated} thought${result.thoughts_updated === 1 ? '' : 's'}`);
     await showTidyTags();
   } catch (error) {
