@@ -20,6 +20,8 @@ export interface CaptureLoadOptions {
   attemptTimeoutMs?: number;
   /** After the run ends, how long an unacknowledged capture keeps retrying. */
   settleMs?: number;
+  /** Pause between one connection's captures (0: closed loop, as fast as the server answers). */
+  pauseMs?: number;
 }
 
 /** Statuses a careful client retries with the same Idempotency-Key. */
@@ -55,6 +57,7 @@ export class CaptureLoad {
   private async connection(index: number, deadline: number): Promise<void> {
     for (let n = 0; Date.now() < deadline; n++) {
       await this.capture(`${this.options.marker} c${index} n${n}`, deadline + (this.options.settleMs ?? 20_000));
+      if (this.options.pauseMs) await new Promise((resolve) => setTimeout(resolve, this.options.pauseMs));
     }
   }
 

@@ -28,9 +28,9 @@ export async function startServer(env: Record<string, string>, cwd: string): Pro
   return server;
 }
 
-export function captureLoad(server: ServerProcess, marker: string, overrides: Partial<typeof LOAD> = {}): CaptureLoad {
-  const { connections, durationMs } = { ...LOAD, ...overrides };
-  return new CaptureLoad({ baseUrl: server.baseUrl, apiKey: ADMIN_KEY, connections, durationMs, marker });
+export function captureLoad(server: ServerProcess, marker: string, overrides: Partial<typeof LOAD> & { pauseMs?: number } = {}): CaptureLoad {
+  const { connections, durationMs, pauseMs } = { ...LOAD, ...overrides };
+  return new CaptureLoad({ baseUrl: server.baseUrl, apiKey: ADMIN_KEY, connections, durationMs, marker, pauseMs });
 }
 
 /** Resolves once the run's clock reaches `ms` (the fault's place in the schedule). */
