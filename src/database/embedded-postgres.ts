@@ -115,6 +115,12 @@ export class EmbeddedPostgresServer {
     const child = (this.instance as unknown as { process?: ChildProcess } | undefined)?.process;
     child?.once('exit', (code, signal) => {
       if (this.stopping || !this.instance) return;
+      if (code === 0 && !signal) {
+        // A clean shutdown someone asked for (pg_ctl stop, or a later process of ours taking
+        // over a postmaster it found orphaned): starting it again would fight them.
+        this.options.log?.('embedded PostgreSQL was shut down from outside this process; not restarting it', 'warn');
+        return;
+      }
       this.options.log?.(`embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it`, 'warn');
       void this.restart();
     });

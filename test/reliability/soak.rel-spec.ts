@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openEventStream, type OpenedStream } from '../support/event-stream-client.js';
@@ -138,8 +138,10 @@ describe('soak: steady mixed traffic on the embedded default', () => {
     });
 
     // The series behind the figures, for a reader who wants the curve (not committed).
+    // In a folder of its own: the runner reads every top-level .json file as a section.
+    mkdirSync(path.join(RESULTS_DIR, 'series'), { recursive: true });
     writeFileSync(
-      path.join(RESULTS_DIR, 'soak-series.json'),
+      path.join(RESULTS_DIR, 'series', 'soak.json'),
       JSON.stringify({ memory: memorySamples, p99_per_window: p99Series(asAttempts) }),
     );
 

@@ -8,7 +8,7 @@ export const ADMIN_KEY = 'pai_faults_rel_admin_key_0123456789abcdefgh';
 
 /** Full profile: the 50 connections for 60 s; short: enough to cross a fault in CI. */
 export const LOAD = SHORT
-  ? { connections: 16, durationMs: 16_000, faultAtMs: 4_000 }
+  ? { connections: 16, durationMs: 12_000, faultAtMs: 3_000 }
   : { connections: 50, durationMs: 60_000, faultAtMs: 20_000 };
 
 export function workDir(prefix: string): string {
