@@ -8,7 +8,7 @@ import { validateEnv } from './config/env.schema.js';
 import { resolveDatabaseLocation } from './database/database-location.js';
 
 /** Startup messages before the JSON logger exists, in the same JSON shape. */
-function bootLog(level: 'info' | 'error', msg: string): void {
+function bootLog(level: 'info' | 'warn' | 'error', msg: string): void {
   const line = JSON.stringify({ level, time: new Date().toISOString(), service: 'pai', context: 'Boot', msg });
   (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
 }
@@ -16,7 +16,7 @@ function bootLog(level: 'info' | 'error', msg: string): void {
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = validateEnv(process.env);
-  const database = await resolveDatabaseLocation(env, (msg) => bootLog('info', msg));
+  const database = await resolveDatabaseLocation(env, (msg, level = 'info') => bootLog(level, msg));
   if (database.embedded) bootLog('info', `using embedded PostgreSQL under ${env.DATA_DIR}`);
 
   let app: NestExpressApplication | undefined;

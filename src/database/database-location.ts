@@ -14,7 +14,7 @@ export interface DatabaseLocationConfig {
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR, started here. */
 export async function resolveDatabaseLocation(
   config: DatabaseLocationConfig,
-  log?: (message: string) => void,
+  log?: (message: string, level?: 'info' | 'warn' | 'error') => void,
 ): Promise<DatabaseLocation> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL };
   const embedded = new EmbeddedPostgresServer({

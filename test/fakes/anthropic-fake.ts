@@ -12,7 +12,9 @@ export type AnthropicStep =
   | { kind: 'echo' }
   | { kind: 'error'; status: number; type: string; message: string; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; body: string; contentType?: string }
-  | { kind: 'slow'; delayMs: number; then?: AnthropicStep };
+  | { kind: 'slow'; delayMs: number; then?: AnthropicStep }
+  /** The connection dropped without an answer: the API is down. */
+  | { kind: 'drop' };
 
 export const DEFAULT_USAGE = { input_tokens: 1200, output_tokens: 300 };
 
@@ -40,6 +42,7 @@ export const anthropic = {
   slow: (delayMs: number, then?: AnthropicStep): AnthropicStep => ({ kind: 'slow', delayMs, then }),
   text: (text: string): AnthropicStep => ({ kind: 'text', text }),
   echo: (): AnthropicStep => ({ kind: 'echo' }),
+  drop: (): AnthropicStep => ({ kind: 'drop' }),
 };
 
 /** A valid analysis for any thought (no tasks: the fake cannot quote a thought it does not know). */
@@ -115,6 +118,8 @@ function render(step: AnthropicStep, request: RecordedRequest, cache: FakePrompt
       return { status: step.status, headers: { ...headers, 'content-type': step.contentType ?? 'application/json' }, body: step.body };
     case 'slow':
       return { ...render(step.then ?? anthropic.toolUse(goodAnalysis()), request, cache), delayMs: step.delayMs };
+    case 'drop':
+      return { status: 0, body: '', destroy: true };
   }
 }
 

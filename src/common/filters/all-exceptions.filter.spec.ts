@@ -2,10 +2,13 @@ import type { ArgumentsHost } from '@nestjs/common';
 import { describe, expect, it } from '@jest/globals';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 
-function answer(exception: unknown): { status: number; body: Record<string, unknown> } {
-  const sent: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
+function answer(exception: unknown): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
+  const sent: { status: number; body: Record<string, unknown>; headers?: Record<string, string> } = { status: 0, body: {} };
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -38,11 +41,27 @@ describe('AllExceptionsFilter and database errors', () => {
   });
 
   it('keeps every other database failure a bare 500', () => {
-    for (const code of ['23505', '40001', '57014', '08006', 'XX000']) {
+    for (const code of ['23505', '40001', '57014', 'XX000']) {
       expect(answer(Object.assign(new Error('boom'), { code }))).toEqual({
         status: 500,
         body: { status_code: 500, error: 'Internal Server Error', message: 'internal server error', request_id: 'req-1' },
       });
     }
+  });
+
+  it.each([
+    ['a refused connection (server stopped)', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['an administrator shutdown (57P01) wrapped by TypeORM', Object.assign(new Error('query failed'), { driverError: { code: '57P01' } })],
+    ['a lost connection (class 08)', Object.assign(new Error('boom'), { code: '08006' })],
+    ['the pool timing out', new Error('timeout exceeded when trying to connect')],
+    ['a connection that dropped mid-query', new Error('Connection terminated unexpectedly')],
+    ['both addresses refusing', Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), {})],
+  ])('answers %s with a 503 the client may retry', (_case, error) => {
+    const sent = answer(error);
+    expect(sent).toEqual({
+      status: 503,
+      headers: { 'Retry-After': '2' },
+      body: { status_code: 503, error: 'Service Unavailable', message: 'the database is unavailable; retry shortly', request_id: 'req-1' },
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from '../errors/database-unavailable.js';
 import { DomainError, type DomainErrorKind } from '../errors/domain-errors.js';
 import { errorBody } from '../errors/error-body.js';
 import { ValidationFailedException } from '../errors/validation-failed.exception.js';
@@ -25,7 +30,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { status, message, details } = this.describe(exception);
-    if (status >= 500) {
+    if (status === 503) {
+      // An outage, not a bug: one line without the stack, and the client is told when to retry.
+      this.logger.warn({ err: describeBriefly(exception), request_id: request.id }, DATABASE_UNAVAILABLE_LOG);
+      if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (status >= 500) {
       this.logger.error({ err: exception, request_id: request.id }, 'unhandled error');
     } else if (isDataException(exception)) {
       // A validator let the value through: still the client's input, but worth fixing at the DTO.
@@ -52,6 +61,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = Array.isArray(raw) ? String(raw[0]) : typeof raw === 'string' ? raw : exception.message;
       return { status, message: status >= 500 ? 'internal server error' : message };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE };
+    }
     if (isDataException(exception)) {
       return { status: 400, message: 'a value in the request is out of range or malformed' };
     }
@@ -60,6 +72,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }
 
 export const DATA_EXCEPTION_LOG = 'input the database rejected';
+export const DATABASE_UNAVAILABLE_LOG = 'database unavailable, answered 503';
+
+function describeBriefly(exception: unknown): { message: string; code?: unknown } {
+  const error = exception as { message?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  return { message: String(error?.message ?? exception), code: error?.code ?? error?.driverError?.code };
+}
 
 /**
  * PostgreSQL's class 22 (data exception: NUL in text, a date out of range, a number that
