@@ -5,7 +5,7 @@
  * about in many forms; a word that can mean something else ("bike" the object) stays out.
  */
 const GROUPS = [
-  'sleep slept sleeping asleep sleepy sleepless insomnia nap napped napping',
+  'sleep slept sleeping asleep sleepy sleepless insomnia nap napped napping overslept oversleep oversleeping',
   'running run ran runs jog jogs jogged jogging runner',
   // Baking is cooking as a topic of the week: "baked bread", "cooked a curry", "a new recipe".
   'cooking cook cooks cooked recipe recipes baking bake bakes baked',
