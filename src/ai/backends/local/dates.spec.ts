@@ -121,3 +121,27 @@ describe('findDue', () => {
     ]);
   });
 });
+
+describe('findDue on phrasings chrono misses', () => {
+  const now = '2026-03-04T15:30:00Z'; // Wednesday, 16:30 in Berlin
+
+  it('reads "day after tomorrow" without its article, "Tues" with its time, and "by the end of the month"', () => {
+    expect(due('day after tomorrow return the books', now, 'Europe/Berlin')).toEqual({
+      date: '2026-03-06',
+      time: null,
+      text: 'day after tomorrow',
+    });
+    expect(due('Tues 6:30pm yoga class', now, 'Europe/Berlin')).toMatchObject({
+      date: '2026-03-10',
+      time: '18:30',
+    });
+    const month = findDue(
+      'by the end of the month i must cancel the gym',
+      at(now),
+      'Europe/Berlin',
+    );
+    expect(month).toMatchObject({ dueDate: '2026-03-31', dueText: 'by the end of the month' });
+    // The article goes with the date words, so the clause left starts at "i must".
+    expect(month?.cuts).toEqual([[0, 23]]);
+  });
+});

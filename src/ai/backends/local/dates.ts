@@ -71,6 +71,30 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     extract: (context) => dayAfter(context, 1),
   },
   {
+    // chrono knows "the day after tomorrow" but not the phrase without its article.
+    pattern: () => /(?<!\bthe\s)\bday after (?:tomorrow|tomorow|tommorow|tmrw)\b/i,
+    extract: (context) => dayAfter(context, 2),
+  },
+  {
+    // "Tues 6:30pm": chrono reads "tue" and "tuesday" only; the time is the one written after it.
+    pattern: () => /\btues\b\.?(?:\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?/i,
+    extract(context, match) {
+      const today = referenceDay(context);
+      const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+      const ahead = (2 - weekday + 7) % 7 || 7;
+      const components = context.createParsingComponents(dayAfter(context, ahead));
+      components.assign('weekday', 2);
+      if (match[1] !== undefined && (match[2] !== undefined || match[3] !== undefined)) {
+        const hour = (Number(match[1]) % 12) + (match[3]?.toLowerCase() === 'pm' ? 12 : 0);
+        components.assign('hour', match[3] === undefined ? Number(match[1]) : hour);
+        components.assign('minute', Number(match[2] ?? 0));
+        if (match[3] !== undefined)
+          components.assign('meridiem', match[3].toLowerCase() === 'pm' ? 1 : 0);
+      }
+      return components;
+    },
+  },
+  {
     pattern: () => /\btonite\b/i,
     extract: (context) => context.createParsingComponents(dayAfter(context, 0)).imply('hour', 22),
   },
@@ -132,8 +156,10 @@ const DATE_HINT = new RegExp(
   'i',
 );
 
-const DEADLINE_BEFORE = /\b(?:by|before|until|till|due|no later than)\s+$/i;
-const LEAD_BEFORE = /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this)\s+)+$/i;
+const DEADLINE_BEFORE = /\b(?:by|before|until|till|due|no later than)\s+(?:the\s+)?$/i;
+// "by the end of the month": chrono's match starts at "end", so the article is a lead word too.
+const LEAD_BEFORE =
+  /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this)\s+)+(?:the\s+)?$/i;
 const DURATION_ONLY =
   /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of)\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
 const SHORT_NAME = /^[a-z]{3}\.?$/i;

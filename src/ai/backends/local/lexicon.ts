@@ -15,7 +15,7 @@ export const ACTION_VERBS = words(`
   repair replace reply reschedule reserve respond return review ring schedule sell send set share ship sign sort start
   study submit swap take talk text tidy top transfer try unpack update upgrade upload vacuum visit wash water wrap write
   feed walk practise practice research find backup defrost empty fold hoover shop test tell run go do drive chase
-  rsvp sweep bin declutter sharpen service polish restock fill-in
+  rsvp sweep bin declutter sharpen service polish restock fill-in figure setup
 `);
 
 /** Verbs that name a state or a feeling: "I need to relax" is a wish, not a to-do. */
@@ -37,6 +37,7 @@ export const GENERIC_NOUNS = words(`
   anyone everyone people person kind sort type place point part reminder todo task tasks list moment minute minutes hour
   hours second seconds while end start number side fact case reason question problem issue one ones guy guys lol omg
   asap eod etc ok okay yeah maybe mom dad mum me myself self pls plz please sure hmm ugh world chat ending
+  meh tbh idk imo btw rly ya yep nope word words half name names
 `);
 
 export const DATE_WORDS = words(`

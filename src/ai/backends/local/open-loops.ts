@@ -29,13 +29,14 @@ function reportsDone(
   for (const word of taskWords) if (later.lemmas.has(word)) shared += 1;
   const content = later.thought.content.replace(/[’‘]/g, "'");
   const saysDone = (verb !== undefined && later.lemmas.has(verb)) || DONE_WORDS.test(content);
+  // "called the plumber" closes "call the plumber, the shower drains so slowly": the action and
+  // its object (the title's first two content words) say which to-do it was.
+  const core = [...taskWords].slice(0, 2);
+  const namesIt =
+    shared / taskWords.size >= 0.6 ||
+    (core.length === 2 && core.every((word) => later.lemmas.has(word)));
   // Checked last, as it is the costly part: "need to call the insurance again" is the loop, not its end.
-  return (
-    saysDone &&
-    !NOT_DONE.test(content) &&
-    shared / taskWords.size >= 0.6 &&
-    later.tasks().length === 0
-  );
+  return saysDone && !NOT_DONE.test(content) && namesIt && later.tasks().length === 0;
 }
 
 interface Loop {

@@ -101,10 +101,13 @@ export function recurringThemes(
       else byKey.set(key, [facts]);
     }
   }
+  const recent = (facts: ThoughtFacts[]) => facts.filter((f) => recentIds.has(f.thought.id)).length;
   const candidates = [...byKey.entries()]
     .filter(([, facts]) => facts.length >= 3 && facts.some((f) => recentIds.has(f.thought.id)))
     .sort(
+      // What the week itself was about comes first; a topic mostly of the week before follows.
       ([a, fa], [b, fb]) =>
+        recent(fb) - recent(fa) ||
         fb.length - fa.length ||
         new Set(fb.map((f) => f.day)).size - new Set(fa.map((f) => f.day)).size ||
         // "running" says more than "marathon training" over the same thoughts.

@@ -78,3 +78,20 @@ describe('extractTags', () => {
     }
   });
 });
+
+describe('extractTags keeps to the vocabulary it has', () => {
+  it('drops a new phrase built on a tag the user has, with the rest of it', () => {
+    const tags = tagsOf('Grocery bill was 40% higher than last year', {
+      existingTags: ['grocery'],
+    });
+    expect(tags).toContain('grocery');
+    expect(tags).not.toContain('grocery bill');
+    expect(tags).not.toContain('bill');
+  });
+
+  it('names the topic for any form the lexicon knows, and proposes no fragment or filler', () => {
+    expect(tagsOf('Overslept, missed the bus')).toContain('sleep');
+    expect(tagsOf('Overslept, missed the bus')).not.toContain('overslept');
+    expect(tagsOf('feelin rly tired tbh')).not.toContain('tbh');
+  });
+});

@@ -44,7 +44,27 @@ function wordKeys(tokens: Token[]): string[] {
  * the same word in another number or spelling ("running-shoes" for "running shoe").
  */
 export function extractTags(read: ReadText, vocabulary: TagVocabulary): TagSuggestion[] {
-  return rankTags(tagCandidates(read, vocabulary)).slice(0, MAX_TAGS);
+  const known = new Set(vocabulary.existingTags.map((tag) => tag.toLowerCase()));
+  const candidates = tagCandidates(read, vocabulary);
+  const joined = (c: Candidate) => c.key.replace(/ /g, '');
+  const own = candidates.filter((c) => known.has(c.tag)).map(joined);
+  // "spanish podcast" when "spanish" and "podcast" are the user's tags says nothing new, and
+  // neither does the rest of such a phrase on its own ("bill" of "grocery bill").
+  const redundant = candidates.filter(
+    (c) =>
+      !known.has(c.tag) &&
+      c.key.includes(' ') &&
+      own.some((tag) => joined(c) !== tag && joined(c).includes(tag)),
+  );
+  const leftover = new Set(redundant.flatMap((c) => c.key.split(' ')));
+  return rankTags(
+    candidates.filter(
+      (c) =>
+        known.has(c.tag) ||
+        // "fa" left of "2FA": a fragment, not a word.
+        (c.tag.length >= 3 && !redundant.includes(c) && !leftover.has(c.key)),
+    ),
+  ).slice(0, MAX_TAGS);
 }
 
 function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
@@ -113,13 +133,21 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
   const rejected = new Set((vocabulary.rejectedTags ?? []).map(termKey));
   return candidates.flatMap((c) => {
     const tag = known.has(c.tag) ? c.tag : tidyTag(c.tag);
-    return tag !== null && tag.length <= MAX_TAG_LENGTH && c.key !== '' && !rejected.has(termKey(tag)) ? [{ ...c, tag }] : [];
+    return tag !== null &&
+      tag.length <= MAX_TAG_LENGTH &&
+      c.key !== '' &&
+      !rejected.has(termKey(tag))
+      ? [{ ...c, tag }]
+      : [];
   });
 }
 
-/** "sleeping" and "jogging" as nouns are the activities the lexicon names ("sleep", "running"). */
+/**
+ * "sleeping", "jogging", "rainy", "overslept" read as nouns are the topics the lexicon names
+ * ("sleep", "running", "rain"): one tag per topic, whatever the form.
+ */
 function named(candidate: Candidate): Candidate {
-  if (candidate.key.includes(' ') || !candidate.key.endsWith('ing')) return candidate;
+  if (candidate.key.includes(' ')) return candidate;
   const topic = topicOf(candidate.key);
   return topic === undefined ? candidate : { ...candidate, tag: topic, key: termKey(topic) };
 }

@@ -87,3 +87,44 @@ describe('detectTasks', () => {
     expect(tasksIn('I want to visit Lisbon next Tuesday')).toHaveLength(1);
   });
 });
+
+describe('detectTasks on the forms people write in a hurry or in a second language', () => {
+  it("reads learners' and typists' obligations, but not a bare need for a thing", () => {
+    expect(titles('Need too buy more dog food')).toEqual(['Buy more dog food']);
+    expect(titles('I need make the reservation for the hotel')).toEqual([
+      'Make the reservation for the hotel',
+    ]);
+    expect(titles('need that I call the insurance')).toEqual(['Call the insurance']);
+    expect(titles('I need coffee')).toEqual([]);
+  });
+
+  it('takes headings: "remember:" and a shopping list', () => {
+    expect(titles('remember: water the seedlings')).toEqual(['Water the seedlings']);
+    expect(titles('groceries: eggs, spinach, coffee')).toHaveLength(1);
+  });
+
+  it('dates a plan in the present tense, an appointment, and a reminder said after its thing', () => {
+    expect(tasksIn('tomorrow I go to the bank')).toMatchObject([
+      { title: 'Go to the bank', dueDate: '2026-03-05' },
+    ]);
+    expect(tasksIn('I need to be at the DMV thursday 11am')).toMatchObject([
+      { dueDate: '2026-03-05', dueTime: '11:00' },
+    ]);
+    expect(tasksIn('Parent-teacher conference Thursday 3pm')).toMatchObject([
+      { title: 'Parent-teacher conference', dueDate: '2026-03-05', dueTime: '15:00' },
+    ]);
+    expect(tasksIn('dentist cleaning on the 3rd, dont forget')).toMatchObject([
+      { kind: 'reminder', dueDate: '2026-04-03' },
+    ]);
+    // A past report with a time is still no plan.
+    expect(titles('Budget meeting Thursday 3pm went fine')).toEqual([]);
+    expect(titles('I go to the gym')).toEqual([]);
+  });
+
+  it('reads a noun doing something as no imperative, unless the verb takes a gerund', () => {
+    expect(titles('need to call the plumber, water pooling in the shower now')).toEqual([
+      'Call the plumber',
+    ]);
+    expect(titles('go running tomorrow')).toEqual(['Go running']);
+  });
+});

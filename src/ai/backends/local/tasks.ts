@@ -146,8 +146,11 @@ function readClause(
   if (trigger.needsDate && !hasDate) return null;
   if ((trigger.kind === 'should' || trigger.kind === 'intent') && HABITUAL.test(rest)) return null;
   if (rest.replace(DECORATION, '').trim() === '') return null;
+  // "I need to be at the DMV thursday 11am": being somewhere on a day is an appointment.
   if (trigger.verb === 'verb')
-    return isActionAfterModal(rest) ? { trigger, rest, hedged, verb: 'verb' } : null;
+    return isActionAfterModal(rest) || (hasDate && /^be\s+(?:at|in)\b/i.test(rest))
+      ? { trigger, rest, hedged, verb: 'verb' }
+      : null;
   const verb = verbStart(nlp, rest);
   if (
     trigger.verb === 'action' &&
@@ -193,6 +196,22 @@ function leadsClause(text: string, due: DueMatch): boolean {
   return before.trim() === '' || FILLERS.exec(before)?.[0].length === before.length;
 }
 
+const REMINDER_ONLY =
+  /^[\s,;:\-–—!.]*(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+forget[\s.!]*$/i;
+
+/** "dentist cleaning on the 3rd, dont forget": the reminder clause belongs to the clause before it. */
+function withTrailingReminder(clauses: Clause[], text: string, offset: number): Clause[] {
+  const last = clauses[clauses.length - 1];
+  if (clauses.length < 2 || !REMINDER_ONLY.test(last.text)) return clauses;
+  const previous = clauses[clauses.length - 2];
+  const merged = {
+    ...previous,
+    end: last.end,
+    text: text.slice(previous.start - offset, last.end - offset),
+  };
+  return [...clauses.slice(0, -2), merged];
+}
+
 /**
  * The to-dos a thought asks for, one per clause that reads as one. Dates are resolved relative
  * to `now` in `timeZone`. A date leading a sentence, or in a clause that holds no to-do
@@ -209,7 +228,7 @@ export function detectTasks(nlp: Nlp, text: string, now: Date, timeZone: string)
     let previousWasTask = false;
     // "sunday - meal prep": the dash makes the day a clause of its own, heading the next one.
     let previousOnlyDate = false;
-    const clauses = splitClauses(sentence);
+    const clauses = withTrailingReminder(splitClauses(sentence), sentence.text, sentence.start);
     const found: DetectedTask[] = [];
     clauses.forEach((clause: Clause, index) => {
       const own = findDue(clause.text, now, timeZone);
@@ -218,9 +237,12 @@ export function detectTasks(nlp: Nlp, text: string, now: Date, timeZone: string)
         /\?\s*$/.test(clause.text) ||
         (index === clauses.length - 1 && /\?\s*$/.test(sentence.text));
       const core = withoutDates(clause.text, own);
+      // A day and a time make an appointment wherever they stand: "Parent-teacher conference Thursday 3pm".
+      const appointment = own !== null && own.dueTime !== null;
       const reading =
         readClause(nlp, core, question, due !== null) ??
-        (!question && ((own && leadsClause(clause.text, own)) || (!own && previousOnlyDate))
+        (!question &&
+        ((own && (leadsClause(clause.text, own) || appointment)) || (!own && previousOnlyDate))
           ? datedPlan(nlp, core, HEDGES.test(core))
           : null);
       previousOnlyDate = own !== null && isOnlyDate(clause.text, own);

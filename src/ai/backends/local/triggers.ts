@@ -46,6 +46,20 @@ export const TRIGGERS: Trigger[] = [
     verb: 'none',
   },
   {
+    kind: 'reminder',
+    // "remember: water the seedlings": the heading form of "remember to".
+    pattern: /^(?:remember|remeber|reminder)\s*[:\-–—]\s*/i,
+    confidence: 0.9,
+    verb: 'verb',
+  },
+  {
+    kind: 'todo',
+    // "groceries: eggs, spinach": a shopping list is a list of things to buy.
+    pattern: /^(?:groceries|grocery list|shopping list|shopping|to buy|buy list)\s*[:\-–—]\s*/i,
+    confidence: 0.85,
+    verb: 'none',
+  },
+  {
     kind: 'todo',
     pattern: /^(?:#?todo|to-do|to do|task|action item|action|reminder)\s*[:\-–—]\s*|^#todo\s+/i,
     confidence: 0.9,
@@ -72,6 +86,16 @@ export const TRIGGERS: Trigger[] = [
     ),
     confidence: 0.85,
     verb: 'verb',
+  },
+  {
+    kind: 'obligation',
+    // Learners' and typists' forms: "I need make the booking", "need too buy", "need that I call".
+    pattern: new RegExp(
+      String.raw`^${SUBJECT}?${ADVERBS}(?:needs?(?:\s+too)?|have\s+too)\s+(?:that\s+(?:i|we)\s+)?`,
+      'i',
+    ),
+    confidence: 0.8,
+    verb: 'action',
   },
   {
     kind: 'obligation',
@@ -103,6 +127,14 @@ export const TRIGGERS: Trigger[] = [
       String.raw`^(?:${SUBJECT}${ADVERBS}(?:want to|wanna|would like to|'d like to|plan to|am planning to|'m planning to|intend to|hope to)|let's|lets)\s+`,
       'i',
     ),
+    confidence: 0.6,
+    verb: 'action',
+    needsDate: true,
+  },
+  {
+    kind: 'plan',
+    // "tomorrow I go to the bank": a dated plan in the present tense.
+    pattern: new RegExp(String.raw`^${SUBJECT}${ADVERBS}`, 'i'),
     confidence: 0.6,
     verb: 'action',
     needsDate: true,

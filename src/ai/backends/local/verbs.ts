@@ -29,6 +29,24 @@ const CLAUSE_BREAKS = new Set([
   ';',
   ':',
 ]);
+const GERUND_TAKERS = new Set([
+  'go',
+  'start',
+  'try',
+  'stop',
+  'keep',
+  'finish',
+  'practise',
+  'practice',
+  'begin',
+  'quit',
+  'get',
+  // "book cleaning for Friday": the gerund names the service booked.
+  'book',
+  'schedule',
+  'arrange',
+  'cancel',
+]);
 const STATE_PHRASE =
   /^get\s+(?:better|worse|used|over|along|well|enough|more|less|some\s+(?:sleep|rest))\b/i;
 
@@ -70,6 +88,9 @@ export function verbStart(nlp: Nlp, rest: string): VerbStart {
   if (!first || STATE_VERBS.has(first) || STATE_PHRASE.test(rest)) return null;
   const { tokens } = readText(nlp, rest);
   if (tokens.length === 0) return null;
+  // "water pooling in the shower": a noun doing something, unless the verb takes a gerund ("go running").
+  const gerund = tokens[1]?.pos === 'VERB' && /ing$/.test(tokens[1].normal);
+  if (ACTION_VERBS.has(first) && gerund && !GERUND_TAKERS.has(first)) return null;
   if (ACTION_VERBS.has(first)) return readsAsNoun(tokens) ? null : 'action';
   const head = tokens[0];
   const baseForm = head.normal === head.lemma && !/(?:ing|ed)$/.test(head.normal);
