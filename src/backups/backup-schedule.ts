@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { scheduleCron } from '../common/scheduling/schedule-cron.js';
 import type { AppConfig } from '../config/app-config.js';
 import { BackupsService } from './backups.service.js';
 
@@ -21,10 +21,7 @@ export class BackupSchedule implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
-    const job = CronJob.from({ cronTime: this.config.get('BACKUP_CRON', { infer: true }), timeZone: 'UTC', onTick: () => this.tick() });
-    this.registry.addCronJob('database-backup', job);
-    job.start();
+    scheduleCron(this.registry, this.config, 'database-backup', 'BACKUP_CRON', () => this.tick());
   }
 
   async tick(now: Date = new Date()): Promise<void> {

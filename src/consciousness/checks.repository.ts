@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_TIME_ZONE } from '../profiles/profile.types.js';
+import { DEFAULT_SETTINGS } from '../settings/settings.types.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
@@ -230,8 +232,8 @@ export class ChecksRepository {
   async dueUsers(now: Date, limit: number, afterUserId: string | null = null): Promise<DueUser[]> {
     const rows = (await this.dataSource.query(
       `SELECT u.id AS user_id,
-              COALESCE(s.consciousness_check_interval_minutes, 60) AS interval_minutes,
-              s.quiet_hours, COALESCE(p.timezone, 'UTC') AS timezone
+              COALESCE(s.consciousness_check_interval_minutes, $4) AS interval_minutes,
+              s.quiet_hours, COALESCE(p.timezone, $5) AS timezone
        FROM users u
        LEFT JOIN user_settings s ON s.user_id = u.id
        LEFT JOIN user_profiles p ON p.user_id = u.id
@@ -240,13 +242,14 @@ export class ChecksRepository {
        ) last ON true
        WHERE ($2::uuid IS NULL OR u.id > $2::uuid)
          AND (last.window_end IS NULL
-              OR last.window_end <= $1::timestamptz - make_interval(mins => COALESCE(s.consciousness_check_interval_minutes, 60)))
+              OR last.window_end <= $1::timestamptz - make_interval(mins => COALESCE(s.consciousness_check_interval_minutes, $4)))
          AND EXISTS (
            SELECT 1 FROM thoughts t
            WHERE t.user_id = u.id AND t.created_at <= $1 AND t.created_at > COALESCE(last.window_end, '-infinity'::timestamptz))
        ORDER BY u.id
        LIMIT $3`,
-      [now, afterUserId, limit],
+      // The defaults of users who never saved settings or a profile belong to those modules.
+      [now, afterUserId, limit, DEFAULT_SETTINGS.consciousnessCheckIntervalMinutes, DEFAULT_TIME_ZONE],
     )) as { user_id: string; interval_minutes: number; quiet_hours: DueUser['quietHours']; timezone: string }[];
     return rows.map((row) => ({
       userId: row.user_id,

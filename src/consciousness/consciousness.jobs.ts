@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { scheduleCron } from '../common/scheduling/schedule-cron.js';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { ConsciousnessService } from './consciousness.service.js';
 
@@ -25,20 +25,12 @@ export class ConsciousnessJobs implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
-    const job = CronJob.from({
-      cronTime: this.config.get('CONSCIOUSNESS_CRON', { infer: true }),
-      timeZone: 'UTC',
-      onTick: () => this.tick(),
-    });
-    // The registry stops it at shutdown.
-    this.registry.addCronJob(JOB_NAME, job);
-    job.start();
+    scheduleCron(this.registry, this.config, JOB_NAME, 'CONSCIOUSNESS_CRON', () => this.tick());
   }
 
   async tick(): Promise<void> {
     // A slow pass (a remote AI) must not overlap the next one in this process.
-    if (!this.config.get('SCHEDULER_ENABLED', { infer: true }) || this.ticking) return;
+    if (this.ticking) return;
     this.ticking = true;
     try {
       const ran = await this.consciousness.runDue();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { scheduleCron } from '../common/scheduling/schedule-cron.js';
 import { ScheduledRuns, minuteSlotOf } from '../common/scheduling/scheduled-runs.repository.js';
 import type { AppConfig } from '../config/app-config.js';
 import { RetentionService } from './retention.service.js';
@@ -24,14 +24,7 @@ export class RetentionJob implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.get('SCHEDULER_ENABLED', { infer: true })) return;
-    const job = CronJob.from({
-      cronTime: this.config.get('RETENTION_CRON', { infer: true }),
-      timeZone: 'UTC',
-      onTick: () => this.run(),
-    });
-    this.registry.addCronJob(JOB, job);
-    job.start();
+    scheduleCron(this.registry, this.config, JOB, 'RETENTION_CRON', () => this.run());
   }
 
   async run(now: Date = new Date()): Promise<void> {
