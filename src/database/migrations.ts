@@ -14,6 +14,7 @@ import { CreateBackupRuns1765600000000 } from '../../migrations/1765600000000-Cr
 import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImports.js';
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { CreateTermStatistics1765820000000 } from '../../migrations/1765820000000-CreateTermStatistics.js';
+import { CreateTermStatisticsBackfill1765880000000 } from '../../migrations/1765880000000-CreateTermStatisticsBackfill.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateBackupRuns1765600000000,
   AddTagAliasesAndFeedback1765810000000,
   CreateTermStatistics1765820000000,
+  CreateTermStatisticsBackfill1765880000000,
 ];
