@@ -32,7 +32,7 @@ const BUILD_MEMORY = '128MB';
  * thoughts, blanks the ledger's text of a deleted thought) and thought_terms_uncount (AFTER
  * DELETE on thought_terms, takes a thought's words out of user_terms) fire on DELETE only, so
  * restored user_terms and ai_analysis_results come back exactly as snapshotted, counted once.
- * A later INSERT or TRUNCATE trigger would fire here: test/integration/restore-triggers
+ * A later INSERT or TRUNCATE trigger would fire here: test/e2e/backup-restore.e2e-spec.ts
  * fails until it is looked at (disable it for the load if it derives data the snapshot holds).
  */
 export async function dropSecondaryIndexes(client: pg.ClientBase): Promise<SavedIndex[]> {
