@@ -10,7 +10,7 @@
  * rank as in real text: SEARCH_WORDS picks terms across that range.
  */
 import pg from 'pg';
-import { countStoredTerms } from '../migrations/1765820000000-CreateTermStatistics.js';
+import { backfillBatch } from '../src/thoughts/search/term-statistics.repository.js';
 
 // Ordered by intended frequency; no English stop words (to_tsvector would drop them).
 const VOCABULARY = `
@@ -108,11 +108,18 @@ export async function seedThoughts(
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  // As the analysis job would have: the users' word counts (search's trigram arm, related thoughts).
+  // As the analysis job would have: the users' word counts (search's trigram arm, related
+  // thoughts), by the app's own backfill (the migration marked this empty database counted).
   const counter = new pg.Client({ connectionString: url });
   await counter.connect();
   try {
-    await countStoredTerms(async (sql, values) => (await counter.query<{ id: string }>(sql, values)).rows);
+    await counter.query(`UPDATE term_statistics_backfill SET after_id = NULL, finished_at = NULL`);
+    for (;;) {
+      await counter.query('BEGIN');
+      const batch = await backfillBatch(async (sql, values) => (await counter.query(sql, values)).rows, 20_000);
+      await counter.query('COMMIT');
+      if (batch.state !== 'counted' || batch.finished) break;
+    }
   } finally {
     await counter.end();
   }

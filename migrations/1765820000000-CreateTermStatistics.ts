@@ -7,36 +7,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * thought, or of its row) takes exactly those words back out. The empty term counts the
  * user's documents: every counted thought carries it.
  */
-/** Thoughts per statement of the backfill. */
-const BACKFILL_CHUNK = 20_000;
-
-/**
- * Counts every stored thought's words (for thoughts with none counted yet: a fresh table), in
- * chunks so each statement stays well inside the pool's 30 s query timeout at 1M thoughts. Also
- * run by the benchmark after it seeds thoughts straight into SQL.
- */
-export async function countStoredTerms(query: (sql: string, values: unknown[]) => Promise<{ id: string }[]>): Promise<void> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const rows = await query(
-      `WITH chunk AS MATERIALIZED (
-         SELECT t.id, t.user_id, array_prepend('', tsvector_to_array(t.search_vector)) AS terms
-         FROM thoughts t WHERE t.id > $1 ORDER BY t.id LIMIT ${BACKFILL_CHUNK}
-       ),
-       saved AS (INSERT INTO thought_terms (thought_id, user_id, terms) SELECT id, user_id, terms FROM chunk),
-       counted AS (
-         INSERT INTO user_terms AS u (user_id, term, documents)
-         SELECT c.user_id, term, count(*)::int FROM chunk c, unnest(c.terms) AS term GROUP BY 1, 2
-         ON CONFLICT (user_id, term) DO UPDATE SET documents = u.documents + EXCLUDED.documents
-       )
-       SELECT id FROM chunk ORDER BY id DESC LIMIT 1`,
-      [after],
-    );
-    if (!rows[0]) return;
-    after = rows[0].id;
-  }
-}
-
 export class CreateTermStatistics1765820000000 implements MigrationInterface {
   name = 'CreateTermStatistics1765820000000';
 
@@ -72,8 +42,8 @@ export class CreateTermStatistics1765820000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TRIGGER "thought_terms_uncount" AFTER DELETE ON "thought_terms"
       REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION thought_terms_uncount()`);
-    // Thoughts already stored count now; new ones as the analysis job or an import reaches them.
-    await countStoredTerms((sql, values) => queryRunner.query(sql, values) as Promise<{ id: string }[]>);
+    // Thoughts already stored are counted in the background after start-up (1765880000000,
+    // TermStatisticsBackfill); new ones as the analysis job or an import reaches them.
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -17,6 +17,7 @@ import { CreateTermStatistics1765820000000 } from '../../migrations/176582000000
 import { CreateScheduledRuns1765850000000 } from '../../migrations/1765850000000-CreateScheduledRuns.js';
 import { AddLedgerCacheAndBatch1765830000000 } from '../../migrations/1765830000000-AddLedgerCacheAndBatch.js';
 import { CreateClaudeBatches1765830000001 } from '../../migrations/1765830000001-CreateClaudeBatches.js';
+import { CreateTermStatisticsBackfill1765880000000 } from '../../migrations/1765880000000-CreateTermStatisticsBackfill.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddLedgerCacheAndBatch1765830000000,
   CreateClaudeBatches1765830000001,
   CreateScheduledRuns1765850000000,
+  CreateTermStatisticsBackfill1765880000000,
 ];

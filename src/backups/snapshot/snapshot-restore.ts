@@ -12,6 +12,7 @@ import { buildDataSourceOptions } from '../../database/typeorm-options.js';
 import { QUEUE_SCHEMA } from '../../jobs/queues.js';
 import { type SnapshotHeader, STABLE_COPY_SETTINGS, type SnapshotTrailer, type TableSummary } from './snapshot-format.js';
 import { readSnapshot, SnapshotFormatError } from './snapshot-reader.js';
+import { dropSecondaryIndexes, recreateIndexes } from './restore-indexes.js';
 import { columnList, countOwnRelations, listTables, SNAPSHOT_SCHEMAS } from './table-catalog.js';
 import { readQueueSchemaVersion } from './snapshot-writer.js';
 
@@ -100,6 +101,7 @@ async function loadData(client: pg.Client, file: string, header: SnapshotHeader)
   try {
     for (const statement of STABLE_COPY_SETTINGS) await client.query(statement);
     if (tables.size) await client.query(`TRUNCATE ${[...tables.keys()].join(', ')}`);
+    const indexes = await dropSecondaryIndexes(client);
     const read: Record<string, TableSummary> = {};
     let trailer: SnapshotTrailer | undefined;
     for await (const record of readSnapshot(file)) {
@@ -127,6 +129,7 @@ async function loadData(client: pg.Client, file: string, header: SnapshotHeader)
         throw new SnapshotFormatError(`the snapshot is damaged: the rows of ${name} do not match its trailer`);
       }
     }
+    await recreateIndexes(client, indexes);
     for (const sequence of header.sequences) {
       if (sequence.last_value === null) await client.query(`SELECT setval($1, 1, false)`, [sequence.name]);
       else await client.query(`SELECT setval($1, $2::bigint, true)`, [sequence.name, sequence.last_value]);

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { User } from '../../auth/user.entity.js';
 import { Thought } from '../thought.entity.js';
 
@@ -39,4 +39,21 @@ export class ThoughtTerms {
 
   @Column({ type: 'text', array: true })
   terms!: string[];
+}
+
+/** The background count of thoughts stored before term statistics existed: one row, its cursor. */
+@Entity({ name: 'term_statistics_backfill' })
+@Check('term_statistics_backfill_single_row', `"id"`)
+export class TermStatisticsBackfillState {
+  @PrimaryColumn({ type: 'boolean', default: true, primaryKeyConstraintName: 'PK_term_statistics_backfill' })
+  id!: boolean;
+
+  @Column({ name: 'after_id', type: 'uuid', nullable: true })
+  afterId!: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  counted!: number;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
 }
