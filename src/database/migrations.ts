@@ -15,6 +15,7 @@ import { AddImports1765500000000 } from '../../migrations/1765500000000-AddImpor
 import { CreateTasksAndSuggestions1764500000000 } from '../../migrations/1764500000000-CreateTasksAndSuggestions.js';
 import { CreateTermStatistics1765820000000 } from '../../migrations/1765820000000-CreateTermStatistics.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
+import { IndexWordsPerUser1765890000000 } from '../../migrations/1765890000000-IndexWordsPerUser.js';
 import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
 /** Every migration, in timestamp order (restore replays a prefix of it), listed explicitly (a glob under ESM silently loads none). */
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateBackupRuns1765600000000,
   AddTagAliasesAndFeedback1765810000000,
   CreateTermStatistics1765820000000,
+  IndexWordsPerUser1765890000000,
 ];

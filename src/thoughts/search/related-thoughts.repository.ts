@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtRow, toThought } from '../thoughts.repository.js';
 import { tsqueryLexemeSql } from './query-words.js';
+import { USER_WORDS_SQL, type WordCounts, wordsIndexQuery } from './user-words.js';
 
 /** How many of the source's words (the most informative, by the user's idf) make its query. */
 const SOURCE_WORDS = 32;
@@ -34,7 +35,7 @@ export interface RelatedCandidate {
  * Candidates for the thoughts related to one: four arms, each bounded so a request costs the same
  * at 100 and at 1M thoughts.
  * - full text: the newest SEARCH_CANDIDATES thoughts sharing any of the source's words (one
- *   scan of the (user, tsvector) GIN or (user, created_at) index), ranked by ts_rank;
+ *   scan of the per-user words GIN or the (user, created_at) index), ranked by ts_rank;
  * - term vector: the same thoughts ranked by BM25 against the source's words, with document
  *   frequencies from user_terms (the user's own corpus, kept by the analysis job);
  * - tags: the newest 200 thoughts sharing a tag, ranked by how many they share;
@@ -46,30 +47,34 @@ const SOURCE_WORDS_SQL = `
   WITH corpus AS (SELECT GREATEST(COALESCE((SELECT documents FROM user_terms WHERE user_id = $1 AND term = ''), 1), 1) AS n),
   words AS (
     SELECT w.lexeme AS term,
-           ln(1 + (corpus.n - LEAST(COALESCE(u.documents, 0), corpus.n) + 0.5) / (COALESCE(u.documents, 0) + 0.5)) AS idf
+           ln(1 + (corpus.n - LEAST(COALESCE(u.documents, 0), corpus.n) + 0.5) / (COALESCE(u.documents, 0) + 0.5)) AS idf,
+           COALESCE(u.documents, 0) AS documents, corpus.n
     FROM thoughts src CROSS JOIN corpus CROSS JOIN LATERAL unnest(src.search_vector) w
     LEFT JOIN user_terms u ON u.user_id = $1 AND u.term = w.lexeme
     WHERE src.id = $2 AND src.user_id = $1
     ORDER BY idf DESC, term LIMIT ${SOURCE_WORDS}
   )
   SELECT string_agg(${tsqueryLexemeSql('term')}, ' | ') AS query, array_agg(term) AS terms, array_agg(idf) AS idfs,
+         array_agg(documents) AS documents, max(n) AS thoughts,
          (SELECT ARRAY(SELECT DISTINCT tag FROM thoughts t, jsonb_array_elements_text(t.tags || t.ai_tags) tag
                        WHERE t.id = $2 AND t.user_id = $1 ORDER BY tag LIMIT ${SOURCE_TAGS})) AS tags
   FROM words`;
 
 /**
  * $1 user, $2 source thought, $3 its words as a tsquery (OR), $4 those words, $5 their idf, $6
- * whether it has any; `sharesTag` tests a thought `t` against the source's tags, one `@>` per tag
- * so each can use the tags' GIN indexes (`?|` cannot).
+ * whether it has any; `byIndex` finds them through the per-user words index (user-words.ts)
+ * when that reads fewer rows than walking the newest thoughts; `sharesTag` tests a thought `t`
+ * against the source's tags, one `@>` per tag so each can use the tags' GIN indexes (`?|`
+ * cannot).
  */
-const relatedSql = (sharesTag: string) => `
+const relatedSql = (sharesTag: string, byIndex: string) => `
   WITH src AS MATERIALIZED (
     SELECT t.id, t.content, t.tags || t.ai_tags AS all_tags FROM thoughts t WHERE t.id = $2 AND t.user_id = $1
   ),
   words AS (SELECT * FROM unnest($4::text[], $5::float8[]) AS w(term, idf)),
   by_words AS MATERIALIZED (
     SELECT t.id, t.created_at, t.search_vector FROM thoughts t
-    WHERE $6::boolean AND t.user_id = $1 AND t.search_vector @@ $3::tsquery
+    WHERE $6::boolean AND t.user_id = $1 AND t.search_vector @@ $3::tsquery ${byIndex}
       AND t.id <> $2 AND t.status = 'active'
     ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}
   ),
@@ -146,23 +151,33 @@ export class RelatedThoughtsRepository {
 
   /**
    * Every arm's candidates for the user's thought `id` (none when it has no words, tags or
-   * neighbours). Its words are read first and passed back as a literal tsquery: the planner then
-   * sees how common they are and walks the newest rows for common words instead of collecting
-   * every match through the GIN index (200 ms against 5 ms for a user with 10,000 thoughts).
+   * neighbours). Its words and how common they are among the user's thoughts are read first:
+   * common words walk the newest rows instead of collecting every match through the words index
+   * (200 ms against 5 ms for a user with 10,000 thoughts), rare ones use it (user-words.ts).
    */
   async candidates(userId: string, id: string): Promise<RelatedCandidate[]> {
     const [words] = (await this.dataSource.query(SOURCE_WORDS_SQL, [userId, id])) as {
       query: string | null;
       terms: string[] | null;
       idfs: number[] | null;
+      documents: number[] | null;
+      thoughts: number | null;
       tags: string[];
     }[];
+    const counts: WordCounts = {
+      thoughts: words?.thoughts ?? 0,
+      documents: Object.fromEntries((words?.terms ?? []).map((term, index) => [term, words!.documents![index]!])),
+    };
+    const indexed = words?.query ? wordsIndexQuery(userId, words.query, counts) : null;
+    const indexParams = indexed ? [indexed] : [];
     const tags = words?.tags ?? [];
     const tagParams = tags.map((tag) => JSON.stringify([tag]));
+    const firstTag = 7 + indexParams.length;
     const sharesTag = tags.length
-      ? `(${tagParams.map((_, index) => `t.tags @> $${7 + index}::jsonb OR t.ai_tags @> $${7 + index}::jsonb`).join(' OR ')})`
+      ? `(${tagParams.map((_, index) => `t.tags @> $${firstTag + index}::jsonb OR t.ai_tags @> $${firstTag + index}::jsonb`).join(' OR ')})`
       : 'false';
-    const rows = (await this.dataSource.query(relatedSql(sharesTag), [
+    const byIndex = indexed ? `AND ${USER_WORDS_SQL} @@ $7::tsquery` : '';
+    const rows = (await this.dataSource.query(relatedSql(sharesTag, byIndex), [
       userId,
       id,
       // A thought without a searchable word matches nothing by words ($6); its tags and text still count.
@@ -170,6 +185,7 @@ export class RelatedThoughtsRepository {
       words?.terms ?? [],
       words?.idfs ?? [],
       Boolean(words?.query),
+      ...indexParams,
       ...tagParams,
     ])) as CandidateRow[];
     return rows.map((row) => {
