@@ -71,7 +71,6 @@ const relatedSql = (sharesTag: string, byIndex: string) => `
   WITH src AS MATERIALIZED (
     SELECT t.id, t.content, t.tags || t.ai_tags AS all_tags FROM thoughts t WHERE t.id = $2 AND t.user_id = $1
   ),
-  words AS (SELECT * FROM unnest($4::text[], $5::float8[]) AS w(term, idf)),
   by_words AS MATERIALIZED (
     SELECT t.id, t.created_at, t.search_vector FROM thoughts t
     WHERE $6::boolean AND t.user_id = $1 AND t.search_vector @@ $3::tsquery ${byIndex}
@@ -83,14 +82,18 @@ const relatedSql = (sharesTag: string, byIndex: string) => `
     FROM by_words b
   ),
   term_scores AS (
-    SELECT b.id, b.created_at,
-           sum(w.idf * (tf * (${BM25_K1} + 1)) / (tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * length(b.search_vector) / avg_len.v))) AS score,
-           (array_agg(w.term ORDER BY w.idf DESC, w.term))[1:5] AS shared_words
+    -- Scored row by row over only the thought's words the source shares (no join and no sort of
+    -- every (thought, word) pair: a third of this statement's time before).
+    SELECT b.id, b.created_at, s.score, s.shared_words
     FROM by_words b
     CROSS JOIN (SELECT GREATEST(avg(length(search_vector)), 1) AS v FROM by_words) avg_len
-    CROSS JOIN LATERAL (SELECT d.lexeme, COALESCE(array_length(d.positions, 1), 1) AS tf FROM unnest(b.search_vector) d) d
-    JOIN words w ON w.term = d.lexeme
-    GROUP BY b.id, b.created_at
+    CROSS JOIN LATERAL (
+      SELECT sum(d.idf * (d.tf * (${BM25_K1} + 1)) / (d.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * length(b.search_vector) / avg_len.v))) AS score,
+             (array_agg(d.lexeme ORDER BY d.idf DESC, d.lexeme))[1:5] AS shared_words
+      FROM (SELECT u.lexeme, ($5::float8[])[array_position($4::text[], u.lexeme)] AS idf, COALESCE(array_length(u.positions, 1), 1) AS tf
+            FROM unnest(b.search_vector) u WHERE u.lexeme = ANY($4::text[])) d
+    ) s
+    WHERE s.score IS NOT NULL
   ),
   term_vector AS (
     SELECT id, shared_words, row_number() OVER (ORDER BY score DESC, created_at DESC, id DESC) AS r FROM term_scores
