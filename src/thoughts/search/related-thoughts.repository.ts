@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtRow, toThought } from '../thoughts.repository.js';
 import { tsqueryLexemeSql } from './query-words.js';
-import { USER_WORDS_SQL, type WordCounts, wordsIndexQuery } from './user-words.js';
+import { thoughtsSql, type WordCounts, wordsIndexQuery } from './user-words.js';
 
 /** How many of the source's words (the most informative, by the user's idf) make its query. */
 const SOURCE_WORDS = 32;
@@ -62,18 +62,18 @@ const SOURCE_WORDS_SQL = `
 
 /**
  * $1 user, $2 source thought, $3 its words as a tsquery (OR), $4 those words, $5 their idf, $6
- * whether it has any; `byIndex` finds them through the per-user words index (user-words.ts)
- * when that reads fewer rows than walking the newest thoughts; `sharesTag` tests a thought `t`
- * against the source's tags, one `@>` per tag so each can use the tags' GIN indexes (`?|`
- * cannot).
+ * whether it has any; `byIndex` (the parameter holding the words index's query, see
+ * user-words.ts) finds them through that index when it reads fewer rows than walking the newest
+ * thoughts; `sharesTag` tests a thought `t` against the source's tags, one `@>` per tag so each
+ * can use the tags' GIN indexes (`?|` cannot).
  */
-const relatedSql = (sharesTag: string, byIndex: string) => `
+const relatedSql = (sharesTag: string, byIndex: string | null) => `
   WITH src AS MATERIALIZED (
     SELECT t.id, t.content, t.tags || t.ai_tags AS all_tags FROM thoughts t WHERE t.id = $2 AND t.user_id = $1
   ),
   by_words AS MATERIALIZED (
-    SELECT t.id, t.created_at, t.search_vector FROM thoughts t
-    WHERE $6::boolean AND t.user_id = $1 AND t.search_vector @@ $3::tsquery ${byIndex}
+    SELECT t.id, t.created_at, t.search_vector FROM ${thoughtsSql(byIndex)}
+    WHERE $6::boolean AND t.user_id = $1 AND t.search_vector @@ $3::tsquery
       AND t.id <> $2 AND t.status = 'active'
     ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}
   ),
@@ -82,21 +82,26 @@ const relatedSql = (sharesTag: string, byIndex: string) => `
     FROM by_words b
   ),
   term_scores AS (
-    -- Scored row by row over only the thought's words the source shares (no join and no sort of
-    -- every (thought, word) pair: a third of this statement's time before).
-    SELECT b.id, b.created_at, s.score, s.shared_words
+    -- Scored row by row over only the thought's words the source shares: no join and no sort of
+    -- every (thought, word) pair, and the shared words named for the arm's best only.
+    SELECT b.id, b.created_at, b.search_vector, s.score
     FROM by_words b
     CROSS JOIN (SELECT GREATEST(avg(length(search_vector)), 1) AS v FROM by_words) avg_len
     CROSS JOIN LATERAL (
-      SELECT sum(d.idf * (d.tf * (${BM25_K1} + 1)) / (d.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * length(b.search_vector) / avg_len.v))) AS score,
-             (array_agg(d.lexeme ORDER BY d.idf DESC, d.lexeme))[1:5] AS shared_words
-      FROM (SELECT u.lexeme, ($5::float8[])[array_position($4::text[], u.lexeme)] AS idf, COALESCE(array_length(u.positions, 1), 1) AS tf
+      SELECT sum(d.idf * (d.tf * (${BM25_K1} + 1)) / (d.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * length(b.search_vector) / avg_len.v))) AS score
+      FROM (SELECT ($5::float8[])[array_position($4::text[], u.lexeme)] AS idf, COALESCE(array_length(u.positions, 1), 1) AS tf
             FROM unnest(b.search_vector) u WHERE u.lexeme = ANY($4::text[])) d
     ) s
     WHERE s.score IS NOT NULL
   ),
+  term_ranked AS (
+    SELECT id, search_vector, row_number() OVER (ORDER BY score DESC, created_at DESC, id DESC) AS r FROM term_scores
+  ),
   term_vector AS (
-    SELECT id, shared_words, row_number() OVER (ORDER BY score DESC, created_at DESC, id DESC) AS r FROM term_scores
+    SELECT tr.id, tr.r,
+           ARRAY(SELECT u.lexeme FROM unnest(tr.search_vector) u WHERE u.lexeme = ANY($4::text[])
+                 ORDER BY ($5::float8[])[array_position($4::text[], u.lexeme)] DESC, u.lexeme LIMIT 5) AS shared_words
+    FROM term_ranked tr WHERE tr.r <= ${ARM_DEPTH}
   ),
   by_tags AS MATERIALIZED (
     SELECT t.id, t.created_at,
@@ -179,8 +184,7 @@ export class RelatedThoughtsRepository {
     const sharesTag = tags.length
       ? `(${tagParams.map((_, index) => `t.tags @> $${firstTag + index}::jsonb OR t.ai_tags @> $${firstTag + index}::jsonb`).join(' OR ')})`
       : 'false';
-    const byIndex = indexed ? `AND ${USER_WORDS_SQL} @@ $7::tsquery` : '';
-    const rows = (await this.dataSource.query(relatedSql(sharesTag, byIndex), [
+    const rows = (await this.dataSource.query(relatedSql(sharesTag, indexed ? '$7' : null), [
       userId,
       id,
       // A thought without a searchable word matches nothing by words ($6); its tags and text still count.

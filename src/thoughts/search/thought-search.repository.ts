@@ -6,7 +6,7 @@ import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtFilters, thoughtFilters, type ThoughtRow, toThought } from '../thoughts.repository.js';
 import { queryWords, tsqueryLexemeSql } from './query-words.js';
 import { reciprocalRankSql } from './rank-fusion.js';
-import { tsqueryWords, USER_WORDS_SQL, type WordCounts, wordsIndexQuery } from './user-words.js';
+import { thoughtsSql, tsqueryWords, type WordCounts, wordsIndexQuery } from './user-words.js';
 
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
@@ -87,10 +87,9 @@ export class ThoughtSearchRepository {
     const spelled = spelling ? `${where.param(spelling.query)}::tsquery` : null;
     const newest = (tsquery: string, tsqueryText: string | null) => {
       const indexed = wordsIndexQuery(userId, tsqueryText, counts);
-      const byIndex = indexed ? `AND ${USER_WORDS_SQL} @@ ${where.param(indexed)}::tsquery` : '';
       return `
       SELECT c.id, c.created_at, row_number() OVER (ORDER BY ts_rank(c.search_vector, ${tsquery}) DESC, c.created_at DESC, c.id DESC) AS r
-      FROM (SELECT t.id, t.created_at, t.search_vector FROM thoughts t WHERE ${where} AND t.search_vector @@ ${tsquery} ${byIndex}
+      FROM (SELECT t.id, t.created_at, t.search_vector FROM ${thoughtsSql(indexed && where.param(indexed))} WHERE ${where} AND t.search_vector @@ ${tsquery}
             ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}) c`;
     };
     const afterClause = after

@@ -17,7 +17,18 @@ const MAX_INDEXED_LEXEME = 2039;
 const PREFIX_LENGTH = 8;
 
 /** The indexed expression over a thought row `t`, exactly as the index declares it. */
-export const USER_WORDS_SQL = 'thought_user_words(t.user_id, t.search_vector)';
+const USER_WORDS_SQL = 'thought_user_words(t.user_id, t.search_vector)';
+
+/**
+ * The thoughts to search, as `t`: all of them, or (given `wordsIndexQuery`'s tsquery as a
+ * parameter) only those the words index finds. The fence (OFFSET 0) keeps the caller's
+ * `user_id =` out of the index scan: the planner, not knowing the index is per user, would
+ * otherwise AND it with the user's 10,000 (user, created_at) entries for nothing.
+ */
+export const thoughtsSql = (indexQueryParam: string | null) =>
+  indexQueryParam
+    ? `(SELECT * FROM thoughts t WHERE ${USER_WORDS_SQL} @@ ${indexQueryParam}::tsquery OFFSET 0) t`
+    : 'thoughts t';
 
 type Node =
   | { op: 'word'; word: string; plain: boolean }
