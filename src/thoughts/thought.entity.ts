@@ -13,7 +13,7 @@ export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 @Entity({ name: 'thoughts' })
 @Index('thoughts_user_created_idx', { synchronize: false })
 @Index('thoughts_user_idempotency_key', { synchronize: false })
-@Index('thoughts_user_search_idx', { synchronize: false })
+@Index('thoughts_user_words_idx', { synchronize: false })
 @Index('thoughts_tags_idx', { synchronize: false })
 @Index('thoughts_ai_tags_idx', { synchronize: false })
 @Index('thoughts_content_trgm_idx', { synchronize: false })

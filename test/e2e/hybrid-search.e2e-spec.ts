@@ -151,6 +151,56 @@ describe('hybrid related thoughts and search', () => {
     expect((await search(bob, '睡眠')).map((item) => item.id)).toEqual([thoughts.bobsJapanese!.id]);
   });
 
+  it('ranks the newest 500 matches whether it reads the words index or walks the newest thoughts', async () => {
+    // 3,000 thoughts straight into SQL, all with "walk", every 5th with "heron", counted as the
+    // analysis would count them. By these counts "walk" (in all of them) walks the newest
+    // thoughts, and "heron" (600 matches, 1 in 5) reads them through the per-user words index:
+    // either way the answer is the 500 newest matches.
+    const carol = await createUser(testApp);
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    let newest: { walk: string[]; heron: string[] };
+    try {
+      await client.query(
+        `INSERT INTO thoughts (user_id, content, analysis_status, created_at)
+         SELECT $1, 'walk number ' || g || CASE WHEN g % 5 = 0 THEN ' heron' ELSE '' END, 'done', now() - g * interval '1 minute'
+         FROM generate_series(1, 3000) g`,
+        [carol.userId],
+      );
+      await client.query(
+        `INSERT INTO user_terms (user_id, term, documents)
+         SELECT $1, term, count(*) FROM thoughts t, unnest(array_prepend('', tsvector_to_array(t.search_vector))) term WHERE t.user_id = $1 GROUP BY term`,
+        [carol.userId],
+      );
+      const newestMatches = async (word: string) =>
+        (
+          await client.query<{ id: string }>(
+            `SELECT id FROM thoughts WHERE user_id = $1 AND search_vector @@ to_tsquery('english', $2) ORDER BY created_at DESC LIMIT 500`,
+            [carol.userId, word],
+          )
+        ).rows.map((row) => row.id);
+      newest = { walk: await newestMatches('walk'), heron: await newestMatches('heron') };
+    } finally {
+      await client.end();
+    }
+    const allPages = async (q: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const response = await testApp.http().get('/api/v1/thoughts').set(bearer(carol.key)).query({ q, limit: 200, ...(cursor ? { cursor } : {}) });
+        expect(response.status).toBe(200);
+        ids.push(...response.body.items.map((item: SearchItem) => item.id));
+        cursor = response.body.next_cursor ?? undefined;
+        if (!cursor) return ids;
+      }
+    };
+    for (const word of ['walk', 'heron'] as const) {
+      const ids = await allPages(word);
+      expect({ word, count: ids.length, distinct: new Set(ids).size }).toEqual({ word, count: 500, distinct: 500 });
+      expect({ word, ids: [...ids].sort() }).toEqual({ word, ids: [...newest[word]].sort() });
+    }
+  });
+
   it('keeps search and related within the caller\'s thoughts', async () => {
     expect((await search(bob, 'insomnai')).map((item) => item.id)).toEqual([thoughts.bobs!.id]);
     expect((await testApp.http().get(`/api/v1/thoughts/${thoughts.source!.id}/related`).set(bearer(bob.key))).status).toBe(404);

@@ -5,6 +5,7 @@ import { ReadReplicas } from '../../database/replicas/read-replicas.service.js';
 import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtRow, toThought } from '../thoughts.repository.js';
 import { tsqueryLexemeSql } from './query-words.js';
+import { thoughtsSql, type WordCounts, wordsIndexQuery } from './user-words.js';
 
 /** How many of the source's words (the most informative, by the user's idf) make its query. */
 const SOURCE_WORDS = 32;
@@ -35,7 +36,7 @@ export interface RelatedCandidate {
  * Candidates for the thoughts related to one: four arms, each bounded so a request costs the same
  * at 100 and at 1M thoughts.
  * - full text: the newest SEARCH_CANDIDATES thoughts sharing any of the source's words (one
- *   scan of the (user, tsvector) GIN or (user, created_at) index), ranked by ts_rank;
+ *   scan of the per-user words GIN or the (user, created_at) index), ranked by ts_rank;
  * - term vector: the same thoughts ranked by BM25 against the source's words, with document
  *   frequencies from user_terms (the user's own corpus, kept by the analysis job);
  * - tags: the newest 200 thoughts sharing a tag, ranked by how many they share;
@@ -47,29 +48,32 @@ const SOURCE_WORDS_SQL = `
   WITH corpus AS (SELECT GREATEST(COALESCE((SELECT documents FROM user_terms WHERE user_id = $1 AND term = ''), 1), 1) AS n),
   words AS (
     SELECT w.lexeme AS term,
-           ln(1 + (corpus.n - LEAST(COALESCE(u.documents, 0), corpus.n) + 0.5) / (COALESCE(u.documents, 0) + 0.5)) AS idf
+           ln(1 + (corpus.n - LEAST(COALESCE(u.documents, 0), corpus.n) + 0.5) / (COALESCE(u.documents, 0) + 0.5)) AS idf,
+           COALESCE(u.documents, 0) AS documents, corpus.n
     FROM thoughts src CROSS JOIN corpus CROSS JOIN LATERAL unnest(src.search_vector) w
     LEFT JOIN user_terms u ON u.user_id = $1 AND u.term = w.lexeme
     WHERE src.id = $2 AND src.user_id = $1
     ORDER BY idf DESC, term LIMIT ${SOURCE_WORDS}
   )
   SELECT string_agg(${tsqueryLexemeSql('term')}, ' | ') AS query, array_agg(term) AS terms, array_agg(idf) AS idfs,
+         array_agg(documents) AS documents, max(n) AS thoughts,
          (SELECT ARRAY(SELECT DISTINCT tag FROM thoughts t, jsonb_array_elements_text(t.tags || t.ai_tags) tag
                        WHERE t.id = $2 AND t.user_id = $1 ORDER BY tag LIMIT ${SOURCE_TAGS})) AS tags
   FROM words`;
 
 /**
  * $1 user, $2 source thought, $3 its words as a tsquery (OR), $4 those words, $5 their idf, $6
- * whether it has any; `sharesTag` tests a thought `t` against the source's tags, one `@>` per tag
- * so each can use the tags' GIN indexes (`?|` cannot).
+ * whether it has any; `byIndex` (the parameter holding the words index's query, see
+ * user-words.ts) finds them through that index when it reads fewer rows than walking the newest
+ * thoughts; `sharesTag` tests a thought `t` against the source's tags, one `@>` per tag so each
+ * can use the tags' GIN indexes (`?|` cannot).
  */
-const relatedSql = (sharesTag: string) => `
+const relatedSql = (sharesTag: string, byIndex: string | null) => `
   WITH src AS MATERIALIZED (
     SELECT t.id, t.content, t.tags || t.ai_tags AS all_tags FROM thoughts t WHERE t.id = $2 AND t.user_id = $1
   ),
-  words AS (SELECT * FROM unnest($4::text[], $5::float8[]) AS w(term, idf)),
   by_words AS MATERIALIZED (
-    SELECT t.id, t.created_at, t.search_vector FROM thoughts t
+    SELECT t.id, t.created_at, t.search_vector FROM ${thoughtsSql(byIndex)}
     WHERE $6::boolean AND t.user_id = $1 AND t.search_vector @@ $3::tsquery
       AND t.id <> $2 AND t.status = 'active'
     ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}
@@ -79,17 +83,26 @@ const relatedSql = (sharesTag: string) => `
     FROM by_words b
   ),
   term_scores AS (
-    SELECT b.id, b.created_at,
-           sum(w.idf * (tf * (${BM25_K1} + 1)) / (tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * length(b.search_vector) / avg_len.v))) AS score,
-           (array_agg(w.term ORDER BY w.idf DESC, w.term))[1:5] AS shared_words
+    -- Scored row by row over only the thought's words the source shares: no join and no sort of
+    -- every (thought, word) pair, and the shared words named for the arm's best only.
+    SELECT b.id, b.created_at, b.search_vector, s.score
     FROM by_words b
     CROSS JOIN (SELECT GREATEST(avg(length(search_vector)), 1) AS v FROM by_words) avg_len
-    CROSS JOIN LATERAL (SELECT d.lexeme, COALESCE(array_length(d.positions, 1), 1) AS tf FROM unnest(b.search_vector) d) d
-    JOIN words w ON w.term = d.lexeme
-    GROUP BY b.id, b.created_at
+    CROSS JOIN LATERAL (
+      SELECT sum(d.idf * (d.tf * (${BM25_K1} + 1)) / (d.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * length(b.search_vector) / avg_len.v))) AS score
+      FROM (SELECT ($5::float8[])[array_position($4::text[], u.lexeme)] AS idf, COALESCE(array_length(u.positions, 1), 1) AS tf
+            FROM unnest(b.search_vector) u WHERE u.lexeme = ANY($4::text[])) d
+    ) s
+    WHERE s.score IS NOT NULL
+  ),
+  term_ranked AS (
+    SELECT id, search_vector, row_number() OVER (ORDER BY score DESC, created_at DESC, id DESC) AS r FROM term_scores
   ),
   term_vector AS (
-    SELECT id, shared_words, row_number() OVER (ORDER BY score DESC, created_at DESC, id DESC) AS r FROM term_scores
+    SELECT tr.id, tr.r,
+           ARRAY(SELECT u.lexeme FROM unnest(tr.search_vector) u WHERE u.lexeme = ANY($4::text[])
+                 ORDER BY ($5::float8[])[array_position($4::text[], u.lexeme)] DESC, u.lexeme LIMIT 5) AS shared_words
+    FROM term_ranked tr WHERE tr.r <= ${ARM_DEPTH}
   ),
   by_tags AS MATERIALIZED (
     SELECT t.id, t.created_at,
@@ -150,9 +163,9 @@ export class RelatedThoughtsRepository {
 
   /**
    * Every arm's candidates for the user's thought `id` (none when it has no words, tags or
-   * neighbours). Its words are read first and passed back as a literal tsquery: the planner then
-   * sees how common they are and walks the newest rows for common words instead of collecting
-   * every match through the GIN index (200 ms against 5 ms for a user with 10,000 thoughts).
+   * neighbours). Its words and how common they are among the user's thoughts are read first:
+   * common words walk the newest rows instead of collecting every match through the words index
+   * (200 ms against 5 ms for a user with 10,000 thoughts), rare ones use it (user-words.ts).
    */
   async candidates(userId: string, id: string, { fresh = false }: { fresh?: boolean } = {}): Promise<RelatedCandidate[]> {
     // `fresh`: the analysis that just tagged this thought reads from the primary, where its tags are.
@@ -161,14 +174,23 @@ export class RelatedThoughtsRepository {
       query: string | null;
       terms: string[] | null;
       idfs: number[] | null;
+      documents: number[] | null;
+      thoughts: number | null;
       tags: string[];
     }[];
+    const counts: WordCounts = {
+      thoughts: words?.thoughts ?? 0,
+      documents: Object.fromEntries((words?.terms ?? []).map((term, index) => [term, words!.documents![index]!])),
+    };
+    const indexed = words?.query ? wordsIndexQuery(userId, words.query, counts) : null;
+    const indexParams = indexed ? [indexed] : [];
     const tags = words?.tags ?? [];
     const tagParams = tags.map((tag) => JSON.stringify([tag]));
+    const firstTag = 7 + indexParams.length;
     const sharesTag = tags.length
-      ? `(${tagParams.map((_, index) => `t.tags @> $${7 + index}::jsonb OR t.ai_tags @> $${7 + index}::jsonb`).join(' OR ')})`
+      ? `(${tagParams.map((_, index) => `t.tags @> $${firstTag + index}::jsonb OR t.ai_tags @> $${firstTag + index}::jsonb`).join(' OR ')})`
       : 'false';
-    const rows = (await reader.query(relatedSql(sharesTag), [
+    const rows = (await reader.query(relatedSql(sharesTag, indexed ? '$7' : null), [
       userId,
       id,
       // A thought without a searchable word matches nothing by words ($6); its tags and text still count.
@@ -176,6 +198,7 @@ export class RelatedThoughtsRepository {
       words?.terms ?? [],
       words?.idfs ?? [],
       Boolean(words?.query),
+      ...indexParams,
       ...tagParams,
     ])) as CandidateRow[];
     return rows.map((row) => {

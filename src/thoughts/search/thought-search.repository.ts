@@ -5,6 +5,7 @@ import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtFilters, thoughtFilters, type ThoughtRow, toThought } from '../thoughts.repository.js';
 import { queryWords, tsqueryLexemeSql } from './query-words.js';
 import { reciprocalRankSql } from './rank-fusion.js';
+import { thoughtsSql, tsqueryWords, type WordCounts, wordsIndexQuery } from './user-words.js';
 
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
@@ -66,33 +67,36 @@ export class ThoughtSearchRepository {
    * Hybrid search: a full-text arm (websearch_to_tsquery over the stored tsvector) and a
    * trigram arm (each query word replaced by the user's words spelled like it, see
    * ALTERNATIVES), fused by reciprocal rank. Each arm ranks only its newest SEARCH_CANDIDATES
-   * matches, found through the (user, created_at) or (user, tsvector) index: ranking every
-   * match of a common word means reading each matching row, while the newest 500 cost the
-   * same whatever the table's size. Older matches stay reachable with `until` or more words.
-   * The trigram arm runs only when some query word is unknown to the user's vocabulary (a
-   * query of known words would repeat the full-text arm); finding that out is a first, small
-   * statement over user_terms. Keyset on the fused
-   * rank, created_at, id.
+   * matches: ranking every match of a common word means reading each matching row, while the
+   * newest 500 cost the same whatever the table's size. Older matches stay reachable with
+   * `until` or more words. Each arm finds them either through the per-user words index or by
+   * walking the user's newest thoughts (the (user, created_at) index), whichever reads fewer
+   * rows by the user's own word counts (user-words.ts): a first, small statement reads the
+   * query and its spellings, a second how common their words are. The trigram arm runs only
+   * when some query word is unknown to the user's vocabulary (a query of known words would
+   * repeat the full-text arm). Keyset on the fused rank, created_at, id.
    */
   async search(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<SearchResult[]> {
-    const spelling = await this.spelling(userId, q);
+    const { fts, spelling } = await this.queries(userId, q);
+    const counts = await this.wordCounts(userId, [...tsqueryWords(fts), ...tsqueryWords(spelling?.query ?? null)]);
     const where = thoughtFilters(userId, filters);
     const query = `websearch_to_tsquery('english', ${where.param(q)})`;
-    // Each arm's query is a literal to the planner (a parameter, not a subquery): it then knows
-    // from the column's statistics whether a word is common (walk the newest rows) or rare
-    // (the GIN index), the difference between 3 ms and 200 ms for the most common word.
+    // Each arm's query is a literal to the planner (a parameter, not a subquery), and so is
+    // the index's: the walk's plan then filters on a known tsquery.
     const spelled = spelling ? `${where.param(spelling.query)}::tsquery` : null;
-    const newest = (tsquery: string) => `
+    const newest = (tsquery: string, tsqueryText: string | null) => {
+      const indexed = wordsIndexQuery(userId, tsqueryText, counts);
+      return `
       SELECT c.id, c.created_at, row_number() OVER (ORDER BY ts_rank(c.search_vector, ${tsquery}) DESC, c.created_at DESC, c.id DESC) AS r
-      FROM (SELECT t.id, t.created_at, t.search_vector FROM thoughts t WHERE ${where} AND t.search_vector @@ ${tsquery}
+      FROM (SELECT t.id, t.created_at, t.search_vector FROM ${thoughtsSql(indexed && where.param(indexed))} WHERE ${where} AND t.search_vector @@ ${tsquery}
             ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}) c`;
+    };
     const afterClause = after
       ? `WHERE (f.rank, f.created_at, f.id) < (${where.param(after.rank ?? 0)}::real, ${where.param(after.createdAt)}, ${where.param(after.id)})`
       : '';
-    // Search may lag a little behind writes: a replica answers when one is healthy (ReadReplicas).
     const rows = (await this.replicas.reader(userId).query(
-      `WITH fts AS (${newest(query)}),
-       trgm AS (${spelled ? newest(spelled) : 'SELECT NULL::uuid AS id, NULL::timestamptz AS created_at, NULL::bigint AS r WHERE false'}),
+      `WITH fts AS (${newest(query, fts)}),
+       trgm AS (${spelled && spelling ? newest(spelled, spelling.query) : 'SELECT NULL::uuid AS id, NULL::timestamptz AS created_at, NULL::bigint AS r WHERE false'}),
        fused AS (
          SELECT COALESCE(fts.id, trgm.id) AS id, COALESCE(fts.created_at, trgm.created_at) AS created_at, fts.r AS fts_rank, trgm.r AS trgm_rank,
                 (${reciprocalRankSql(['fts.r', 'trgm.r'])})::real AS rank
@@ -119,22 +123,32 @@ export class ThoughtSearchRepository {
   }
 
   /**
-   * The trigram arm's query, or null when every query word is one the user's vocabulary knows
-   * (or none has a spelling there): each word's alternatives OR-ed, the words AND-ed.
+   * The full-text arm's tsquery (as text), and the trigram arm's query, null when every query
+   * word is one the user's vocabulary knows (or none has a spelling there): each word's
+   * alternatives OR-ed, the words AND-ed.
    */
-  private async spelling(userId: string, q: string): Promise<{ query: string; terms: string[] } | null> {
-    const words = queryWords(q);
-    if (words.length === 0) return null;
+  private async queries(userId: string, q: string): Promise<{ fts: string; spelling: { query: string; terms: string[] } | null }> {
     const rows = (await this.replicas.reader(userId).query(
-      `SELECT CASE WHEN bool_or(NOT a.known) THEN string_agg('(' || a.terms || ')', ' & ') END AS query,
-              array_agg(DISTINCT t.term) FILTER (WHERE NOT a.known) AS terms
-       FROM (SELECT ord, bool_and(known) AS known, string_agg(${tsqueryLexemeSql('term')}, ' | ') AS terms, array_agg(term) AS term_list
-             FROM (${ALTERNATIVES('$1', '$2')}) alternatives GROUP BY ord) a
-       LEFT JOIN LATERAL unnest(a.term_list) AS t(term) ON true`,
+      `SELECT websearch_to_tsquery('english', $3)::text AS fts, spelt.query, spelt.terms FROM (
+         SELECT CASE WHEN bool_or(NOT a.known) THEN string_agg('(' || a.terms || ')', ' & ') END AS query,
+                array_agg(DISTINCT t.term) FILTER (WHERE NOT a.known) AS terms
+         FROM (SELECT ord, bool_and(known) AS known, string_agg(${tsqueryLexemeSql('term')}, ' | ') AS terms, array_agg(term) AS term_list
+               FROM (${ALTERNATIVES('$1', '$2')}) alternatives GROUP BY ord) a
+         LEFT JOIN LATERAL unnest(a.term_list) AS t(term) ON true) spelt`,
+      [userId, queryWords(q), q],
+    )) as { fts: string; query: string | null; terms: string[] | null }[];
+    const row = rows[0]!;
+    return { fts: row.fts, spelling: row.query ? { query: row.query, terms: row.terms ?? [] } : null };
+  }
+
+  /** How many thoughts the user has, and in how many of them each word occurs. */
+  private async wordCounts(userId: string, words: string[]): Promise<WordCounts> {
+    const rows = (await this.replicas.reader(userId).query(
+      `SELECT u.term, u.documents FROM user_terms u WHERE u.user_id = $1 AND u.term = ANY(array_prepend('', $2::text[]))`,
       [userId, words],
-    )) as { query: string | null; terms: string[] | null }[];
-    const row = rows[0];
-    return row?.query ? { query: row.query, terms: row.terms ?? [] } : null;
+    )) as { term: string; documents: number }[];
+    const documents = Object.fromEntries(rows.map((row) => [row.term, row.documents]));
+    return { thoughts: documents[''] ?? 0, documents };
   }
 }
 
