@@ -20,7 +20,7 @@ export type LocalTaskReply = { id: number; result: unknown } | { id: number; err
  * Entry of a worker thread that runs the local backend's rules (the existing functions, as
  * they are) off the main event loop. One task at a time; the model is built once per thread.
  */
-parentPort?.on('message', async ({ id, task }: LocalTaskMessage) => {
+async function answer({ id, task }: LocalTaskMessage): Promise<void> {
   try {
     const nlp = await loadNlp();
     const result = task.kind === 'analyze' ? analyzeLocally(nlp, task.content, task.context) : checkLocally(nlp, task.input);
@@ -28,4 +28,7 @@ parentPort?.on('message', async ({ id, task }: LocalTaskMessage) => {
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies LocalTaskReply);
   }
-});
+}
+
+// `answer` never rejects: every failure is posted back to the task's caller.
+parentPort?.on('message', (message: LocalTaskMessage) => void answer(message));
