@@ -5,8 +5,10 @@
  * about in many forms; a word that can mean something else ("bike" the object) stays out.
  */
 const GROUPS = [
-  'sleep slept sleeping asleep sleepy sleepless insomnia nap napped napping overslept oversleep oversleeping',
+  'sleep slept sleeping asleep sleepy sleepless insomnia insomniac nap napped napping overslept oversleep oversleeping awake',
+  'tiredness tired exhausted exhaustion knackered fatigue fatigued',
   'running run ran runs jog jogs jogged jogging runner',
+  'workout workouts treadmill',
   // Baking is cooking as a topic of the week: "baked bread", "cooked a curry", "a new recipe".
   'cooking cook cooks cooked recipe recipes baking bake bakes baked',
   'anxiety anxious nervous panic',
@@ -28,6 +30,29 @@ const TOPIC_OF = new Map<string, string>();
 for (const group of GROUPS) {
   const [name, ...forms] = group.split(' ');
   for (const word of [name, ...forms]) if (!TOPIC_OF.has(word)) TOPIC_OF.set(word, name);
+}
+
+/**
+ * Words that make one theme of the week but are tags of their own: a week of "budget", "bills"
+ * and "overspent" is about money, while "electricity bill" is still tagged "bill".
+ */
+const THEME_GROUPS = [
+  'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings',
+  'exercise gym workout workouts treadmill fitness',
+];
+
+const THEME_OF = new Map<string, string>();
+for (const group of THEME_GROUPS) {
+  const [name, ...forms] = group.split(' ');
+  for (const word of [name, ...forms]) if (!THEME_OF.has(word)) THEME_OF.set(word, name);
+}
+
+/** The theme a word or its lemma belongs to beyond its tag topic ("bills" -> "money"), if any. */
+export function themeOf(word: string, lemma?: string): string | undefined {
+  const lower = word.toLowerCase();
+  return (
+    THEME_OF.get(lower) ?? (lemma === undefined ? undefined : THEME_OF.get(lemma.toLowerCase()))
+  );
 }
 
 /** The topic a word or its lemma names ("slept" -> "sleep"), or undefined when the lexicon does not know it. */
