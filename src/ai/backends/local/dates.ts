@@ -76,14 +76,15 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     extract: (context) => dayAfter(context, 2),
   },
   {
-    // "Tues 6:30pm": chrono reads "tue" and "tuesday" only; the time is the one written after it.
-    pattern: () => /\btues\b\.?(?:\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?/i,
-    extract(context, match) {
-      const today = referenceDay(context);
-      const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
-      const ahead = (2 - weekday + 7) % 7 || 7;
+    // "Tues 6:30pm", "weds 3pm": chrono reads "tue" and "tuesday" only; the time is the one written after it.
+    pattern: () => /\b(tues|weds)\b\.?(?:\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?/i,
+    extract(context, fullMatch) {
+      const [, name, ...rest] = fullMatch;
+      const match = [fullMatch[0], ...rest];
+      const wanted = name.toLowerCase() === 'tues' ? 2 : 3;
+      const ahead = (wanted - weekdayOf(context) + 7) % 7 || 7;
       const components = context.createParsingComponents(dayAfter(context, ahead));
-      components.assign('weekday', 2);
+      components.assign('weekday', wanted);
       if (match[1] !== undefined && (match[2] !== undefined || match[3] !== undefined)) {
         const hour = (Number(match[1]) % 12) + (match[3]?.toLowerCase() === 'pm' ? 12 : 0);
         components.assign('hour', match[3] === undefined ? Number(match[1]) : hour);

@@ -11,7 +11,7 @@ const GROUPS = [
   'workout workouts treadmill',
   // Baking is cooking as a topic of the week: "baked bread", "cooked a curry", "a new recipe".
   'cooking cook cooks cooked recipe recipes baking bake bakes baked',
-  'anxiety anxious nervous panic',
+  'anxiety anxious nervous panic panicky panicked worried worry worries worrying',
   'stress stressed stressful overwhelmed overwhelm overwhelming',
   'headache headaches migraine',
   'tooth teeth toothache',
@@ -39,6 +39,8 @@ for (const group of GROUPS) {
 const THEME_GROUPS = [
   'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings',
   'exercise gym workout workouts treadmill fitness',
+  // "read two chapters", "finished the novel", "an audiobook": a week of reading, whatever was read.
+  'reading read reads novel novels book books chapter chapters audiobook audiobooks',
 ];
 
 const THEME_OF = new Map<string, string>();
@@ -47,9 +49,14 @@ for (const group of THEME_GROUPS) {
   for (const word of [name, ...forms]) if (!THEME_OF.has(word)) THEME_OF.set(word, name);
 }
 
+/** Theme words that mean something else as verbs: "book the vet" is no reading, "bill the client" no spending. */
+const NOT_AS_VERB = new Set(['book', 'books', 'bill', 'bills']);
+
 /** The theme a word or its lemma belongs to beyond its tag topic ("bills" -> "money"), if any. */
-export function themeOf(word: string, lemma?: string): string | undefined {
+export function themeOf(word: string, lemma?: string, pos?: string): string | undefined {
   const lower = word.toLowerCase();
+  // A verb counts only as written ("reading", "overspent"): its lemma turns "booked" into "book".
+  if (pos === 'VERB') return NOT_AS_VERB.has(lower) ? undefined : THEME_OF.get(lower);
   return (
     THEME_OF.get(lower) ?? (lemma === undefined ? undefined : THEME_OF.get(lemma.toLowerCase()))
   );

@@ -57,7 +57,7 @@ export function lexiconTopics(read: ReadText): Set<string> {
     const topic = topicOf(token.value, token.lemma);
     if (topic !== undefined && (token.pos !== 'VERB' || meansTopic(topic, next?.value)))
       found.add(topic);
-    const theme = themeOf(token.value, token.lemma);
+    const theme = themeOf(token.value, token.lemma, token.pos);
     if (theme !== undefined) found.add(theme);
     const joined = next && topicOf(`${token.value}${next.value}`);
     if (joined) found.add(joined);
