@@ -162,6 +162,12 @@ describe('findDue on clock phrases and relative days', () => {
     ['Saturday after next is the tournament', '2026-03-14', null],
     ['a week from Monday the new hire starts', '2026-03-16', null],
     ['a week from tomorrow renew it', '2026-03-12', null],
+    ['weds 3pm haircut', '2026-03-11', '15:00'],
+    ['Thursday week the boiler service', '2026-03-12', null],
+    ['in a fortnight the car inspection', '2026-03-18', null],
+    ['in 2 wks renew the insurance', '2026-03-18', null],
+    ['at 6ish tomorrow pick up the takeaway', '2026-03-05', '18:00'],
+    ['tomorrow @ 3 call the council', '2026-03-05', '15:00'],
   ])('%s', (text, date, time) => {
     expect(due(text, now, zone)).toMatchObject({ date, time });
   });

@@ -132,6 +132,36 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     },
   },
   {
+    // "Wednesday week" (British): the Wednesday after the coming one. Not "Friday weekend".
+    pattern: () => new RegExp(String.raw`\b${WEEKDAY_NAME}\s+week\b`, 'i'),
+    extract: (context, match) => dayAfter(context, aheadTo(context, match[1]) + 7),
+  },
+  {
+    // "in a fortnight", "in 2 wks": spans chrono does not know by these names.
+    pattern: () =>
+      /\bin\s+(?:(?:a|one)\s+(fortnight)|(\d{1,2}|a|one|two|three|four|five|six)\s+(?:wks?|fortnights?))\b/i,
+    extract(context, match) {
+      if (match[1] !== undefined) return dayAfter(context, 14);
+      const counts = ['a', 'one', 'two', 'three', 'four', 'five', 'six'];
+      const word = match[2].toLowerCase();
+      const n = /^\d+$/.test(word) ? Number(word) : Math.max(1, counts.indexOf(word));
+      return dayAfter(context, n * (/fortnight/i.test(match[0]) ? 14 : 7));
+    },
+  },
+  {
+    // "at 6ish", "@ 3": a clock hour written loosely; am/pm is left to the caller.
+    pattern: () =>
+      /(?:\b(\d{1,2})(?::(\d\d))?\s*ish\b|@\s*(\d{1,2})(?::(\d\d))?\b(?!\s*(?:%|(?:reps?|sets?|each|per|x)\b)))/i,
+    extract(context, match) {
+      const hour = Number(match[1] ?? match[3]);
+      if (hour < 1 || hour > 12) return null;
+      const components = context.createParsingComponents();
+      components.assign('hour', hour);
+      components.assign('minute', Number(match[2] ?? match[4] ?? 0));
+      return components;
+    },
+  },
+  {
     // "half past 4", "quarter to 9": clock phrases chrono does not read; am/pm is left to the caller.
     pattern: () =>
       new RegExp(
