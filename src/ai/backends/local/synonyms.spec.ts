@@ -17,6 +17,14 @@ describe('topic and theme lexicons', () => {
     expect(themeOf('novel', 'novel', 'NOUN')).toBe('reading');
   });
 
+  it('reads illness and moving house in their forms, and "cold" as illness only as a noun', () => {
+    expect(themeOf('coughing', 'cough', 'VERB')).toBe('sick');
+    expect(themeOf('flu', 'flu', 'NOUN')).toBe('sick');
+    expect(themeOf('cold', 'cold', 'NOUN')).toBe('sick');
+    expect(themeOf('cold', 'cold', 'ADJ')).toBeUndefined();
+    expect(themeOf('movers', 'mover', 'NOUN')).toBe('moving');
+  });
+
   it('does not read "book the vet" or "booked a table" as reading', () => {
     expect(themeOf('book', 'book', 'VERB')).toBeUndefined();
     expect(themeOf('Booked', 'book', 'VERB')).toBeUndefined();

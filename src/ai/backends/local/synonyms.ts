@@ -39,6 +39,10 @@ for (const group of GROUPS) {
 const THEME_GROUPS = [
   'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings',
   'exercise gym workout workouts treadmill fitness',
+  // "a cold", "coughing all night", "fever 38.5": a week of being ill, whatever it was.
+  'sick ill illness flu cough coughs coughing fever feverish cold',
+  // "packing the books", "the movers", "14 boxes": moving house.
+  'moving packing packed unpacking unpacked movers boxes',
   // "read two chapters", "finished the novel", "an audiobook": a week of reading, whatever was read.
   'reading read reads novel novels book books chapter chapters audiobook audiobooks',
 ];
@@ -51,12 +55,15 @@ for (const group of THEME_GROUPS) {
 
 /** Theme words that mean something else as verbs: "book the vet" is no reading, "bill the client" no spending. */
 const NOT_AS_VERB = new Set(['book', 'books', 'bill', 'bills']);
+/** Theme words that are the topic only as nouns: "a cold" is illness, "a cold morning" is weather. */
+const ONLY_AS_NOUN = new Set(['cold']);
 
 /** The theme a word or its lemma belongs to beyond its tag topic ("bills" -> "money"), if any. */
 export function themeOf(word: string, lemma?: string, pos?: string): string | undefined {
   const lower = word.toLowerCase();
   // A verb counts only as written ("reading", "overspent"): its lemma turns "booked" into "book".
   if (pos === 'VERB') return NOT_AS_VERB.has(lower) ? undefined : THEME_OF.get(lower);
+  if (ONLY_AS_NOUN.has(lower) && pos !== 'NOUN') return undefined;
   return (
     THEME_OF.get(lower) ?? (lemma === undefined ? undefined : THEME_OF.get(lemma.toLowerCase()))
   );
