@@ -145,3 +145,41 @@ describe('findDue on phrasings chrono misses', () => {
     expect(month?.cuts).toEqual([[0, 23]]);
   });
 });
+
+describe('findDue on clock phrases and relative days', () => {
+  const now = '2026-03-04T15:30:00Z'; // Wednesday, 16:30 in Berlin
+  const zone = 'Europe/Berlin';
+
+  it.each([
+    ['call the bank tomorrow at half past 4', '2026-03-05', '16:30'],
+    ['quarter past 8 tomorrow drop the car off', '2026-03-05', '08:15'],
+    ['quarter to nine tomorrow standup', '2026-03-05', '08:45'],
+    ['tmrw by 5 send the invoice', '2026-03-05', '17:00'],
+    ['tomorrow at 7 in the evening parents evening', '2026-03-05', '19:00'],
+    ['tomorrow at 11 in the morning call the vet', '2026-03-05', '11:00'],
+    ['submit the timesheet by Friday EOD', '2026-03-06', null],
+    ['by the end of the week send the draft', '2026-03-06', null],
+    ['Saturday after next is the tournament', '2026-03-14', null],
+    ['a week from Monday the new hire starts', '2026-03-16', null],
+    ['a week from tomorrow renew it', '2026-03-12', null],
+    ['weds 3pm haircut', '2026-03-11', '15:00'],
+    ['Thursday week the boiler service', '2026-03-12', null],
+    ['in a fortnight the car inspection', '2026-03-18', null],
+    ['in 2 wks renew the insurance', '2026-03-18', null],
+    ['at 6ish tomorrow pick up the takeaway', '2026-03-05', '18:00'],
+    ['tomorrow @ 3 call the council', '2026-03-05', '15:00'],
+  ])('%s', (text, date, time) => {
+    expect(due(text, now, zone)).toMatchObject({ date, time });
+  });
+
+  it('takes "first thing" and "after lunch" with the date, and no hour from "by 5 people"', () => {
+    expect(findDue('first thing tomorrow email the landlord', at(now), zone)?.cuts).toEqual([
+      [0, 20],
+    ]);
+    expect(findDue('print the passes tomorrow after lunch', at(now), zone)).toMatchObject({
+      dueText: 'tomorrow after lunch',
+      dueTime: null,
+    });
+    expect(due('tomorrow by 5 people should sign up', now, zone)).toMatchObject({ time: null });
+  });
+});

@@ -76,14 +76,15 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     extract: (context) => dayAfter(context, 2),
   },
   {
-    // "Tues 6:30pm": chrono reads "tue" and "tuesday" only; the time is the one written after it.
-    pattern: () => /\btues\b\.?(?:\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?/i,
-    extract(context, match) {
-      const today = referenceDay(context);
-      const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
-      const ahead = (2 - weekday + 7) % 7 || 7;
+    // "Tues 6:30pm", "weds 3pm": chrono reads "tue" and "tuesday" only; the time is the one written after it.
+    pattern: () => /\b(tues|weds)\b\.?(?:\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?/i,
+    extract(context, fullMatch) {
+      const [, name, ...rest] = fullMatch;
+      const match = [fullMatch[0], ...rest];
+      const wanted = name.toLowerCase() === 'tues' ? 2 : 3;
+      const ahead = (wanted - weekdayOf(context) + 7) % 7 || 7;
       const components = context.createParsingComponents(dayAfter(context, ahead));
-      components.assign('weekday', 2);
+      components.assign('weekday', wanted);
       if (match[1] !== undefined && (match[2] !== undefined || match[3] !== undefined)) {
         const hour = (Number(match[1]) % 12) + (match[3]?.toLowerCase() === 'pm' ? 12 : 0);
         components.assign('hour', match[3] === undefined ? Number(match[1]) : hour);
@@ -99,10 +100,150 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     extract: (context) => context.createParsingComponents(dayAfter(context, 0)).imply('hour', 22),
   },
   {
-    pattern: () => /\b(?:eod|end of (?:the )?day|cob|close of business)\b/i,
+    // Not after a day ("Friday EOD" is Friday's end: chrono would merge the two into today).
+    pattern: () =>
+      new RegExp(
+        String.raw`(?<!\b(?:today|tomorrow|tomorow|tmrw|tmr|${ANY_WEEKDAY})\s+)\b(?:eod|end of (?:the )?day|cob|close of business)\b`,
+        'i',
+      ),
     extract: (context) => dayAfter(context, 0),
   },
+  {
+    // "by the end of the week": the working week ends on the coming Friday (today on a Friday).
+    pattern: () => /\bend of (?:the |this )?(?:work\s?)?week\b/i,
+    extract: (context) => dayAfter(context, (5 - weekdayOf(context) + 7) % 7),
+  },
+  {
+    // "Saturday after next": the one after the coming Saturday.
+    pattern: () => new RegExp(String.raw`\b${WEEKDAY_NAME}\s+after\s+next\b`, 'i'),
+    extract: (context, match) => dayAfter(context, aheadTo(context, match[1]) + 7),
+  },
+  {
+    // "a week from Monday", "a week from tomorrow": the named day, then seven more.
+    pattern: () =>
+      new RegExp(
+        String.raw`\b(?:a|one)\s+week\s+from\s+(?:(today|tomorrow)|${WEEKDAY_NAME})\b`,
+        'i',
+      ),
+    extract(context, match) {
+      if (match[1] !== undefined)
+        return dayAfter(context, (match[1].toLowerCase() === 'tomorrow' ? 1 : 0) + 7);
+      return dayAfter(context, aheadTo(context, match[2]) + 7);
+    },
+  },
+  {
+    // "Wednesday week" (British): the Wednesday after the coming one. Not "Friday weekend".
+    pattern: () => new RegExp(String.raw`\b${WEEKDAY_NAME}\s+week\b`, 'i'),
+    extract: (context, match) => dayAfter(context, aheadTo(context, match[1]) + 7),
+  },
+  {
+    // "in a fortnight", "in 2 wks": spans chrono does not know by these names.
+    pattern: () =>
+      /\bin\s+(?:(?:a|one)\s+(fortnight)|(\d{1,2}|a|one|two|three|four|five|six)\s+(?:wks?|fortnights?))\b/i,
+    extract(context, match) {
+      if (match[1] !== undefined) return dayAfter(context, 14);
+      const counts = ['a', 'one', 'two', 'three', 'four', 'five', 'six'];
+      const word = match[2].toLowerCase();
+      const n = /^\d+$/.test(word) ? Number(word) : Math.max(1, counts.indexOf(word));
+      return dayAfter(context, n * (/fortnight/i.test(match[0]) ? 14 : 7));
+    },
+  },
+  {
+    // "at 6ish", "@ 3": a clock hour written loosely; am/pm is left to the caller.
+    pattern: () =>
+      /(?:\b(\d{1,2})(?::(\d\d))?\s*ish\b|@\s*(\d{1,2})(?::(\d\d))?\b(?!\s*(?:%|(?:reps?|sets?|each|per|x)\b)))/i,
+    extract(context, match) {
+      const hour = Number(match[1] ?? match[3]);
+      if (hour < 1 || hour > 12) return null;
+      const components = context.createParsingComponents();
+      components.assign('hour', hour);
+      components.assign('minute', Number(match[2] ?? match[4] ?? 0));
+      return components;
+    },
+  },
+  {
+    // "half past 4", "quarter to 9": clock phrases chrono does not read; am/pm is left to the caller.
+    pattern: () =>
+      new RegExp(
+        String.raw`\b(?:(half|quarter)\s+(past|after|to)|(\d{1,2})\s+o'?clock)\b\s*(${HOUR_WORD})?`,
+        'i',
+      ),
+    extract(context, match) {
+      const hour = match[3] !== undefined ? Number(match[3]) : hourOf(match[4]);
+      if (hour === null || hour < 1 || hour > 12) return null;
+      let minute = 0;
+      let at = hour;
+      if (match[1] !== undefined) {
+        const part = match[1].toLowerCase() === 'half' ? 30 : 15;
+        if (match[2].toLowerCase() === 'to') {
+          if (part === 30) return null;
+          minute = 45;
+          at = hour === 1 ? 12 : hour - 1;
+        } else minute = part;
+      }
+      const components = context.createParsingComponents();
+      components.assign('hour', at);
+      components.assign('minute', minute);
+      return components;
+    },
+  },
+  {
+    // "tmrw by 5": a deadline hour right after a day word (not "by 5 people" elsewhere).
+    pattern: () =>
+      new RegExp(
+        String.raw`(?<=\b(?:today|tonight|tomorrow|tomorow|tmrw|tmr|${ANY_WEEKDAY})\s+)by\s+(\d{1,2})(?::(\d\d))?(?:\s*(am|pm))?\b(?!\s*(?:%|(?:people|persons|percent|points|pages|items|mins?|minutes|hours?|days|weeks|of)\b))`,
+        'i',
+      ),
+    extract(context, match) {
+      const hour = Number(match[1]);
+      if (hour < 1 || hour > 12) return null;
+      const components = context.createParsingComponents();
+      const pm = match[3]?.toLowerCase() === 'pm';
+      components.assign('hour', match[3] === undefined ? hour : (hour % 12) + (pm ? 12 : 0));
+      components.assign('minute', Number(match[2] ?? 0));
+      if (match[3] !== undefined) components.assign('meridiem', pm ? 1 : 0);
+      return components;
+    },
+  },
 ];
+
+const WEEKDAY_NAME = String.raw`(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?`;
+const ANY_WEEKDAY = String.raw`(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?`;
+const HOUR_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+const HOUR_WORD = String.raw`\d{1,2}|${HOUR_WORDS.join('|')}`;
+
+function hourOf(word: string | undefined): number | null {
+  if (word === undefined) return null;
+  if (/^\d+$/.test(word)) return Number(word);
+  const index = HOUR_WORDS.indexOf(word.toLowerCase());
+  return index < 0 ? null : index + 1;
+}
+
+function weekdayOf(context: chrono.ParsingContext): number {
+  const today = referenceDay(context);
+  return new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+}
+
+/** Days from today to the coming `name` day (a week ahead when it is today). */
+function aheadTo(context: chrono.ParsingContext, name: string): number {
+  const wanted = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(
+    name.slice(0, 3).toLowerCase(),
+  );
+  return (wanted - weekdayOf(context) + 7) % 7 || 7;
+}
 
 /** A date chrono found: where, as written, and its components. */
 interface Found {
@@ -159,7 +300,11 @@ const DATE_HINT = new RegExp(
 const DEADLINE_BEFORE = /\b(?:by|before|until|till|due|no later than)\s+(?:the\s+)?$/i;
 // "by the end of the month": chrono's match starts at "end", so the article is a lead word too.
 const LEAD_BEFORE =
-  /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this)\s+)+(?:the\s+)?$/i;
+  /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this|first thing(?: on)?)\s+)+(?:the\s+)?$/i;
+// Words around a date that belong to it and must leave the task's title with it: "first thing tomorrow",
+// "tomorrow after lunch", "at 7 in the evening" (the first group: a day part that means pm).
+const DAY_PART_AFTER =
+  /^(?:\s+(?:(in the (?:evening|afternoon)|at night)|in the morning|after (?:lunch|work|school|dinner)|first thing|at the latest|eod|end of (?:the )?day))+\b/i;
 const DURATION_ONLY =
   /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of)\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
 const SHORT_NAME = /^[a-z]{3}\.?$/i;
@@ -260,7 +405,11 @@ export function findDue(text: string, now: Date, timeZone: string): DueMatch | n
       const before = text.slice(0, part.index);
       const deadline = DEADLINE_BEFORE.exec(before);
       const lead = LEAD_BEFORE.exec(before);
-      const end = part.index + part.text.length;
+      const after = DAY_PART_AFTER.exec(text.slice(part.index + part.text.length));
+      const end = part.index + part.text.length + (after?.[0].length ?? 0);
+      // "at 7 in the evening": the day part settles am or pm where chrono left it open.
+      if (after?.[1] !== undefined && match.dueTime !== null && match.dueTime < '12:00')
+        match.dueTime = `${String(Number(match.dueTime.slice(0, 2)) + 12).padStart(2, '0')}${match.dueTime.slice(2)}`;
       written.push(text.slice(deadline ? deadline.index : part.index, end));
       match.cuts.push([lead ? lead.index : part.index, end]);
     }

@@ -37,7 +37,8 @@ export const GENERIC_NOUNS = words(`
   anyone everyone people person kind sort type place point part reminder todo task tasks list moment minute minutes hour
   hours second seconds while end start number side fact case reason question problem issue one ones guy guys lol omg
   asap eod etc ok okay yeah maybe mom dad mum me myself self pls plz please sure hmm ugh world chat ending
-  meh tbh idk imo btw rly ya yep nope word words half name names
+  meh tbh idk imo btw rly ya yep nope word words half name names quarter min mins hr hrs wk wks
+  fortnight fortnights ish arvo
 `);
 
 export const DATE_WORDS = words(`

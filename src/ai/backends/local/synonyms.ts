@@ -5,11 +5,13 @@
  * about in many forms; a word that can mean something else ("bike" the object) stays out.
  */
 const GROUPS = [
-  'sleep slept sleeping asleep sleepy sleepless insomnia nap napped napping overslept oversleep oversleeping',
+  'sleep slept sleeping asleep sleepy sleepless insomnia insomniac nap napped napping overslept oversleep oversleeping awake',
+  'tiredness tired exhausted exhaustion knackered fatigue fatigued',
   'running run ran runs jog jogs jogged jogging runner',
+  'workout workouts treadmill',
   // Baking is cooking as a topic of the week: "baked bread", "cooked a curry", "a new recipe".
   'cooking cook cooks cooked recipe recipes baking bake bakes baked',
-  'anxiety anxious nervous panic',
+  'anxiety anxious nervous panic panicky panicked worried worry worries worrying',
   'stress stressed stressful overwhelmed overwhelm overwhelming',
   'headache headaches migraine',
   'tooth teeth toothache',
@@ -28,6 +30,43 @@ const TOPIC_OF = new Map<string, string>();
 for (const group of GROUPS) {
   const [name, ...forms] = group.split(' ');
   for (const word of [name, ...forms]) if (!TOPIC_OF.has(word)) TOPIC_OF.set(word, name);
+}
+
+/**
+ * Words that make one theme of the week but are tags of their own: a week of "budget", "bills"
+ * and "overspent" is about money, while "electricity bill" is still tagged "bill".
+ */
+const THEME_GROUPS = [
+  'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings',
+  'exercise gym workout workouts treadmill fitness',
+  // "a cold", "coughing all night", "fever 38.5": a week of being ill, whatever it was.
+  'sick ill illness flu cough coughs coughing fever feverish cold',
+  // "packing the books", "the movers", "14 boxes": moving house.
+  'moving packing packed unpacking unpacked movers boxes',
+  // "read two chapters", "finished the novel", "an audiobook": a week of reading, whatever was read.
+  'reading read reads novel novels book books chapter chapters audiobook audiobooks',
+];
+
+const THEME_OF = new Map<string, string>();
+for (const group of THEME_GROUPS) {
+  const [name, ...forms] = group.split(' ');
+  for (const word of [name, ...forms]) if (!THEME_OF.has(word)) THEME_OF.set(word, name);
+}
+
+/** Theme words that mean something else as verbs: "book the vet" is no reading, "bill the client" no spending. */
+const NOT_AS_VERB = new Set(['book', 'books', 'bill', 'bills']);
+/** Theme words that are the topic only as nouns: "a cold" is illness, "a cold morning" is weather. */
+const ONLY_AS_NOUN = new Set(['cold']);
+
+/** The theme a word or its lemma belongs to beyond its tag topic ("bills" -> "money"), if any. */
+export function themeOf(word: string, lemma?: string, pos?: string): string | undefined {
+  const lower = word.toLowerCase();
+  // A verb counts only as written ("reading", "overspent"): its lemma turns "booked" into "book".
+  if (pos === 'VERB') return NOT_AS_VERB.has(lower) ? undefined : THEME_OF.get(lower);
+  if (ONLY_AS_NOUN.has(lower) && pos !== 'NOUN') return undefined;
+  return (
+    THEME_OF.get(lower) ?? (lemma === undefined ? undefined : THEME_OF.get(lemma.toLowerCase()))
+  );
 }
 
 /** The topic a word or its lemma names ("slept" -> "sleep"), or undefined when the lexicon does not know it. */

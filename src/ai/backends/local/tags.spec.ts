@@ -95,3 +95,27 @@ describe('extractTags keeps to the vocabulary it has', () => {
     expect(tagsOf('feelin rly tired tbh')).not.toContain('tbh');
   });
 });
+
+describe('extractTags on event phrases, places and tone', () => {
+  it('tags "camping trip" and "yoga class" by their words, not the phrase', () => {
+    const camping = tagsOf('asked Alex about the camping trip');
+    expect(camping).toEqual(expect.arrayContaining(['camping', 'trip']));
+    expect(camping).not.toContain('camping trip');
+    expect(tagsOf('signed up for a yoga class')).not.toContain('yoga class');
+  });
+
+  it('does not read "worked from home" as the topic home, but keeps "fix the home office"', () => {
+    expect(tagsOf('worked from home, the wifi died', { existingTags: ['home'] })).not.toContain(
+      'home',
+    );
+    expect(tagsOf('the home office needs a new lamp', { existingTags: ['home'] })).toContain(
+      'home',
+    );
+  });
+
+  it('drops drawn-out words and time units', () => {
+    const tags = tagsOf('soooo tired after a 30 min workout');
+    expect(tags).not.toContain('soooo');
+    expect(tags.some((t) => t.split(' ').includes('min'))).toBe(false);
+  });
+});

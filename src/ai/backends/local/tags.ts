@@ -14,6 +14,8 @@ export interface TagVocabulary {
   projects: { name: string; tags?: string[] }[];
 }
 
+const DESTINATION_BEFORE =
+  /^(?:from|at|way|back|got|get|gets|getting|go|goes|going|went|came|come|coming|drove|drive|walked|walk|headed|heading|stayed|stay|stuck)$/;
 const MAX_TAGS = 5;
 const MAX_TAG_LENGTH = 50;
 const MAX_NGRAM = 4;
@@ -131,7 +133,9 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
   // New tags take the one spelling; a tag of the user's own stays as they wrote it.
   const known = new Set(vocabulary.existingTags.map((tag) => tag.toLowerCase()));
   const rejected = new Set((vocabulary.rejectedTags ?? []).map(termKey));
+  const homeIsPlace = onlyAPlace(wordTokens, 'home');
   return candidates.flatMap((c) => {
+    if (c.key === 'home' && homeIsPlace) return [];
     const tag = known.has(c.tag) ? c.tag : tidyTag(c.tag);
     return tag !== null &&
       tag.length <= MAX_TAG_LENGTH &&
@@ -140,6 +144,15 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
       ? [{ ...c, tag }]
       : [];
   });
+}
+
+/** "worked from home", "on the way home": every mention is where someone was or went, not the topic. */
+function onlyAPlace(tokens: Token[], word: string): boolean {
+  const at = tokens.flatMap((t, i) => (t.value.toLowerCase() === word ? [i] : []));
+  return (
+    at.length > 0 &&
+    at.every((i) => i > 0 && DESTINATION_BEFORE.test(tokens[i - 1].value.toLowerCase()))
+  );
 }
 
 /**

@@ -37,7 +37,8 @@ const PRIORITY_WORDS =
 // After a comma, a clause with its own subject is the reason, not the task: "call the plumber, the kitchen is flooding".
 const AFTERTHOUGHT =
   /,\s*(?:(?:it|he|she|they|we|i|you|that|this|there)\b|[^,]*\b(?:is|are|was|were|has|had|it's|that's|looks|seems|needs|smells)\b).*$/i;
-const LEADING_NOISE = /^[\s,:;\-–—\p{Extended_Pictographic}\u{FE0F}\u{200D}]+/u;
+// "tomorrow after work (6pm) go to ...": the brackets the cut time leaves behind are noise too.
+const LEADING_NOISE = /^[\s,:;()\-–—\p{Extended_Pictographic}\u{FE0F}\u{200D}]+/u;
 const DANGLING = /\s+(?:by|on|at|before|until|till|for|due|this|next|the|and|or|to)\s*$/i;
 const DECORATION = /#[\p{L}\p{N}_-]+|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]|\s[:;]-?[()DPp]/gu;
 

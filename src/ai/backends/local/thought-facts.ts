@@ -3,7 +3,7 @@ import { DATE_WORDS, GENERIC_NOUNS, STOP_WORDS } from './lexicon.js';
 import { readText, type Nlp, type ReadText } from './nlp.js';
 import { mentionIndex, topicKeys, type TagVocabulary } from './tags.js';
 import { detectTasks, type DetectedTask } from './tasks.js';
-import { meansTopic, topicOf } from './synonyms.js';
+import { meansTopic, themeOf, topicOf } from './synonyms.js';
 import { termKey } from './text.js';
 import { localDateOf } from './zone.js';
 
@@ -57,6 +57,8 @@ export function lexiconTopics(read: ReadText): Set<string> {
     const topic = topicOf(token.value, token.lemma);
     if (topic !== undefined && (token.pos !== 'VERB' || meansTopic(topic, next?.value)))
       found.add(topic);
+    const theme = themeOf(token.value, token.lemma, token.pos);
+    if (theme !== undefined) found.add(theme);
     const joined = next && topicOf(`${token.value}${next.value}`);
     if (joined) found.add(joined);
   });

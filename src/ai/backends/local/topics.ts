@@ -68,6 +68,8 @@ function isTopicWord(tokens: Token[], i: number): boolean {
   const word = written(token);
   // Two letters make a name ("Jo") but rarely a topic ("re:", "ok").
   if (!/^[a-z][a-z-]*[a-z]$/.test(word) || (word.length < 3 && token.pos !== 'PROPN')) return false;
+  // "soooo", "ughhh": a drawn-out word is a tone of voice, not a topic.
+  if (/([a-z])\1\1/.test(word)) return false;
   if (
     STOP_WORDS.has(word) ||
     GENERIC_NOUNS.has(word) ||
@@ -116,6 +118,22 @@ function spelling(tokens: Token[], i: number, last: boolean): string {
   return last || token.pos !== 'PROPN' ? singularOf(token) : written(token);
 }
 
+/** Heads of two-word phrases that add no topic of their own, so the phrase is tagged by its words. */
+const LIGHT_HEADS = new Set([
+  'trip',
+  'class',
+  'membership',
+  'reservation',
+  'ticket',
+  'session',
+  'appointment',
+  'outline',
+  'crowd',
+  'tournament',
+  'game',
+  'match',
+]);
+
 /** Noun runs ("running shoes", "Garden shed") and their nouns, singular: the thought's own topics. */
 export function nounPhrases(tokens: Token[]): Candidate[] {
   const found: Candidate[] = [];
@@ -126,7 +144,9 @@ export function nounPhrases(tokens: Token[]): Candidate[] {
     const words = tail.map((index, k) =>
       k === tail.length - 1 ? spelling(tokens, index, true) : written(tokens[index]),
     );
-    if (words.length > 1)
+    // "camping trip", "yoga class": the head only says what kind of event it is; the modifier is the topic.
+    const lightHead = words.length === 2 && LIGHT_HEADS.has(words[1]);
+    if (words.length > 1 && !lightHead)
       found.push({
         tag: words.join(' '),
         key: termKey(words.join(' ')),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { themeOf, topicOf } from './synonyms.js';
+
+describe('topic and theme lexicons', () => {
+  it('reads tiredness, worry and workouts in their many forms', () => {
+    expect(topicOf('knackered')).toBe('tiredness');
+    expect(topicOf('exhausted')).toBe('tiredness');
+    expect(topicOf('awake')).toBe('sleep');
+    expect(topicOf('worried')).toBe('anxiety');
+    expect(topicOf('treadmill')).toBe('workout');
+  });
+
+  it('groups money and reading words as themes only, so "bill" stays a tag of its own', () => {
+    expect(topicOf('bills')).toBeUndefined();
+    expect(themeOf('bills', 'bill', 'NOUN')).toBe('money');
+    expect(themeOf('overspent', 'overspend', 'VERB')).toBe('money');
+    expect(themeOf('novel', 'novel', 'NOUN')).toBe('reading');
+  });
+
+  it('reads illness and moving house in their forms, and "cold" as illness only as a noun', () => {
+    expect(themeOf('coughing', 'cough', 'VERB')).toBe('sick');
+    expect(themeOf('flu', 'flu', 'NOUN')).toBe('sick');
+    expect(themeOf('cold', 'cold', 'NOUN')).toBe('sick');
+    expect(themeOf('cold', 'cold', 'ADJ')).toBeUndefined();
+    expect(themeOf('movers', 'mover', 'NOUN')).toBe('moving');
+  });
+
+  it('does not read "book the vet" or "booked a table" as reading', () => {
+    expect(themeOf('book', 'book', 'VERB')).toBeUndefined();
+    expect(themeOf('Booked', 'book', 'VERB')).toBeUndefined();
+    expect(themeOf('reading', 'read', 'VERB')).toBe('reading');
+  });
+});
