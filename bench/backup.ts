@@ -28,7 +28,9 @@ export function backupOptions(argv: string[]): { thoughts: number } {
   return { thoughts: numberArg(parseArgs(argv), 'backup-thoughts', 1_000_000) };
 }
 
-export async function benchBackup(options: { thoughts: number } = { thoughts: 1_000_000 }): Promise<BenchSection> {
+export async function benchBackup(
+  options: { thoughts: number } = { thoughts: 1_000_000 },
+): Promise<BenchSection> {
   const source = await createBenchDatabase();
   const target = await createBenchDatabase();
   const directory = mkdtempSync(path.join(os.tmpdir(), 'pai-bench-backup-'));
@@ -41,7 +43,10 @@ export async function benchBackup(options: { thoughts: number } = { thoughts: 1_
       options.thoughts,
       () => undefined,
     );
-    const [{ size }] = (await query<{ size: string }>(source.url, 'SELECT pg_database_size(current_database())::bigint AS size')) as [{ size: string }];
+    const [{ size }] = (await query<{ size: string }>(
+      source.url,
+      'SELECT pg_database_size(current_database())::bigint AS size',
+    )) as [{ size: string }];
     const snapshot = await takeSnapshot(source.url, directory);
     const restored = await restoreSnapshot(target.url, snapshot.file);
     const verifyStarted = performance.now();
@@ -56,9 +61,21 @@ export async function benchBackup(options: { thoughts: number } = { thoughts: 1_
         ['step', 'seconds', 'detail'],
         [
           // Not budgeted: it prepares the data (INSERT ... SELECT generate_series, inside PostgreSQL), so the integrator can plan a run.
-          ['seed (generate_series, then VACUUM)', fmt((seed.insertMs + seed.vacuumMs) / 1000), `database ${fmt(Number(size) / 1_048_576)} MiB`],
-          ['backup (snapshot + gzip + sha256)', fmt(snapshot.durationMs / 1000), `${fmt(snapshot.bytes / 1_048_576)} MiB, ${rows.toLocaleString()} rows`],
-          ['restore (schema + COPY + checks)', fmt(restored.durationMs / 1000), problems.length ? `DIFFERS: ${problems.join('; ')}` : 'every table matches'],
+          [
+            'seed (generate_series, then VACUUM)',
+            fmt((seed.insertMs + seed.vacuumMs) / 1000),
+            `database ${fmt(Number(size) / 1_048_576)} MiB`,
+          ],
+          [
+            'backup (snapshot + gzip + sha256)',
+            fmt(snapshot.durationMs / 1000),
+            `${fmt(snapshot.bytes / 1_048_576)} MiB, ${rows.toLocaleString()} rows`,
+          ],
+          [
+            'restore (schema + COPY + checks)',
+            fmt(restored.durationMs / 1000),
+            problems.length ? `DIFFERS: ${problems.join('; ')}` : 'every table matches',
+          ],
           ['read back and checksum (drill check)', fmt(verifyMs / 1000), ''],
         ],
       ),
@@ -67,9 +84,27 @@ export async function benchBackup(options: { thoughts: number } = { thoughts: 1_
       title: 'backup',
       text,
       budgets: [
-        { what: `backup of ${options.thoughts} thoughts`, value: snapshot.durationMs / 1000, unit: 's', better: 'lower', limit: BACKUP_S_PER_MILLION * scale },
-        { what: `restore of ${options.thoughts} thoughts`, value: restored.durationMs / 1000, unit: 's', better: 'lower', limit: RESTORE_S_PER_MILLION * scale },
-        { what: 'restored tables that differ', value: problems.length, unit: 'tables', better: 'lower', limit: 1 },
+        {
+          what: `backup of ${options.thoughts} thoughts`,
+          value: snapshot.durationMs / 1000,
+          unit: 's',
+          better: 'lower',
+          limit: BACKUP_S_PER_MILLION * scale,
+        },
+        {
+          what: `restore of ${options.thoughts} thoughts`,
+          value: restored.durationMs / 1000,
+          unit: 's',
+          better: 'lower',
+          limit: RESTORE_S_PER_MILLION * scale,
+        },
+        {
+          what: 'restored tables that differ',
+          value: problems.length,
+          unit: 'tables',
+          better: 'lower',
+          limit: 1,
+        },
       ],
     };
   } finally {
@@ -83,6 +118,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   void runMain(async () => {
     const section = await benchBackup(backupOptions(process.argv.slice(2)));
     console.log(section.text);
-    for (const budget of section.budgets) console.log(`${budget.what}: ${fmt(budget.value)} ${budget.unit} (limit ${fmt(budget.limit)})`);
+    for (const budget of section.budgets)
+      console.log(
+        `${budget.what}: ${fmt(budget.value)} ${budget.unit} (limit ${fmt(budget.limit)})`,
+      );
   });
 }

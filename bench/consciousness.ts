@@ -37,10 +37,15 @@ function percentile(sorted: number[], p: number): number {
 export function consciousnessOptions(argv: string[]): { rounds: number; thoughts: number } {
   const args = parseArgs(argv);
   // Not --thoughts: npm run bench passes one argv to every section, and that one sizes bench:thoughts.
-  return { rounds: numberArg(args, 'rounds', 30), thoughts: numberArg(args, 'check-thoughts', 200) };
+  return {
+    rounds: numberArg(args, 'rounds', 30),
+    thoughts: numberArg(args, 'check-thoughts', 200),
+  };
 }
 
-export async function benchConsciousness({ rounds, thoughts } = consciousnessOptions([])): Promise<BenchSection> {
+export async function benchConsciousness(
+  { rounds, thoughts } = consciousnessOptions([]),
+): Promise<BenchSection> {
   const db = await createBenchDatabase();
   const server = await startServer({
     DATABASE_URL: db.url,
@@ -89,7 +94,9 @@ export async function benchConsciousness({ rounds, thoughts } = consciousnessOpt
     times.sort((a, b) => a - b);
     const p50 = percentile(times, 50);
     const p95 = percentile(times, 95);
-    const budgets = [budget(`on-demand check over ${thoughts} thoughts p95 (1 client)`, p95, 'ms', TARGET_P95_MS)];
+    const budgets = [
+      budget(`on-demand check over ${thoughts} thoughts p95 (1 client)`, p95, 'ms', TARGET_P95_MS),
+    ];
     const text = [
       `== Consciousness check on demand (local backend, ${thoughts} new thoughts, ${rounds} rounds after one warm-up; patterns found: ${warm.patterns})`,
       table(

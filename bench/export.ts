@@ -12,7 +12,23 @@ import { fmt, machineLine, numberArg, parseArgs, table, verdict } from './lib/re
 import type { BenchSection } from './lib/section.js';
 
 const RSS_GROWTH_BUDGET_MB = 50;
-const WORDS = ['sleep', 'garden', 'taxes', 'meeting', 'call', 'mom', 'project', 'deadline', 'run', 'read', 'budget', 'trip', 'email', 'doctor', 'idea'];
+const WORDS = [
+  'sleep',
+  'garden',
+  'taxes',
+  'meeting',
+  'call',
+  'mom',
+  'project',
+  'deadline',
+  'run',
+  'read',
+  'budget',
+  'trip',
+  'email',
+  'doctor',
+  'idea',
+];
 
 interface Run {
   format: string;
@@ -22,12 +38,20 @@ interface Run {
   peakMb: number;
 }
 
-async function exportOnce(baseUrl: string, key: string, pid: number, format: 'json' | 'markdown'): Promise<Run> {
+async function exportOnce(
+  baseUrl: string,
+  key: string,
+  pid: number,
+  format: 'json' | 'markdown',
+): Promise<Run> {
   const baselineMb = await rssMb(pid);
   const stop = sampleRss(pid, 100);
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/api/v1/export?format=${format}`, { headers: { Authorization: `Bearer ${key}` } });
-  if (response.status !== 200 || !response.body) throw new Error(`export ${format}: HTTP ${response.status}`);
+  const response = await fetch(`${baseUrl}/api/v1/export?format=${format}`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
+  if (response.status !== 200 || !response.body)
+    throw new Error(`export ${format}: HTTP ${response.status}`);
   let bytes = 0;
   for await (const chunk of response.body) bytes += (chunk as Uint8Array).length;
   const ms = performance.now() - started;
@@ -36,7 +60,13 @@ async function exportOnce(baseUrl: string, key: string, pid: number, format: 'js
 
 export async function benchExport(thoughts = 100_000): Promise<BenchSection> {
   const db = await createBenchDatabase();
-  const server = await startServer({ DATABASE_URL: db.url, AI_BACKEND: 'local', WORKERS_ENABLED: 'false', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn' });
+  const server = await startServer({
+    DATABASE_URL: db.url,
+    AI_BACKEND: 'local',
+    WORKERS_ENABLED: 'false',
+    SCHEDULER_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+  });
   try {
     const [user] = await createUsersWithKeys(db.url, 1);
     await query(
@@ -69,7 +99,16 @@ export async function benchExport(thoughts = 100_000): Promise<BenchSection> {
     const text = [
       `## Export of ${thoughts.toLocaleString('en-US')} thoughts (GET /api/v1/export, built server, one client reading at full speed)`,
       table(
-        ['format', 'time ms', 'MB sent', 'rows/s', 'RSS before MB', 'RSS peak MB', 'growth MB', `budget <= ${RSS_GROWTH_BUDGET_MB}`],
+        [
+          'format',
+          'time ms',
+          'MB sent',
+          'rows/s',
+          'RSS before MB',
+          'RSS peak MB',
+          'growth MB',
+          `budget <= ${RSS_GROWTH_BUDGET_MB}`,
+        ],
         runs.map((run) => [
           run.format,
           fmt(run.ms, 0),
@@ -103,7 +142,9 @@ export async function benchExport(thoughts = 100_000): Promise<BenchSection> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   void runMain(async () => {
-    const section = await benchExport(numberArg(parseArgs(process.argv.slice(2)), 'thoughts', 100_000));
+    const section = await benchExport(
+      numberArg(parseArgs(process.argv.slice(2)), 'thoughts', 100_000),
+    );
     console.log(`${machineLine()}\n\n${section.text}`);
   });
 }

@@ -39,14 +39,20 @@ void runMain(async () => {
   // --only a,b runs just those sections (to try one; the budget table is then partial).
   const only = parseArgs(argv).get('only')?.split(',');
   const unknown = only?.filter((name) => !SECTIONS.some(([known]) => known === name));
-  if (unknown?.length) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${SECTIONS.map(([name]) => name).join(', ')})`);
+  if (unknown?.length)
+    throw new Error(
+      `--only: no section ${unknown.join(', ')} (sections: ${SECTIONS.map(([name]) => name).join(', ')})`,
+    );
   const startedAt = new Date();
   const sections: BenchSection[] = [];
   for (const [name, section] of SECTIONS) {
     if (only && !only.includes(name)) continue;
     const sectionStarted = performance.now();
     try {
-      sections.push({ ...(await section(argv)), seconds: (performance.now() - sectionStarted) / 1000 });
+      sections.push({
+        ...(await section(argv)),
+        seconds: (performance.now() - sectionStarted) / 1000,
+      });
     } catch (error) {
       // One broken section must not lose the others' figures: it shows as an error and a failed budget.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -55,12 +61,18 @@ void runMain(async () => {
       sections.push({
         title: `section ${name} failed`,
         text: message,
-        budgets: [{ what: 'section ran to the end', value: NaN, unit: '', limit: 0, better: 'lower' }],
+        budgets: [
+          { what: 'section ran to the end', value: NaN, unit: '', limit: 0, better: 'lower' },
+        ],
         seconds: (performance.now() - sectionStarted) / 1000,
       });
     }
   }
-  const summary = renderSummary(sections, ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '), startedAt);
+  const summary = renderSummary(
+    sections,
+    ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
+    startedAt,
+  );
   console.log(`\n${summary}`);
   console.log(`written to ${await writeSummary(summary)}`);
 });

@@ -16,7 +16,15 @@ import { runMain } from './lib/cleanup.js';
 import { createBenchDatabase, createUsersWithKeys, query } from './lib/db.js';
 import { startCpuCount } from './lib/cpu.js';
 import { runOpenLoop } from './lib/open-loop.js';
-import { budget, budgetTable, failedPhasesWarning, LOAD_HEADERS, loadRow, type Phase, SERVER_ENV } from './lib/phase.js';
+import {
+  budget,
+  budgetTable,
+  failedPhasesWarning,
+  LOAD_HEADERS,
+  loadRow,
+  type Phase,
+  SERVER_ENV,
+} from './lib/phase.js';
 import { rssMb as readRss, sampleRss, SERVER_NODE_FLAGS, startServer } from './lib/process.js';
 import { fmt, machineLine, numberArg, parseArgs, table } from './lib/report.js';
 import type { BenchSection } from './lib/section.js';
@@ -41,10 +49,15 @@ interface Options {
 
 export function schedulerOptions(argv: string[]): Options {
   const args = parseArgs(argv);
-  return { dueUsers: numberArg(args, 'due-users', 100), thoughtsPerUser: numberArg(args, 'due-thoughts', 50) };
+  return {
+    dueUsers: numberArg(args, 'due-users', 100),
+    thoughtsPerUser: numberArg(args, 'due-thoughts', 50),
+  };
 }
 
-export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedulerOptions([])): Promise<BenchSection> {
+export async function benchSchedulerTick(
+  { dueUsers, thoughtsPerUser } = schedulerOptions([]),
+): Promise<BenchSection> {
   const db = await createBenchDatabase();
   console.log(`scheduler: database ${db.name}`);
   const env = {
@@ -70,7 +83,12 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
     );
     const target = { baseUrl: server.baseUrl, keys };
     const list = { ...target, mode: 'get' as const, paths: [LIST_PATH], rate: LIST_RATE };
-    const capture = { ...target, mode: 'post' as const, paths: ['/api/v1/thoughts'], rate: CAPTURE_RATE };
+    const capture = {
+      ...target,
+      mode: 'post' as const,
+      paths: ['/api/v1/thoughts'],
+      rate: CAPTURE_RATE,
+    };
     await Promise.all([
       runOpenLoop({ ...list, label: 'list warm-up', seconds: WARMUP_SECONDS }),
       runOpenLoop({ ...capture, label: 'capture warm-up', seconds: WARMUP_SECONDS }),
@@ -88,7 +106,10 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
       [userIds, thoughtsPerUser],
     );
     // Everyone due in 2 s: their last window now ended an interval (60 minutes) ago, less 2 s.
-    await query(db.url, `UPDATE scheduled_analyses SET window_end = now() - interval '60 minutes' + interval '2 seconds' WHERE trigger = 'manual'`);
+    await query(
+      db.url,
+      `UPDATE scheduled_analyses SET window_end = now() - interval '60 minutes' + interval '2 seconds' WHERE trigger = 'manual'`,
+    );
 
     const rssBefore = await readRss(server.pid);
     const stopRss = sampleRss(server.pid);
@@ -111,8 +132,18 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
       }
     })();
     const [listRun, captureRun] = await Promise.all([
-      runOpenLoop({ ...list, label: 'list latest 50 during the tick', seconds: MAX_SECONDS, until: tickOver }),
-      runOpenLoop({ ...capture, label: 'capture during the tick', seconds: MAX_SECONDS, until: tickOver }),
+      runOpenLoop({
+        ...list,
+        label: 'list latest 50 during the tick',
+        seconds: MAX_SECONDS,
+        until: tickOver,
+      }),
+      runOpenLoop({
+        ...capture,
+        label: 'capture during the tick',
+        seconds: MAX_SECONDS,
+        until: tickOver,
+      }),
     ]);
     await tickOver;
     const tickSeconds = (performance.now() - started) / 1000;
@@ -125,7 +156,12 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
       postgresCpuMs: cpu.postgresMs,
       errorsNote: run.failures ? `${run.failures} FAILED (${run.failureReasons})` : undefined,
     }));
-    const [outcome] = await query<{ done: string; failed: string; thoughts: string | null; duration: number | null }>(
+    const [outcome] = await query<{
+      done: string;
+      failed: string;
+      thoughts: string | null;
+      duration: number | null;
+    }>(
       db.url,
       `SELECT count(*) FILTER (WHERE state = 'done') AS done, count(*) FILTER (WHERE state = 'failed') AS failed,
               sum(new_thought_count) AS thoughts, avg(duration_ms)::float8 AS duration
@@ -133,13 +169,32 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
     );
     const worstP99 = Math.max(listRun.p99, captureRun.p99);
     const budgets = [
-      budget(`scheduler tick, ${dueUsers} due users: checks done`, Number(outcome!.done), '', dueUsers, 'higher'),
-      budget('scheduler tick: checks running at once (max sampled every 100 ms)', maxRunning, '', CONCURRENCY, 'at most'),
+      budget(
+        `scheduler tick, ${dueUsers} due users: checks done`,
+        Number(outcome!.done),
+        '',
+        dueUsers,
+        'higher',
+      ),
+      budget(
+        'scheduler tick: checks running at once (max sampled every 100 ms)',
+        maxRunning,
+        '',
+        CONCURRENCY,
+        'at most',
+      ),
       budget('scheduler tick: API RSS peak', rssMb, 'MB', RSS_LIMIT_MB),
-      budget(`scheduler tick: other requests' p99 (list ${LIST_RATE}/s + capture ${CAPTURE_RATE}/s open loop)`, worstP99, 'ms', P99_LIMIT_MS),
+      budget(
+        `scheduler tick: other requests' p99 (list ${LIST_RATE}/s + capture ${CAPTURE_RATE}/s open loop)`,
+        worstP99,
+        'ms',
+        P99_LIMIT_MS,
+      ),
     ];
     const text = [
-      `server under test: node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js, ${Object.entries(env)
+      `server under test: node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js, ${Object.entries(
+        env,
+      )
         .filter(([name]) => name !== 'DATABASE_URL')
         .map(([name, value]) => `${name}=${value}`)
         .join(' ')}`,
@@ -154,7 +209,10 @@ export async function benchSchedulerTick({ dueUsers, thoughtsPerUser } = schedul
           ['from due to the last check finished', `${fmt(tickSeconds)} s`],
           ['mean check duration', `${fmt(outcome!.duration ?? NaN)} ms`],
           ['checks running at once (max sampled)', String(maxRunning)],
-          ['API RSS after the warm-up, before the tick / peak during it', `${fmt(rssBefore)} / ${fmt(rssMb)} MB`],
+          [
+            'API RSS after the warm-up, before the tick / peak during it',
+            `${fmt(rssBefore)} / ${fmt(rssMb)} MB`,
+          ],
         ],
       ),
       'The load starts ~2 s before the users fall due and stops when the last check has finished; RSS and CPU cover that span.',

@@ -116,7 +116,10 @@ export async function seedThoughts(
     await counter.query(`UPDATE term_statistics_backfill SET after_id = NULL, finished_at = NULL`);
     for (;;) {
       await counter.query('BEGIN');
-      const batch = await backfillBatch(async (sql, values) => (await counter.query(sql, values)).rows, 20_000);
+      const batch = await backfillBatch(
+        async (sql, values) => (await counter.query(sql, values)).rows,
+        20_000,
+      );
       await counter.query('COMMIT');
       if (batch.state !== 'counted' || batch.finished) break;
     }

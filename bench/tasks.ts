@@ -158,7 +158,12 @@ async function acceptPhase(
   const stopCpu = await startCpuCount(context.pid);
   const run = await runAccepts(label, context, suggestions.slice(split), options.seconds);
   const cpu = await stopCpu(run.requests);
-  const measured: AcceptRun = { ...run, rssMb: await stopRss(), serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs };
+  const measured: AcceptRun = {
+    ...run,
+    rssMb: await stopRss(),
+    serverCpuMs: cpu.serverMs,
+    postgresCpuMs: cpu.postgresMs,
+  };
   if (measured.failures)
     measured.errorsNote = `${measured.failures} FAILED (409: ${measured.conflicts}, other status: ${measured.others})`;
   logPhase(measured);
@@ -211,7 +216,10 @@ export async function benchTasks(options: Options): Promise<BenchSection> {
   const read = (label: string, paths: string[], connections: number) =>
     phase(label, target, { mode: 'get', paths, keys, connections }, options);
   const listOne: Record<string, Phase> = {};
-  for (const [name, path, status] of [['all', LIST_PATH, list.status], ['pending', PENDING_PATH, pending.status]] as const) {
+  for (const [name, path, status] of [
+    ['all', LIST_PATH, list.status],
+    ['pending', PENDING_PATH, pending.status],
+  ] as const) {
     if (status !== 200) continue;
     listPhases.push(await read(`list ${path}`, [path], CONNECTIONS));
     listPhases.push((listOne[name] = await read(`list ${path}`, [path], 1)));
@@ -294,11 +302,19 @@ export async function benchTasks(options: Options): Promise<BenchSection> {
     say(`accept route answered ${first.status}, not 201: ${first.body}`);
   }
 
-  const apiRssMb = listPhases.length || accept ? Math.max(...listPhases.map((p) => p.rssMb), accept?.measured.rssMb ?? 0) : NaN;
+  const apiRssMb =
+    listPhases.length || accept
+      ? Math.max(...listPhases.map((p) => p.rssMb), accept?.measured.rssMb ?? 0)
+      : NaN;
   const conflicts = accept ? accept.warmup.conflicts + accept.measured.conflicts : NaN;
   const budgets = [
     budget('tasks: list latest 50 p95 at 1 conn', listOne.all?.p95 ?? NaN, 'ms', LIST_P95_MS),
-    budget('tasks: list pending by due date p95 at 1 conn', listOne.pending?.p95 ?? NaN, 'ms', LIST_P95_MS),
+    budget(
+      'tasks: list pending by due date p95 at 1 conn',
+      listOne.pending?.p95 ?? NaN,
+      'ms',
+      LIST_P95_MS,
+    ),
     budget('suggestion accept p95 at 1 conn', accept?.measured.p95 ?? NaN, 'ms', ACCEPT_P95_MS),
     budget('accept repeats (409 answers)', conflicts, '', 1),
     budget('API RSS through every phase', apiRssMb, 'MB', 250),

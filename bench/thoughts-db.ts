@@ -53,7 +53,11 @@ async function explain(
  * The search repository's own statements (a vocabulary lookup, then the fused arms), each
  * EXPLAIN ANALYZE-d: summed median execution time, and the main statement's access path.
  */
-async function explainSearch(url: string, userId: string, q: string): Promise<{ ms: number; plan: string }> {
+async function explainSearch(
+  url: string,
+  userId: string,
+  q: string,
+): Promise<{ ms: number; plan: string }> {
   let ms = 0;
   let plan = '';
   const recording = {
@@ -86,7 +90,7 @@ export async function databaseOnly(url: string, user: BenchUser): Promise<string
     rows.push([`search "${q}"`, await matches(q), fmt(plan.ms, 2), plan.plan]);
   }
   return [
-    '== Database only (EXPLAIN ANALYZE execution time, median of 5 per statement, one user; the repository\'s SQL, LIMIT 51)',
+    "== Database only (EXPLAIN ANALYZE execution time, median of 5 per statement, one user; the repository's SQL, LIMIT 51)",
     table(['query', "user's full-text matches", 'exec ms', 'access path'], rows),
   ].join('\n');
 }

@@ -60,12 +60,22 @@ export function thoughtsOptions(argv: string[]): Options {
   };
 }
 
-async function startFloor(databaseUrl: string, table: string, userIds: string[]): Promise<Child & { baseUrl: string }> {
+async function startFloor(
+  databaseUrl: string,
+  table: string,
+  userIds: string[],
+): Promise<Child & { baseUrl: string }> {
   const port = await freePort();
   // node --import tsx, not the tsx CLI: the pid sampled for RSS and CPU is then the server itself.
   const child = spawnChild(
     ['--import', 'tsx', 'bench/floor-server.ts'],
-    { ...process.env, DATABASE_URL: databaseUrl, FLOOR_TABLE: table, FLOOR_USER_IDS: userIds.join(','), PORT: String(port) },
+    {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      FLOOR_TABLE: table,
+      FLOOR_USER_IDS: userIds.join(','),
+      PORT: String(port),
+    },
     'floor',
   );
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -85,7 +95,12 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
   const keys = users.map((user) => user.key);
   const userIds = users.map((user) => user.userId);
   const target = { baseUrl: server.baseUrl, pid: server.pid };
-  const post = (connections: number, only = keys) => ({ mode: 'post' as const, paths: ['/api/v1/thoughts'], keys: only, connections });
+  const post = (connections: number, only = keys) => ({
+    mode: 'post' as const,
+    paths: ['/api/v1/thoughts'],
+    keys: only,
+    connections,
+  });
   const openOptions = { warmup: options.warmup, seconds: options.openSeconds };
   const allPhases: Phase[] = [];
   const keep = (p: Phase) => (allPhases.push(p), p);
@@ -100,9 +115,16 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
   if (captureOk) {
     // JIT and pools warm on the other users first: the "new database" figure is then the
     // same server state as the one after the day, and their ratio compares only the data.
-    await runWrk({ ...post(10, keys.slice(1)), label: 'capture warm-up (other users)', baseUrl: server.baseUrl, seconds: 2 * options.warmup });
+    await runWrk({
+      ...post(10, keys.slice(1)),
+      label: 'capture warm-up (other users)',
+      baseUrl: server.baseUrl,
+      seconds: 2 * options.warmup,
+    });
   }
-  const captureNew = captureOk ? keep(await phase('capture, new database (one user)', target, post(1, oneUser), options)) : undefined;
+  const captureNew = captureOk
+    ? keep(await phase('capture, new database (one user)', target, post(1, oneUser), options))
+    : undefined;
 
   // --- Floors, then the app saturated: throughput and CPU per request.
   await query(db.url, FLOOR_TABLE);
@@ -113,7 +135,16 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
   ] as const) {
     const floor = await startFloor(db.url, table, userIds);
     try {
-      floors.push(keep(await phase(label, { baseUrl: floor.baseUrl, pid: floor.pid }, { ...post(50), paths: ['/'] }, options)));
+      floors.push(
+        keep(
+          await phase(
+            label,
+            { baseUrl: floor.baseUrl, pid: floor.pid },
+            { ...post(50), paths: ['/'] },
+            options,
+          ),
+        ),
+      );
     } finally {
       await floor.stop();
     }
@@ -123,18 +154,50 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
   let captureDay: Phase | undefined;
   let dayMs = NaN;
   if (captureOk) {
-    for (const connections of [10, 50]) saturated.push(keep(await phase('capture POST /api/v1/thoughts', target, post(connections), options)));
-    openCapture.push(keep(await openLoopPhase('capture POST /api/v1/thoughts', target, { ...post(0), rate: CAPTURE_RATE }, openOptions)));
+    for (const connections of [10, 50])
+      saturated.push(
+        keep(await phase('capture POST /api/v1/thoughts', target, post(connections), options)),
+      );
+    openCapture.push(
+      keep(
+        await openLoopPhase(
+          'capture POST /api/v1/thoughts',
+          target,
+          { ...post(0), rate: CAPTURE_RATE },
+          openOptions,
+        ),
+      ),
+    );
     console.log(`thoughts: adding ${options.day} thoughts to one user's last day`);
     dayMs = await seedOneUserDay(db.url, userIds[0]!, options.day);
-    captureDay = keep(await phase(`capture, after ${options.day} more of the user's day`, target, post(1, oneUser), options));
+    captureDay = keep(
+      await phase(
+        `capture, after ${options.day} more of the user's day`,
+        target,
+        post(1, oneUser),
+        options,
+      ),
+    );
   }
-  say(`== Capture (${options.seconds} s per closed-loop phase, ${options.openSeconds} s open loop, after ${options.warmup} s warm-up; wrk 2 threads, open loop: bench/lib/open-loop.ts)`);
-  say(table(LOAD_HEADERS, [...floors, ...(captureNew ? [captureNew] : []), ...saturated, ...openCapture, ...(captureDay ? [captureDay] : [])].map(loadRow)));
+  say(
+    `== Capture (${options.seconds} s per closed-loop phase, ${options.openSeconds} s open loop, after ${options.warmup} s warm-up; wrk 2 threads, open loop: bench/lib/open-loop.ts)`,
+  );
+  say(
+    table(
+      LOAD_HEADERS,
+      [
+        ...floors,
+        ...(captureNew ? [captureNew] : []),
+        ...saturated,
+        ...openCapture,
+        ...(captureDay ? [captureDay] : []),
+      ].map(loadRow),
+    ),
+  );
   if (!captureOk) say(`capture route answered ${capture.status}, not 201: ${capture.body}`);
   say(
     'floors = bench/floor-server.ts, its own process: node:http + one pg INSERT of (user_id, content), pool 10;',
-    'same-table = the app\'s thoughts table with all its indexes; RSS includes the tsx loader.',
+    "same-table = the app's thoughts table with all its indexes; RSS includes the tsx loader.",
     `the day: ${options.day} thoughts of user 1 within the last 23 h added by SQL in ${fmt(dayMs / 1000)} s (workers off, as in the issue).`,
   );
 
@@ -145,20 +208,52 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
   const listPath = '/api/v1/thoughts?limit=50';
   const searchPath = (word: string) => `/api/v1/thoughts?q=${encodeURIComponent(word)}&limit=50`;
   const mixedSearchPaths = SEARCH_WORDS.map((w) => searchPath(w.word));
-  const get = (paths: string[], connections: number) => ({ mode: 'get' as const, paths, keys, connections });
+  const get = (paths: string[], connections: number) => ({
+    mode: 'get' as const,
+    paths,
+    keys,
+    connections,
+  });
   const reads: Record<string, Phase | undefined> = {};
   const words: Phase[] = [];
   if (list.status === 200) {
     // Saturated (throughput and CPU per request), then one connection, then open loop.
     reads.listSat = keep(await phase('list latest 50', target, get([listPath], 10), options));
-    reads.searchSat = keep(await phase('search, words mixed', target, get(mixedSearchPaths, 10), options));
+    reads.searchSat = keep(
+      await phase('search, words mixed', target, get(mixedSearchPaths, 10), options),
+    );
     reads.list1 = keep(await phase('list latest 50', target, get([listPath], 1), options));
-    reads.search1 = keep(await phase('search, words mixed', target, get(mixedSearchPaths, 1), options));
-    reads.listOpen = keep(await openLoopPhase('list latest 50', target, { ...get([listPath], 0), rate: LIST_RATE }, openOptions));
-    reads.searchOpen = keep(await openLoopPhase('search, words mixed', target, { ...get(mixedSearchPaths, 0), rate: SEARCH_RATE }, openOptions));
+    reads.search1 = keep(
+      await phase('search, words mixed', target, get(mixedSearchPaths, 1), options),
+    );
+    reads.listOpen = keep(
+      await openLoopPhase(
+        'list latest 50',
+        target,
+        { ...get([listPath], 0), rate: LIST_RATE },
+        openOptions,
+      ),
+    );
+    reads.searchOpen = keep(
+      await openLoopPhase(
+        'search, words mixed',
+        target,
+        { ...get(mixedSearchPaths, 0), rate: SEARCH_RATE },
+        openOptions,
+      ),
+    );
     const perWord = { ...options, seconds: Math.max(3, Math.round(options.seconds / 2)) };
     for (const { word, rank } of SEARCH_WORDS) {
-      words.push(keep(await phase(`search "${word}" (rank ${rank || 'absent'})`, target, get([searchPath(word)], 1), perWord)));
+      words.push(
+        keep(
+          await phase(
+            `search "${word}" (rank ${rank || 'absent'})`,
+            target,
+            get([searchPath(word)], 1),
+            perWord,
+          ),
+        ),
+      );
     }
   }
   const stats = await query<{ total: string }>(db.url, `SELECT count(*) AS total FROM thoughts`);
@@ -167,7 +262,13 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
     `== List and search at scale (${stats[0]!.total} thoughts, ${options.users} users; seeded ${seeded.thoughts} in ` +
       `${fmt(seeded.insertMs / 1000)} s + VACUUM ANALYZE + CHECKPOINT ${fmt(seeded.vacuumMs / 1000)} s; random user key)`,
   );
-  if (list.status === 200) say(table(LOAD_HEADERS, [...Object.values(reads), ...words].filter((p) => p !== undefined).map(loadRow)));
+  if (list.status === 200)
+    say(
+      table(
+        LOAD_HEADERS,
+        [...Object.values(reads), ...words].filter((p) => p !== undefined).map(loadRow),
+      ),
+    );
   else say(`list/search route not available yet (GET /api/v1/thoughts answers ${list.status})`);
   say('', await databaseOnly(db.url, users[0]!));
 
@@ -176,25 +277,74 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
   const appRss = Math.max(...allPhases.filter((p) => !floors.includes(p)).map((p) => p.rssMb));
   const worstWordP95 = words.length ? Math.max(...words.map((p) => p.p95)) : NaN;
   const budgets = [
-    budget('capture req/s at 50 conns / same-table floor', (capture50?.rps ?? NaN) / sameFloor!.rps, 'x', 0.6, 'higher'),
+    budget(
+      'capture req/s at 50 conns / same-table floor',
+      (capture50?.rps ?? NaN) / sameFloor!.rps,
+      'x',
+      0.6,
+      'higher',
+    ),
     budget(`capture p99 at ${CAPTURE_RATE} req/s open loop`, openCapture[0]?.p99 ?? NaN, 'ms', 25),
     budget('capture p50 at 1 conn, new database', captureNew?.p50 ?? NaN, 'ms', 5),
-    budget(`capture p50 at 1 conn, after ${options.day} more of the user's day`, captureDay?.p50 ?? NaN, 'ms', 5),
-    budget('capture p50 after the day / on the new database', (captureDay?.p50 ?? NaN) / (captureNew?.p50 ?? NaN), 'x', 1.2),
-    budget('app server CPU per capture / floor server CPU per insert (50 conns)', (capture50?.serverCpuMs ?? NaN) / sameFloor!.serverCpuMs, 'x', 3, 'at most'),
+    budget(
+      `capture p50 at 1 conn, after ${options.day} more of the user's day`,
+      captureDay?.p50 ?? NaN,
+      'ms',
+      5,
+    ),
+    budget(
+      'capture p50 after the day / on the new database',
+      (captureDay?.p50 ?? NaN) / (captureNew?.p50 ?? NaN),
+      'x',
+      1.2,
+    ),
+    budget(
+      'app server CPU per capture / floor server CPU per insert (50 conns)',
+      (capture50?.serverCpuMs ?? NaN) / sameFloor!.serverCpuMs,
+      'x',
+      3,
+      'at most',
+    ),
     budget('list latest 50 p95 at 1 conn', reads.list1?.p95 ?? NaN, 'ms', 10),
-    budget(`list latest 50 p99 at ${LIST_RATE} req/s open loop`, reads.listOpen?.p99 ?? NaN, 'ms', 50),
+    budget(
+      `list latest 50 p99 at ${LIST_RATE} req/s open loop`,
+      reads.listOpen?.p99 ?? NaN,
+      'ms',
+      50,
+    ),
     budget('search, words mixed p95 at 1 conn', reads.search1?.p95 ?? NaN, 'ms', 25),
-    budget(`search, words mixed p99 at ${SEARCH_RATE} req/s open loop`, reads.searchOpen?.p99 ?? NaN, 'ms', 100),
+    budget(
+      `search, words mixed p99 at ${SEARCH_RATE} req/s open loop`,
+      reads.searchOpen?.p99 ?? NaN,
+      'ms',
+      100,
+    ),
     budget('search, worst single word p95 at 1 conn', worstWordP95, 'ms', 50),
-    budget('server CPU per list of 50 (10 conns)', reads.listSat?.serverCpuMs ?? NaN, 'ms', 1.0, 'at most'),
-    budget('server CPU per search (10 conns)', reads.searchSat?.serverCpuMs ?? NaN, 'ms', 1.5, 'at most'),
+    budget(
+      'server CPU per list of 50 (10 conns)',
+      reads.listSat?.serverCpuMs ?? NaN,
+      'ms',
+      1.0,
+      'at most',
+    ),
+    budget(
+      'server CPU per search (10 conns)',
+      reads.searchSat?.serverCpuMs ?? NaN,
+      'ms',
+      1.5,
+      'at most',
+    ),
     budget('API RSS through every phase', allPhases.length ? appRss : NaN, 'MB', 250),
   ];
   say('', '== Budgets', budgetTable(budgets), ...failedPhasesWarning(allPhases));
   await server.stop();
   await db.drop();
-  return { title: 'Thoughts: capture, list, search', text: out.join('\n'), budgets, apiRssMb: allPhases.length ? appRss : undefined };
+  return {
+    title: 'Thoughts: capture, list, search',
+    text: out.join('\n'),
+    budgets,
+    apiRssMb: allPhases.length ? appRss : undefined,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

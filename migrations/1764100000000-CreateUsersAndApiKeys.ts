@@ -15,7 +15,9 @@ export class CreateUsersAndApiKeys1764100000000 implements MigrationInterface {
         CONSTRAINT "PK_users_id" PRIMARY KEY ("id")
       )`);
     // Case-insensitive uniqueness: "Ann@x.org" and "ann@x.org" are one person.
-    await queryRunner.query(`CREATE UNIQUE INDEX "users_email_lower_key" ON "users" (lower("email"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "users_email_lower_key" ON "users" (lower("email"))`,
+    );
     await queryRunner.query(`
       CREATE TABLE "api_keys" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -33,7 +35,9 @@ export class CreateUsersAndApiKeys1764100000000 implements MigrationInterface {
         CONSTRAINT "api_keys_scope_check" CHECK ("scope" IN ('admin', 'user')),
         CONSTRAINT "api_keys_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "api_keys_key_hash_key" ON "api_keys" ("key_hash")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "api_keys_key_hash_key" ON "api_keys" ("key_hash")`,
+    );
     await queryRunner.query(`CREATE INDEX "api_keys_user_id_idx" ON "api_keys" ("user_id")`);
   }
 

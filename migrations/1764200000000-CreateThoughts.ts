@@ -45,19 +45,31 @@ export class CreateThoughts1764200000000 implements MigrationInterface {
       [SEARCH_EXPRESSION],
     );
     // The feed: newest first per user, the keyset order.
-    await queryRunner.query(`CREATE INDEX "thoughts_user_created_idx" ON "thoughts" ("user_id", "created_at" DESC, "id" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "thoughts_user_created_idx" ON "thoughts" ("user_id", "created_at" DESC, "id" DESC)`,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "thoughts_user_idempotency_key" ON "thoughts" ("user_id", "idempotency_key") WHERE "idempotency_key" IS NOT NULL`,
     );
     // Search and tag filters stay within one user's rows without scanning everyone's matches.
-    await queryRunner.query(`CREATE INDEX "thoughts_user_search_idx" ON "thoughts" USING gin ("user_id", "search_vector")`);
-    await queryRunner.query(`CREATE INDEX "thoughts_tags_idx" ON "thoughts" USING gin ("tags" jsonb_path_ops)`);
-    await queryRunner.query(`CREATE INDEX "thoughts_ai_tags_idx" ON "thoughts" USING gin ("ai_tags" jsonb_path_ops)`);
-    await queryRunner.query(`CREATE INDEX "thoughts_content_trgm_idx" ON "thoughts" USING gin ("content" gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX "thoughts_user_search_idx" ON "thoughts" USING gin ("user_id", "search_vector")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "thoughts_tags_idx" ON "thoughts" USING gin ("tags" jsonb_path_ops)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "thoughts_ai_tags_idx" ON "thoughts" USING gin ("ai_tags" jsonb_path_ops)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "thoughts_content_trgm_idx" ON "thoughts" USING gin ("content" gin_trgm_ops)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "table" = 'thoughts' AND "name" = 'search_vector'`);
+    await queryRunner.query(
+      `DELETE FROM "typeorm_metadata" WHERE "table" = 'thoughts' AND "name" = 'search_vector'`,
+    );
     await queryRunner.query(`DROP TABLE "thoughts"`);
   }
 }

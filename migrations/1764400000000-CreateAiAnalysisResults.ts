@@ -33,9 +33,13 @@ export class CreateAiAnalysisResults1764400000000 implements MigrationInterface 
       `CREATE INDEX "ai_analysis_results_user_created_idx" ON "ai_analysis_results" ("user_id", "created_at" DESC)`,
     );
     // The daily 30-day purge scans by age across users.
-    await queryRunner.query(`CREATE INDEX "ai_analysis_results_created_at_idx" ON "ai_analysis_results" ("created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ai_analysis_results_created_at_idx" ON "ai_analysis_results" ("created_at")`,
+    );
     // A thought's analysis history, and the SET NULL when a thought is deleted.
-    await queryRunner.query(`CREATE INDEX "ai_analysis_results_thought_id_idx" ON "ai_analysis_results" ("thought_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ai_analysis_results_thought_id_idx" ON "ai_analysis_results" ("thought_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -47,7 +47,9 @@ export class CreateTasksAndSuggestions1764500000000 implements MigrationInterfac
       `CREATE UNIQUE INDEX "task_suggestions_user_title_pending_key" ON "task_suggestions" ("user_id", "normalized_title") WHERE "source_thought_id" IS NULL AND "status" = 'pending'`,
     );
     // The daily expiry job scans only pending rows by age.
-    await queryRunner.query(`CREATE INDEX "task_suggestions_pending_created_idx" ON "task_suggestions" ("created_at") WHERE "status" = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "task_suggestions_pending_created_idx" ON "task_suggestions" ("created_at") WHERE "status" = 'pending'`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "tasks" (
@@ -72,10 +74,16 @@ export class CreateTasksAndSuggestions1764500000000 implements MigrationInterfac
         CONSTRAINT "tasks_status_check" CHECK ("status" IN ('pending', 'in_progress', 'done', 'cancelled', 'archived')),
         CONSTRAINT "tasks_due_time_needs_date_check" CHECK ("due_time" IS NULL OR "due_date" IS NOT NULL)
       )`);
-    await queryRunner.query(`CREATE INDEX "tasks_user_created_idx" ON "tasks" ("user_id", "created_at" DESC, "id" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "tasks_user_created_idx" ON "tasks" ("user_id", "created_at" DESC, "id" DESC)`,
+    );
     // Today / upcoming / overdue views: open tasks by due date.
-    await queryRunner.query(`CREATE INDEX "tasks_user_status_due_idx" ON "tasks" ("user_id", "status", "due_date")`);
-    await queryRunner.query(`CREATE INDEX "tasks_source_thought_idx" ON "tasks" ("source_thought_id") WHERE "source_thought_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "tasks_user_status_due_idx" ON "tasks" ("user_id", "status", "due_date")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "tasks_source_thought_idx" ON "tasks" ("source_thought_id") WHERE "source_thought_id" IS NOT NULL`,
+    );
     // One task per accepted suggestion, whatever the concurrency.
     await queryRunner.query(
       `CREATE UNIQUE INDEX "tasks_source_suggestion_key" ON "tasks" ("source_suggestion_id") WHERE "source_suggestion_id" IS NOT NULL`,

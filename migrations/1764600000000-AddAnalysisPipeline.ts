@@ -29,7 +29,9 @@ export class AddAnalysisPipeline1764600000000 implements MigrationInterface {
         CONSTRAINT "thought_links_related_thought_id_fkey" FOREIGN KEY ("related_thought_id") REFERENCES "thoughts"("id") ON DELETE CASCADE,
         CONSTRAINT "thought_links_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE INDEX "thought_links_related_idx" ON "thought_links" ("related_thought_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "thought_links_related_idx" ON "thought_links" ("related_thought_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "operations" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -48,7 +50,9 @@ export class AddAnalysisPipeline1764600000000 implements MigrationInterface {
         CONSTRAINT "operations_kind_check" CHECK ("kind" IN ('reanalyze')),
         CONSTRAINT "operations_state_check" CHECK ("state" IN ('running', 'completed', 'completed_with_failures'))
       )`);
-    await queryRunner.query(`CREATE INDEX "operations_user_created_idx" ON "operations" ("user_id", "created_at" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "operations_user_created_idx" ON "operations" ("user_id", "created_at" DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -56,7 +60,9 @@ export class AddAnalysisPipeline1764600000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "thought_links"`);
     await queryRunner.query(`DROP INDEX "thoughts_analysis_outbox_idx"`);
     await queryRunner.query(`ALTER TABLE "thoughts" DROP COLUMN "analysis_queued_at"`);
-    await queryRunner.query(`ALTER TABLE "thoughts" DROP CONSTRAINT "thoughts_duplicate_of_id_fkey"`);
+    await queryRunner.query(
+      `ALTER TABLE "thoughts" DROP CONSTRAINT "thoughts_duplicate_of_id_fkey"`,
+    );
     await queryRunner.query(`ALTER TABLE "thoughts" DROP COLUMN "duplicate_of_id"`);
   }
 }

@@ -30,7 +30,9 @@ export class CreateScheduledAnalyses1764700000000 implements MigrationInterface 
         CONSTRAINT "scheduled_analyses_trigger_check" CHECK ("trigger" IN ('scheduled', 'manual')),
         CONSTRAINT "scheduled_analyses_state_check" CHECK ("state" IN ('running', 'done', 'failed'))
       )`);
-    await queryRunner.query(`CREATE INDEX "scheduled_analyses_user_created_idx" ON "scheduled_analyses" ("user_id", "created_at" DESC, "id" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "scheduled_analyses_user_created_idx" ON "scheduled_analyses" ("user_id", "created_at" DESC, "id" DESC)`,
+    );
     // One scheduled check per user and time slot, however many instances try: the claim is this insert.
     await queryRunner.query(
       `CREATE UNIQUE INDEX "scheduled_analyses_user_slot_key" ON "scheduled_analyses" ("user_id", "slot_key") WHERE "slot_key" IS NOT NULL`,

@@ -29,6 +29,8 @@ export class AddNearDuplicateFunction1764800000000 implements MigrationInterface
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION IF EXISTS "thought_near_duplicate"(uuid, text, integer, real)`);
+    await queryRunner.query(
+      `DROP FUNCTION IF EXISTS "thought_near_duplicate"(uuid, text, integer, real)`,
+    );
   }
 }

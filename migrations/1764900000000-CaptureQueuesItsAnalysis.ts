@@ -72,7 +72,9 @@ export class CaptureQueuesItsAnalysis1764900000000 implements MigrationInterface
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION "thought_near_duplicate"(uuid, text, uuid, integer, real)`);
+    await queryRunner.query(
+      `DROP FUNCTION "thought_near_duplicate"(uuid, text, uuid, integer, real)`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION "thought_near_duplicate"(p_user_id uuid, p_content text, p_window integer, p_similarity real)
       RETURNS uuid
@@ -90,8 +92,12 @@ export class CaptureQueuesItsAnalysis1764900000000 implements MigrationInterface
     await queryRunner.query(`DROP INDEX "thoughts_user_fingerprint_idx"`);
     await queryRunner.query(`ALTER TABLE "thoughts" DROP COLUMN "content_fingerprint"`);
     // Every existing thought counts as queued: the jobs are already in pg-boss.
-    await queryRunner.query(`ALTER TABLE "thoughts" ADD "analysis_queued_at" timestamptz DEFAULT now()`);
-    await queryRunner.query(`ALTER TABLE "thoughts" ALTER COLUMN "analysis_queued_at" DROP DEFAULT`);
+    await queryRunner.query(
+      `ALTER TABLE "thoughts" ADD "analysis_queued_at" timestamptz DEFAULT now()`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "thoughts" ALTER COLUMN "analysis_queued_at" DROP DEFAULT`,
+    );
     await queryRunner.query(
       `CREATE INDEX "thoughts_analysis_outbox_idx" ON "thoughts" ("created_at")
        WHERE "analysis_queued_at" IS NULL AND "analysis_status" = 'pending'`,

@@ -9,7 +9,9 @@ export class NearDuplicatesFlaggedByAnalysis1765000000000 implements MigrationIn
   name = 'NearDuplicatesFlaggedByAnalysis1765000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION "thought_near_duplicate"(uuid, text, uuid, integer, real)`);
+    await queryRunner.query(
+      `DROP FUNCTION "thought_near_duplicate"(uuid, text, uuid, integer, real)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -15,6 +15,8 @@ export class AddReadAndCaptureKeyScopes1765400000000 implements MigrationInterfa
     // Narrow keys cannot become broader ones silently: they are revoked-by-deletion on downgrade.
     await queryRunner.query(`DELETE FROM "api_keys" WHERE "scope" IN ('read', 'capture')`);
     await queryRunner.query(`ALTER TABLE "api_keys" DROP CONSTRAINT "api_keys_scope_check"`);
-    await queryRunner.query(`ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_scope_check" CHECK ("scope" IN ('admin', 'user'))`);
+    await queryRunner.query(
+      `ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_scope_check" CHECK ("scope" IN ('admin', 'user'))`,
+    );
   }
 }

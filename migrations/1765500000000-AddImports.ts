@@ -10,7 +10,9 @@ export class AddImports1765500000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "operations" DROP CONSTRAINT "operations_kind_check"`);
-    await queryRunner.query(`ALTER TABLE "operations" ADD CONSTRAINT "operations_kind_check" CHECK ("kind" IN ('reanalyze', 'import'))`);
+    await queryRunner.query(
+      `ALTER TABLE "operations" ADD CONSTRAINT "operations_kind_check" CHECK ("kind" IN ('reanalyze', 'import'))`,
+    );
     await queryRunner.query(`ALTER TABLE "operations" DROP CONSTRAINT "operations_state_check"`);
     await queryRunner.query(
       `ALTER TABLE "operations" ADD CONSTRAINT "operations_state_check" CHECK ("state" IN ('running', 'completed', 'completed_with_failures', 'failed'))`,
@@ -35,13 +37,17 @@ export class AddImports1765500000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "import_records"`);
     await queryRunner.query(`DELETE FROM "operations" WHERE "kind" = 'import'`);
     await queryRunner.query(`ALTER TABLE "operations" DROP COLUMN "result"`);
-    await queryRunner.query(`UPDATE "operations" SET "state" = 'completed' WHERE length("state") > 16`);
+    await queryRunner.query(
+      `UPDATE "operations" SET "state" = 'completed' WHERE length("state") > 16`,
+    );
     await queryRunner.query(`ALTER TABLE "operations" ALTER COLUMN "state" TYPE varchar(16)`);
     await queryRunner.query(`ALTER TABLE "operations" DROP CONSTRAINT "operations_state_check"`);
     await queryRunner.query(
       `ALTER TABLE "operations" ADD CONSTRAINT "operations_state_check" CHECK ("state" IN ('running', 'completed', 'completed_with_failures'))`,
     );
     await queryRunner.query(`ALTER TABLE "operations" DROP CONSTRAINT "operations_kind_check"`);
-    await queryRunner.query(`ALTER TABLE "operations" ADD CONSTRAINT "operations_kind_check" CHECK ("kind" IN ('reanalyze'))`);
+    await queryRunner.query(
+      `ALTER TABLE "operations" ADD CONSTRAINT "operations_kind_check" CHECK ("kind" IN ('reanalyze'))`,
+    );
   }
 }

@@ -29,9 +29,13 @@ export class CreateBackupRuns1765600000000 implements MigrationInterface {
         CONSTRAINT "backup_runs_state_check" CHECK ("state" IN ('running', 'done', 'failed')),
         CONSTRAINT "backup_runs_drill_state_check" CHECK ("drill_state" IN ('pending', 'passed', 'failed', 'not_run'))
       )`);
-    await queryRunner.query(`CREATE INDEX "backup_runs_started_idx" ON "backup_runs" ("started_at" DESC, "id" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "backup_runs_started_idx" ON "backup_runs" ("started_at" DESC, "id" DESC)`,
+    );
     // One scheduled backup per cron slot, however many instances fire: the claim is this insert.
-    await queryRunner.query(`CREATE UNIQUE INDEX "backup_runs_slot_key" ON "backup_runs" ("slot_key") WHERE "slot_key" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "backup_runs_slot_key" ON "backup_runs" ("slot_key") WHERE "slot_key" IS NOT NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

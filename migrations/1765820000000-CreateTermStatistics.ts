@@ -29,7 +29,9 @@ export class CreateTermStatistics1765820000000 implements MigrationInterface {
         CONSTRAINT "thought_terms_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
       )`);
     // Search's trigram arm looks up spellings of a query word among the user's words.
-    await queryRunner.query(`CREATE INDEX "user_terms_term_trgm_idx" ON "user_terms" USING gin ("user_id", "term" gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX "user_terms_term_trgm_idx" ON "user_terms" USING gin ("user_id", "term" gin_trgm_ops)`,
+    );
     // One UPDATE per deleting statement (a transition table), not one per row.
     await queryRunner.query(`
       CREATE FUNCTION "thought_terms_uncount"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -30,7 +30,9 @@ export class CreateClaudeBatches1765830000001 implements MigrationInterface {
         CONSTRAINT "claude_batches_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
       )
     `);
-    await queryRunner.query(`CREATE INDEX "claude_batches_user_id_idx" ON "claude_batches" ("user_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "claude_batches_user_id_idx" ON "claude_batches" ("user_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

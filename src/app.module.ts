@@ -50,7 +50,10 @@ export class AppModule {
       provide: ROOT_LOGGER,
       inject: [ConfigService],
       useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
-        createRootLogger(config.get('LOG_LEVEL', { infer: true }), options.logDestination ?? logDestination(config.get('LOG_FORMAT', { infer: true }))),
+        createRootLogger(
+          config.get('LOG_LEVEL', { infer: true }),
+          options.logDestination ?? logDestination(config.get('LOG_FORMAT', { infer: true })),
+        ),
     };
     return {
       module: AppModule,

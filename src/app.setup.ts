@@ -46,7 +46,10 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(
     inOneLayer(
       requestId,
-      createRequestLogger(logger, config.get('METRICS_TOKEN', { infer: true }) ? createHttpObserver() : undefined),
+      createRequestLogger(
+        logger,
+        config.get('METRICS_TOKEN', { infer: true }) ? createHttpObserver() : undefined,
+      ),
       securityHeaders({
         contentSecurityPolicy: {
           // Swagger UI needs inline styles; scripts stay same-origin.
@@ -80,7 +83,13 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       ],
     });
   // Limits before work: refused requests never reach the body parser.
-  app.use(preBodyGate(app.get(RequestAuthenticator), app.get(AuthFailureLimiter), app.get(UnauthenticatedLimiter)));
+  app.use(
+    preBodyGate(
+      app.get(RequestAuthenticator),
+      app.get(AuthFailureLimiter),
+      app.get(UnauthenticatedLimiter),
+    ),
+  );
   installBodyParsing(app, PLAIN_BODY_ROUTES, STREAMED_BODY_ROUTES, [/^\/mcp\/?$/]);
   answerClientErrorsInShape(app.getHttpServer());
 

@@ -9,7 +9,13 @@ import { resolveDatabaseLocation } from './database/database-location.js';
 
 /** Startup messages before the JSON logger exists, in the same JSON shape. */
 function bootLog(level: 'info' | 'warn' | 'error', msg: string): void {
-  const line = JSON.stringify({ level, time: new Date().toISOString(), service: 'pai', context: 'Boot', msg });
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    service: 'pai',
+    context: 'Boot',
+    msg,
+  });
   (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
@@ -21,10 +27,13 @@ async function bootstrap(): Promise<void> {
 
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: database.url }), {
-      bodyParser: false,
-      bufferLogs: true,
-    });
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ databaseUrl: database.url }),
+      {
+        bodyParser: false,
+        bufferLogs: true,
+      },
+    );
     configureApp(app);
     await app.listen(env.PORT, env.HOST);
   } catch (error) {
@@ -49,10 +58,13 @@ async function bootstrap(): Promise<void> {
     setTimeout(() => http?.closeAllConnections(), 10_000).unref();
     // Stop taking requests and close the pool before PostgreSQL itself goes away.
     await app?.close().catch((error: Error) => bootLog('error', `shutdown: ${error.message}`));
-    await database.embedded?.stop().catch((error: Error) => bootLog('error', `shutdown: ${error.message}`));
+    await database.embedded
+      ?.stop()
+      .catch((error: Error) => bootLog('error', `shutdown: ${error.message}`));
     process.exit(0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.on(signal, () => void shutdown(signal));
 }
 
 bootstrap().catch((error: unknown) => {

@@ -17,7 +17,10 @@ async function startWorker(): Promise<void> {
   process.env.WORKERS_ENABLED = 'true';
   const env = validateEnv(process.env);
   const database = await resolveDatabaseLocation(env);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: database.url }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ databaseUrl: database.url }),
+    { bufferLogs: true },
+  );
   const logger = new NestPinoLogger(app.get<Logger>(ROOT_LOGGER));
   app.useLogger(logger);
   logger.log(`analysis worker ${process.pid} started`, 'Worker');
@@ -35,6 +38,8 @@ async function startWorker(): Promise<void> {
 }
 
 startWorker().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: error instanceof Error ? error.message : String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: error instanceof Error ? error.message : String(error) })}\n`,
+  );
   process.exit(1);
 });

@@ -32,7 +32,11 @@ function parseStat(text: string): ProcStat | null {
   const ticks = Number(fields[11]) + Number(fields[12]);
   const childTicks = Number(fields[13]) + Number(fields[14]);
   return Number.isFinite(ticks) && Number.isFinite(childTicks)
-    ? { command, cpuSeconds: ticks / TICKS_PER_SECOND, exitedChildrenCpuSeconds: childTicks / TICKS_PER_SECOND }
+    ? {
+        command,
+        cpuSeconds: ticks / TICKS_PER_SECOND,
+        exitedChildrenCpuSeconds: childTicks / TICKS_PER_SECOND,
+      }
     : null;
 }
 
@@ -55,16 +59,21 @@ export async function postgresCpuSeconds(): Promise<number> {
   } catch {
     return NaN;
   }
-  const stats = await Promise.all(entries.filter((name) => /^\d+$/.test(name)).map((pid) => statOf(pid)));
+  const stats = await Promise.all(
+    entries.filter((name) => /^\d+$/.test(name)).map((pid) => statOf(pid)),
+  );
   // The postmaster's exited-children time keeps a backend that closed mid-phase in the sum.
   return stats.reduce(
-    (sum, stat) => (stat?.command === 'postgres' ? sum + stat.cpuSeconds + stat.exitedChildrenCpuSeconds : sum),
+    (sum, stat) =>
+      stat?.command === 'postgres' ? sum + stat.cpuSeconds + stat.exitedChildrenCpuSeconds : sum,
     0,
   );
 }
 
 /** Starts counting; the returned function gives CPU ms per request for `requests`. */
-export async function startCpuCount(pid: number): Promise<(requests: number) => Promise<{ serverMs: number; postgresMs: number }>> {
+export async function startCpuCount(
+  pid: number,
+): Promise<(requests: number) => Promise<{ serverMs: number; postgresMs: number }>> {
   const [server0, postgres0] = await Promise.all([processCpuSeconds(pid), postgresCpuSeconds()]);
   return async (requests) => {
     const [server1, postgres1] = await Promise.all([processCpuSeconds(pid), postgresCpuSeconds()]);

@@ -30,7 +30,18 @@ export interface OpenLoopResult extends LoadResult {
   failureReasons: string;
 }
 
-const WORDS = ['call', 'meeting', 'project', 'idea', 'budget', 'garden', 'review', 'plan', 'email', 'book'];
+const WORDS = [
+  'call',
+  'meeting',
+  'project',
+  'idea',
+  'budget',
+  'garden',
+  'review',
+  'plan',
+  'email',
+  'book',
+];
 const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
 function percentile(sorted: number[], p: number): number {
@@ -40,7 +51,8 @@ function percentile(sorted: number[], p: number): number {
 
 export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
   const url = new URL(spec.baseUrl);
-  if (url.hostname !== '127.0.0.1') throw new Error(`refusing to load anything but 127.0.0.1 (${spec.baseUrl})`);
+  if (url.hostname !== '127.0.0.1')
+    throw new Error(`refusing to load anything but 127.0.0.1 (${spec.baseUrl})`);
   // Enough sockets that a slow answer never delays the next start (that would close the loop).
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const latencies: number[] = [];
@@ -55,7 +67,10 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
       let body: string | undefined;
       if (spec.mode === 'post') {
         counter++;
-        body = JSON.stringify({ content: `open ${counter}: ${pick(WORDS)} the ${pick(WORDS)} before the ${pick(WORDS)}`, tags: ['bench'] });
+        body = JSON.stringify({
+          content: `open ${counter}: ${pick(WORDS)} the ${pick(WORDS)} before the ${pick(WORDS)}`,
+          tags: ['bench'],
+        });
         headers['content-type'] = 'application/json';
         headers['content-length'] = String(Buffer.byteLength(body));
       }
@@ -68,11 +83,21 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
         resolve();
       };
       const req = request(
-        { agent, host: url.hostname, port: url.port, method: spec.mode === 'post' ? 'POST' : 'GET', path: spec.mode === 'post' ? spec.paths[0] : pick(spec.paths), headers, timeout: 10_000 },
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method: spec.mode === 'post' ? 'POST' : 'GET',
+          path: spec.mode === 'post' ? spec.paths[0] : pick(spec.paths),
+          headers,
+          timeout: 10_000,
+        },
         (res) => {
           res.resume();
           res.once('end', () => done((res.statusCode ?? 500) < 400, String(res.statusCode)));
-          res.once('error', (error: NodeJS.ErrnoException) => done(false, error.code ?? error.message));
+          res.once('error', (error: NodeJS.ErrnoException) =>
+            done(false, error.code ?? error.message),
+          );
         },
       );
       req.once('timeout', () => req.destroy(new Error('timeout')));
@@ -96,7 +121,10 @@ export async function runOpenLoop(spec: OpenLoopSpec): Promise<OpenLoopResult> {
       next++;
       lastStart = now;
     }
-    if (next < total && !stopped) await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + next * interval - performance.now())));
+    if (next < total && !stopped)
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, t0 + next * interval - performance.now())),
+      );
   }
   await Promise.all(inflight);
   const end = performance.now();

@@ -26,7 +26,9 @@ export const SERVER_ENV = {
 };
 
 export const serverLine = () =>
-  `server under test: node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js (as npm start), NODE_ENV=production ${Object.entries(SERVER_ENV)
+  `server under test: node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js (as npm start), NODE_ENV=production ${Object.entries(
+    SERVER_ENV,
+  )
     .map(([name, value]) => `${name}=${value}`)
     .join(' ')}`;
 
@@ -76,18 +78,32 @@ export async function openLoopPhase(
   options: { warmup: number; seconds: number },
 ): Promise<Phase> {
   const stopRss = sampleRss(target.pid);
-  await runOpenLoop({ ...load, label: `${label} warm-up`, baseUrl: target.baseUrl, seconds: options.warmup });
+  await runOpenLoop({
+    ...load,
+    label: `${label} warm-up`,
+    baseUrl: target.baseUrl,
+    seconds: options.warmup,
+  });
   const stopCpu = await startCpuCount(target.pid);
-  const result = await runOpenLoop({ ...load, label, baseUrl: target.baseUrl, seconds: options.seconds });
+  const result = await runOpenLoop({
+    ...load,
+    label,
+    baseUrl: target.baseUrl,
+    seconds: options.seconds,
+  });
   const cpu = await stopCpu(result.requests);
   const rssMb = await stopRss();
   logPhase(result);
-  const errorsNote = result.failures ? `${result.failures} FAILED (${result.failureReasons})` : undefined;
+  const errorsNote = result.failures
+    ? `${result.failures} FAILED (${result.failureReasons})`
+    : undefined;
   return { ...result, rssMb, serverCpuMs: cpu.serverMs, postgresCpuMs: cpu.postgresMs, errorsNote };
 }
 
 export function logPhase(result: LoadResult & { askedRps?: number; startedRps?: number }): void {
-  const rate = result.askedRps ? ` (asked ${result.askedRps}/s, started ${fmt(result.startedRps ?? NaN, 1)}/s)` : '';
+  const rate = result.askedRps
+    ? ` (asked ${result.askedRps}/s, started ${fmt(result.startedRps ?? NaN, 1)}/s)`
+    : '';
   console.log(
     `${result.label}: ${fmt(result.rps, 0)} req/s${rate}, p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms`,
   );
@@ -95,7 +111,9 @@ export function logPhase(result: LoadResult & { askedRps?: number; startedRps?: 
 
 /** The load column: connections for closed loops, asked and started rate for open ones. */
 const loadCell = (p: Phase) =>
-  p.askedRps ? `open ${p.askedRps}/s (started ${fmt(p.startedRps ?? NaN, 1)}/s)` : `${p.connections} conn${p.connections === 1 ? '' : 's'}`;
+  p.askedRps
+    ? `open ${p.askedRps}/s (started ${fmt(p.startedRps ?? NaN, 1)}/s)`
+    : `${p.connections} conn${p.connections === 1 ? '' : 's'}`;
 
 export const loadRow = (p: Phase) => [
   p.label,
@@ -125,15 +143,28 @@ export const LOAD_HEADERS = [
 ];
 
 /** A budget of a section; NaN (phase not run) reads as n/a, and counts as not passed. */
-export function budget(what: string, value: number, unit: string, limit: number, better: 'lower' | 'higher' | 'at most' = 'lower'): Budget {
-  return better === 'at most' ? { what, value, unit, limit, better: 'lower', inclusive: true } : { what, value, unit, limit, better };
+export function budget(
+  what: string,
+  value: number,
+  unit: string,
+  limit: number,
+  better: 'lower' | 'higher' | 'at most' = 'lower',
+): Budget {
+  return better === 'at most'
+    ? { what, value, unit, limit, better: 'lower', inclusive: true }
+    : { what, value, unit, limit, better };
 }
 
 /** A section's own copy of its budget lines, so its text reads on its own. */
 export function budgetTable(budgets: Budget[]): string {
   return table(
     ['budget', 'measured', 'limit', 'result'],
-    budgets.map((b) => [b.what, `${fmt(b.value, 2)} ${b.unit}`.trim(), budgetLimit(b), budgetVerdict(b)]),
+    budgets.map((b) => [
+      b.what,
+      `${fmt(b.value, 2)} ${b.unit}`.trim(),
+      budgetLimit(b),
+      budgetVerdict(b),
+    ]),
   );
 }
 
@@ -155,6 +186,8 @@ export async function probe(
 export function failedPhasesWarning(phases: Pick<Phase, 'label' | 'failures'>[]): string[] {
   const failed = phases.filter((p) => p.failures > 0);
   return failed.length
-    ? [`WARNING: ${failed.map((p) => p.label).join(', ')} had errors or non-2xx answers: figures not valid`]
+    ? [
+        `WARNING: ${failed.map((p) => p.label).join(', ')} had errors or non-2xx answers: figures not valid`,
+      ]
     : [];
 }

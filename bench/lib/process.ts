@@ -12,9 +12,12 @@ export const BUILT_SERVER = path.join(REPO_ROOT, 'dist/src/main.js');
 
 /** The node flags of `npm start` (the heap limit), so the bench runs the server as users do. */
 export const SERVER_NODE_FLAGS: string[] = (() => {
-  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
   const [command, ...args] = pkg.scripts.start.split(/\s+/);
-  if (command !== 'node' || args.at(-1) !== 'dist/src/main.js') throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  if (command !== 'node' || args.at(-1) !== 'dist/src/main.js')
+    throw new Error(`unexpected start script: ${pkg.scripts.start}`);
   return args.slice(0, -1);
 })();
 

@@ -15,7 +15,13 @@ const RSS_LIMIT_MB = 250;
 export function rssThroughEveryPhase(sections: BenchSection[]): Budget {
   const measured = sections.filter((section) => section.apiRssMb !== undefined);
   const value = measured.length ? Math.max(...measured.map((section) => section.apiRssMb!)) : NaN;
-  return { what: `API RSS through every phase (peak of ${measured.length} sections)`, value, unit: 'MB', limit: RSS_LIMIT_MB, better: 'lower' };
+  return {
+    what: `API RSS through every phase (peak of ${measured.length} sections)`,
+    value,
+    unit: 'MB',
+    limit: RSS_LIMIT_MB,
+    better: 'lower',
+  };
 }
 
 /** Gitignored: figures belong to the machine and the moment they were taken. */
@@ -24,7 +30,11 @@ export const SUMMARY_FILE = path.join(REPO_ROOT, 'bench-results/summary.md');
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
 export function renderSummary(sections: BenchSection[], command: string, startedAt: Date): string {
-  const overall: BenchSection = { title: 'whole run', text: '', budgets: [rssThroughEveryPhase(sections)] };
+  const overall: BenchSection = {
+    title: 'whole run',
+    text: '',
+    budgets: [rssThroughEveryPhase(sections)],
+  };
   const judged = [...sections, overall];
   const rows = judged.flatMap((section) =>
     section.budgets.map((b) => {
@@ -32,7 +42,10 @@ export function renderSummary(sections: BenchSection[], command: string, started
     }),
   );
   const failed = judged.flatMap((s) => s.budgets).filter((b) => budgetVerdict(b) !== 'PASS').length;
-  const timings = sections.map((section) => `| ${cell(section.title)} | ${fmt((section.seconds ?? NaN) / 60, 1)} | ${section.apiRssMb === undefined ? '' : fmt(section.apiRssMb)} |`);
+  const timings = sections.map(
+    (section) =>
+      `| ${cell(section.title)} | ${fmt((section.seconds ?? NaN) / 60, 1)} | ${section.apiRssMb === undefined ? '' : fmt(section.apiRssMb)} |`,
+  );
   return [
     '# Benchmark summary',
     '',
@@ -54,7 +67,14 @@ export function renderSummary(sections: BenchSection[], command: string, started
     '|---|---|---|',
     ...timings,
     '',
-    ...sections.flatMap((section) => [`## ${section.title}`, '', '```text', section.text.trim(), '```', '']),
+    ...sections.flatMap((section) => [
+      `## ${section.title}`,
+      '',
+      '```text',
+      section.text.trim(),
+      '```',
+      '',
+    ]),
   ].join('\n');
 }
 

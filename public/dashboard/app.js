@@ -3,12 +3,33 @@ import { showTidyTags } from './js/tidy-tags.js';
 import { showAi } from './js/ai.js';
 import { ApiError, NetworkError, api, onUnauthorized } from './js/api.js';
 import { resetBackupStatus, showBackupStatus } from './js/backup-status.js';
-import { flush, focusCapture, initCapture, onQueueChange, restoreQueue, stopCapture } from './js/capture.js';
+import {
+  flush,
+  focusCapture,
+  initCapture,
+  onQueueChange,
+  restoreQueue,
+  stopCapture,
+} from './js/capture.js';
 import { initDataExport } from './js/data-export.js';
 import { byId } from './js/dom.js';
 import { startEvents, stopEvents, watchPending } from './js/events.js';
-import { initFeed, onFeedTask, onPendingAnalysis, pendingAnalysisIds, resetFeed, showFeed, updateThought } from './js/feed.js';
-import { initInbox, refreshInboxCount, resetInbox, showInbox, suggestionCreated } from './js/inbox.js';
+import {
+  initFeed,
+  onFeedTask,
+  onPendingAnalysis,
+  pendingAnalysisIds,
+  resetFeed,
+  showFeed,
+  updateThought,
+} from './js/feed.js';
+import {
+  initInbox,
+  refreshInboxCount,
+  resetInbox,
+  showInbox,
+  suggestionCreated,
+} from './js/inbox.js';
 import { checkCompleted, initInsights, resetInsights, showInsights } from './js/insights.js';
 import { announce } from './js/live.js';
 import { initRouter, route } from './js/router.js';
@@ -17,7 +38,19 @@ import { loadTimezone, resetSettings, showSettings } from './js/settings.js';
 import { initTasks, resetTasks, showTasks, taskCreated } from './js/tasks.js';
 import { initTheme } from './js/theme.js';
 
-const VIEWS = { feed: showFeed, inbox: showInbox, tasks: showTasks, insights: showInsights, activity: () => { void showActivity(); void showTidyTags(); }, ai: showAi, settings: showSettings, more: () => {} };
+const VIEWS = {
+  feed: showFeed,
+  inbox: showInbox,
+  tasks: showTasks,
+  insights: showInsights,
+  activity: () => {
+    void showActivity();
+    void showTidyTags();
+  },
+  ai: showAi,
+  settings: showSettings,
+  more: () => {},
+};
 
 let started = false;
 
@@ -32,7 +65,9 @@ function boot() {
   wireAccount();
   wireSkipLinks();
   byId('signin-form').addEventListener('submit', signIn);
-  onUnauthorized(() => signOut('Your API key was not accepted any more (revoked or expired?). Sign in again.'));
+  onUnauthorized(() =>
+    signOut('Your API key was not accepted any more (revoked or expired?). Sign in again.'),
+  );
   onQueueChange(showQueue);
   onFeedTask(taskCreated);
   onPendingAnalysis(watchPending);
@@ -80,7 +115,8 @@ async function signIn(event) {
   } catch (failure) {
     input.setAttribute('aria-invalid', 'true');
     if (failure instanceof ApiError && failure.status === 401) {
-      error.textContent = 'That key was not accepted (401). Check that you pasted all of it and that it has not been revoked or expired.';
+      error.textContent =
+        'That key was not accepted (401). Check that you pasted all of it and that it has not been revoked or expired.';
     } else if (failure instanceof ApiError && failure.status === 429) {
       error.textContent = `Too many attempts. Wait ${failure.retryAfter ?? 60} seconds and try again.`;
     } else if (failure instanceof NetworkError) {
@@ -119,7 +155,12 @@ function start(interactive = false) {
     },
     onUnauthorized: () => signOut('Your API key was not accepted any more. Sign in again.'),
     onMode: (mode) => {
-      byId('live-mode').textContent = mode === 'live' ? 'Live updates on' : mode === 'polling' ? 'Checking for updates every 10 s' : '';
+      byId('live-mode').textContent =
+        mode === 'live'
+          ? 'Live updates on'
+          : mode === 'polling'
+            ? 'Checking for updates every 10 s'
+            : '';
     },
   });
   // Ready to type after signing in; on a phone, not on every visit (no keyboard popping up).
@@ -197,7 +238,9 @@ function wireSkipLinks() {
   for (const link of document.querySelectorAll('[data-skip]')) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      const target = /** @type {HTMLElement | null} */ (document.querySelector(link.getAttribute('href')));
+      const target = /** @type {HTMLElement | null} */ (
+        document.querySelector(link.getAttribute('href'))
+      );
       target?.focus();
     });
   }
@@ -218,9 +261,10 @@ function showConnection() {
   pill.classList.toggle('warn', Boolean(text));
   const retry = byId('conn-retry');
   retry.hidden = queued === 0;
-  byId('settings-queue').textContent = queued > 0
-    ? `${queued} thought${queued === 1 ? ' is' : 's are'} waiting on this device to be sent.`
-    : 'Nothing is waiting to be sent.';
+  byId('settings-queue').textContent =
+    queued > 0
+      ? `${queued} thought${queued === 1 ? ' is' : 's are'} waiting on this device to be sent.`
+      : 'Nothing is waiting to be sent.';
 }
 
 byId('conn-retry')?.addEventListener('click', () => flush());

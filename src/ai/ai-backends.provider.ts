@@ -36,7 +36,8 @@ export const aiBackendsProvider: FactoryProvider<AiBackend[]> = {
       }),
       new LocalBackend(new LocalThreadPool(config.get('LOCAL_AI_THREADS', { infer: true }))),
     ];
-    if (mode === 'mock') backends.push(new MockBackend({ delayMs: config.get('MOCK_AI_DELAY_MS', { infer: true }) }));
+    if (mode === 'mock')
+      backends.push(new MockBackend({ delayMs: config.get('MOCK_AI_DELAY_MS', { infer: true }) }));
     return backends;
   },
 };

@@ -57,13 +57,16 @@ export class AiBackendError extends Error {
 /** Every backend in the chain failed or was skipped. */
 export class AiUnavailableError extends Error {
   constructor(readonly attempts: { backend: AiBackendName; reason: string }[]) {
-    super(`no AI backend produced an answer (${attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ')})`);
+    super(
+      `no AI backend produced an answer (${attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ')})`,
+    );
     this.name = 'AiUnavailableError';
   }
 }
 
 /** The error class for the ledger and the breaker, whatever was thrown. */
 export function errorClassOf(error: unknown): AiErrorClass {
-  if (error instanceof AiBackendError || error instanceof AiOutputInvalidError) return error.errorClass;
+  if (error instanceof AiBackendError || error instanceof AiOutputInvalidError)
+    return error.errorClass;
   return 'internal';
 }

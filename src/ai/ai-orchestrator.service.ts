@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { AiBackendError, AiOutputInvalidError, AiUnavailableError, errorClassOf } from './ai-errors.js';
+import {
+  AiBackendError,
+  AiOutputInvalidError,
+  AiUnavailableError,
+  errorClassOf,
+} from './ai-errors.js';
 import type { AiOptions } from './ai-options.js';
 import { AiRuntime } from './ai-runtime.js';
 import { AI_BACKENDS, AI_LIMITS, AI_OPTIONS } from './ai.tokens.js';
@@ -47,7 +52,10 @@ export interface BackendStatus {
 /** How one backend is asked, or why it is not. */
 type Plan<T> =
   | { skip: string }
-  | { invoke: (signal: AbortSignal, options?: BackendCallOptions) => Promise<BackendAnswer>; validate: (raw: unknown) => T };
+  | {
+      invoke: (signal: AbortSignal, options?: BackendCallOptions) => Promise<BackendAnswer>;
+      validate: (raw: unknown) => T;
+    };
 
 interface CallSpec<T> {
   operation: AiOperation;
@@ -82,10 +90,20 @@ export class AiOrchestrator {
   ) {
     for (const backend of backends) this.byName.set(backend.name, backend);
     const now = () => this.runtime.now();
-    this.limits = limits ?? new LocalAiLimits({ requestsPerMinute: options.requestsPerMinute, circuit: options.circuit, now });
+    this.limits =
+      limits ??
+      new LocalAiLimits({
+        requestsPerMinute: options.requestsPerMinute,
+        circuit: options.circuit,
+        now,
+      });
   }
 
-  analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext, options?: AiCallOptions): Promise<AiResult<ThoughtAnalysis>> {
+  analyzeThought(
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+    options?: AiCallOptions,
+  ): Promise<AiResult<ThoughtAnalysis>> {
     return this.run({
       operation: 'analyze_thought',
       userId: context.userId,
@@ -97,7 +115,12 @@ export class AiOrchestrator {
           ? { skip: 'local_only' }
           : {
               invoke: (signal, callOptions) =>
-                backend.analyzeThought(thought, backend.isCloud ? shareableContext(context) : context, signal, callOptions),
+                backend.analyzeThought(
+                  thought,
+                  backend.isCloud ? shareableContext(context) : context,
+                  signal,
+                  callOptions,
+                ),
               validate: (raw) => parseThoughtAnalysis(raw, thought),
             },
     });
@@ -107,7 +130,10 @@ export class AiOrchestrator {
    * Cloud backends get the input without local-only thoughts (and without tasks that came
    * from them); when that leaves no recent thought, they are skipped. Other backends see all.
    */
-  consciousnessCheck(input: ConsciousnessInput, options?: AiCallOptions): Promise<AiResult<ConsciousnessResult>> {
+  consciousnessCheck(
+    input: ConsciousnessInput,
+    options?: AiCallOptions,
+  ): Promise<AiResult<ConsciousnessResult>> {
     const shareable = withoutLocalOnly(input);
     return this.run({
       operation: 'consciousness_check',
@@ -117,7 +143,8 @@ export class AiOrchestrator {
       options,
       plan: (backend) => {
         const sent = backend.isCloud ? shareable : input;
-        if (backend.isCloud && sent.recentThoughts.length === 0 && input.recentThoughts.length > 0) return { skip: 'local_only' };
+        if (backend.isCloud && sent.recentThoughts.length === 0 && input.recentThoughts.length > 0)
+          return { skip: 'local_only' };
         const known = new Set([...sent.recentThoughts, ...sent.trendThoughts].map((t) => t.id));
         return {
           invoke: (signal, callOptions) => backend.consciousnessCheck(sent, signal, callOptions),
@@ -146,7 +173,11 @@ export class AiOrchestrator {
   }
 
   /** A batch item's request for this thought, with the same privacy rules as a single call; null for a local_only thought. */
-  batchRequest(backend: ClaudeBackend, thought: ThoughtForAnalysis, context: AnalysisContext): ReturnType<ClaudeBackend['analyzeRequest']> | null {
+  batchRequest(
+    backend: ClaudeBackend,
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+  ): ReturnType<ClaudeBackend['analyzeRequest']> | null {
     return thought.localOnly ? null : backend.analyzeRequest(thought, shareableContext(context));
   }
 
@@ -162,42 +193,83 @@ export class AiOrchestrator {
     facts: { model: string; promptVersion: string; latencyMs: number },
   ): Promise<AiResult<ThoughtAnalysis>> {
     const backend = this.byName.get('claude') as AiBackend;
-    const call = { operation: 'analyze_thought' as const, userId: context.userId, thoughtId: thought.id };
+    const call = {
+      operation: 'analyze_thought' as const,
+      userId: context.userId,
+      thoughtId: thought.id,
+    };
     let answer: BackendAnswer | null = null;
     try {
       answer = answerOf(message, ANALYZE_THOUGHT_PROMPT.toolName, facts.model, facts.promptVersion);
       const value = parseThoughtAnalysis(answer.output, thought);
-      await this.record(backend, call, { ...facts, ...answer.usage, outcome: 'success', errorClass: null, result: value, batch: true });
-      return { value, backend: 'claude', model: facts.model, promptVersion: facts.promptVersion, usage: answer.usage, latencyMs: facts.latencyMs, skipped: [] };
+      await this.record(backend, call, {
+        ...facts,
+        ...answer.usage,
+        outcome: 'success',
+        errorClass: null,
+        result: value,
+        batch: true,
+      });
+      return {
+        value,
+        backend: 'claude',
+        model: facts.model,
+        promptVersion: facts.promptVersion,
+        usage: answer.usage,
+        latencyMs: facts.latencyMs,
+        skipped: [],
+      };
     } catch (error) {
       const errorClass = errorClassOf(error);
-      this.logger.warn({ backend: 'claude', operation: call.operation, errorClass }, 'AI batch answer rejected');
-      await this.record(backend, call, { ...facts, ...answer?.usage, outcome: 'invalid_output', errorClass, batch: true });
+      this.logger.warn(
+        { backend: 'claude', operation: call.operation, errorClass },
+        'AI batch answer rejected',
+      );
+      await this.record(backend, call, {
+        ...facts,
+        ...answer?.usage,
+        outcome: 'invalid_output',
+        errorClass,
+        batch: true,
+      });
       throw error;
     }
   }
 
   /** A batch item that came back errored, expired or canceled: on the books (unbilled), then redone singly. */
-  recordBatchItemFailure(userId: string, thoughtId: string, facts: { model: string; promptVersion: string }, errorClass: string): Promise<void> {
+  recordBatchItemFailure(
+    userId: string,
+    thoughtId: string,
+    facts: { model: string; promptVersion: string },
+    errorClass: string,
+  ): Promise<void> {
     const backend = this.byName.get('claude') as AiBackend;
     const call = { operation: 'analyze_thought' as const, userId, thoughtId };
-    return this.record(backend, call, { ...facts, outcome: 'error', errorClass, latencyMs: 0, batch: true });
+    return this.record(backend, call, {
+      ...facts,
+      outcome: 'error',
+      errorClass,
+      latencyMs: 0,
+      batch: true,
+    });
   }
 
   status(): Promise<BackendStatus[]> {
-    return Promise.all([...this.byName.values()].map(async (backend) => {
-      const view = await this.breaker(backend.name).view();
-      const last = view.lastFailure;
-      return {
-        name: backend.name,
-        configured: backend.isConfigured(),
-        circuitState: view.state,
-        consecutiveFailures: view.consecutiveFailures,
-        lastErrorClass: last?.errorClass ?? null,
-        lastErrorAt: last?.at ?? null,
-        model: backend.model ?? null,
-      };
-    }));
+    return Promise.all(
+      [...this.byName.values()].map(async (backend) => {
+        const view = await this.breaker(backend.name).view();
+        const last = view.lastFailure;
+        return {
+          name: backend.name,
+          configured: backend.isConfigured(),
+          circuitState: view.state,
+          consecutiveFailures: view.consecutiveFailures,
+          lastErrorClass: last?.errorClass ?? null,
+          lastErrorAt: last?.at ?? null,
+          model: backend.model ?? null,
+        };
+      }),
+    );
   }
 
   private async run<T>(call: CallSpec<T>): Promise<AiResult<T>> {
@@ -229,8 +301,9 @@ export class AiOrchestrator {
     const guarded = !LAST_RESORT.has(backend.name);
     const breaker = this.breaker(backend.name);
     let model: string | undefined;
-    for (let retries = 0; ; ) {
-      if (call.options?.signal?.aborted) throw new AiBackendError('aborted', 'aborted by the caller', { retryable: false });
+    for (let retries = 0; ;) {
+      if (call.options?.signal?.aborted)
+        throw new AiBackendError('aborted', 'aborted by the caller', { retryable: false });
       if (guarded) {
         const refusal = await this.admit(breaker, deadline);
         if (refusal) {
@@ -246,7 +319,10 @@ export class AiOrchestrator {
       } catch (error) {
         const errorClass = errorClassOf(error);
         await breaker.recordFailure(errorClass);
-        this.logger.warn({ backend: backend.name, operation: call.operation, errorClass, status: statusOf(error) }, 'AI backend call failed');
+        this.logger.warn(
+          { backend: backend.name, operation: call.operation, errorClass, status: statusOf(error) },
+          'AI backend call failed',
+        );
         await this.record(backend, call, {
           model: model ?? backend.model ?? backend.name,
           promptVersion: call.promptVersion,
@@ -263,17 +339,42 @@ export class AiOrchestrator {
       }
       const latencyMs = this.runtime.now() - started;
       const { usage } = answer;
-      const facts = { model: answer.model, promptVersion: answer.promptVersion, ...usage, latencyMs };
+      const facts = {
+        model: answer.model,
+        promptVersion: answer.promptVersion,
+        ...usage,
+        latencyMs,
+      };
       try {
         const value = plan.validate(answer.output);
         await breaker.recordSuccess();
-        await this.record(backend, call, { ...facts, outcome: 'success', errorClass: null, result: value });
-        return { value, backend: backend.name, model: answer.model, promptVersion: answer.promptVersion, usage, latencyMs };
+        await this.record(backend, call, {
+          ...facts,
+          outcome: 'success',
+          errorClass: null,
+          result: value,
+        });
+        return {
+          value,
+          backend: backend.name,
+          model: answer.model,
+          promptVersion: answer.promptVersion,
+          usage,
+          latencyMs,
+        };
       } catch (error) {
         // Paid for but unusable: the tokens are recorded, the raw output is not.
         const errorClass = errorClassOf(error);
         await breaker.recordFailure(errorClass);
-        this.logger.warn({ backend: backend.name, operation: call.operation, errorClass, problems: (error as AiOutputInvalidError).problems }, 'AI answer rejected');
+        this.logger.warn(
+          {
+            backend: backend.name,
+            operation: call.operation,
+            errorClass,
+            problems: (error as AiOutputInvalidError).problems,
+          },
+          'AI answer rejected',
+        );
         await this.record(backend, call, { ...facts, outcome: 'invalid_output', errorClass });
         return errorClass;
       }
@@ -297,18 +398,34 @@ export class AiOrchestrator {
    * otherwise only retryable errors are retried, at most maxRetries times, and never past
    * the time budget.
    */
-  private nextStep(backend: AiBackend, error: unknown, retries: number, model: string | undefined, deadline: number): { delayMs: number; model?: string } | null {
+  private nextStep(
+    backend: AiBackend,
+    error: unknown,
+    retries: number,
+    model: string | undefined,
+    deadline: number,
+  ): { delayMs: number; model?: string } | null {
     if (!(error instanceof AiBackendError) || !error.retryable) return null;
-    const switchModel = error.errorClass === 'overloaded' && backend.fallbackModel && model === undefined ? backend.fallbackModel : undefined;
+    const switchModel =
+      error.errorClass === 'overloaded' && backend.fallbackModel && model === undefined
+        ? backend.fallbackModel
+        : undefined;
     if (!switchModel && retries >= this.options.maxRetries) return null;
-    const delayMs = retryDelay(retries, error.options.retryAfterMs, deadline - this.runtime.now(), this.options.backoff, () => this.runtime.random());
+    const delayMs = retryDelay(
+      retries,
+      error.options.retryAfterMs,
+      deadline - this.runtime.now(),
+      this.options.backoff,
+      () => this.runtime.random(),
+    );
     return delayMs === null ? null : { delayMs, model: switchModel };
   }
 
   private signalFor(call: CallSpec<unknown>, timeoutMs: number | undefined): AbortSignal {
-    const signals = [call.options?.signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(Math.max(1, timeoutMs))].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
+    const signals = [
+      call.options?.signal,
+      timeoutMs === undefined ? undefined : AbortSignal.timeout(Math.max(1, timeoutMs)),
+    ].filter((signal): signal is AbortSignal => signal !== undefined);
     return signals.length === 0 ? new AbortController().signal : AbortSignal.any(signals);
   }
 
@@ -368,17 +485,25 @@ function statusOf(error: unknown): number | undefined {
 function shareableContext(context: AnalysisContext): AnalysisContext {
   if (!context.localOnlyTags?.length) return context;
   const hidden = new Set(context.localOnlyTags);
-  return { ...context, existingTags: context.existingTags.filter((tag) => !hidden.has(tag)), localOnlyTags: [] };
+  return {
+    ...context,
+    existingTags: context.existingTags.filter((tag) => !hidden.has(tag)),
+    localOnlyTags: [],
+  };
 }
 
 function withoutLocalOnly(input: ConsciousnessInput): ConsciousnessInput {
-  const hidden = new Set([...input.recentThoughts, ...input.trendThoughts].filter((t) => t.localOnly).map((t) => t.id));
+  const hidden = new Set(
+    [...input.recentThoughts, ...input.trendThoughts].filter((t) => t.localOnly).map((t) => t.id),
+  );
   if (hidden.size === 0) return input;
   return {
     ...input,
     recentThoughts: input.recentThoughts.filter((t) => !hidden.has(t.id)),
     trendThoughts: input.trendThoughts.filter((t) => !hidden.has(t.id)),
     // A task's title may quote its private thought.
-    openTasks: input.openTasks.filter((task) => !task.sourceThoughtId || !hidden.has(task.sourceThoughtId)),
+    openTasks: input.openTasks.filter(
+      (task) => !task.sourceThoughtId || !hidden.has(task.sourceThoughtId),
+    ),
   };
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -28,11 +35,18 @@ export class AiController {
   @Readable()
   @ApiOperation({
     summary: "The caller's AI usage per UTC day and backend",
-    description: 'Calls, tokens and estimated cost (USD, from the price table) from the audit ledger, newest day first.',
+    description:
+      'Calls, tokens and estimated cost (USD, from the price table) from the audit ledger, newest day first.',
   })
   @ApiOkResponse({ type: AiUsageResponseDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'days is not an integer from 1 to 30.' })
-  async usage(@CurrentAuth() auth: AuthContext, @Query() query: AiUsageQueryDto): Promise<AiUsageResponseDto> {
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'days is not an integer from 1 to 30.',
+  })
+  async usage(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: AiUsageQueryDto,
+  ): Promise<AiUsageResponseDto> {
     const { since, rows } = await this.ledger.usage(auth.userId, query.days, new Date());
     return toUsageResponse(query.days, since, rows);
   }
@@ -41,10 +55,14 @@ export class AiController {
   @Readable()
   @ApiOperation({
     summary: 'Health of each AI backend (shared by all instances when REDIS_URL is set)',
-    description: 'Whether it is configured, its circuit-breaker state, consecutive failures and the last error class.',
+    description:
+      'Whether it is configured, its circuit-breaker state, consecutive failures and the last error class.',
   })
   @ApiOkResponse({ type: AiStatusResponseDto })
   async status(): Promise<AiStatusResponseDto> {
-    return { mode: this.options.mode, backends: (await this.orchestrator.status()).map(toBackendStatus) };
+    return {
+      mode: this.options.mode,
+      backends: (await this.orchestrator.status()).map(toBackendStatus),
+    };
   }
 }

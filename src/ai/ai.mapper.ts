@@ -19,7 +19,8 @@ export function toUsageResponse(days: number, since: Date, rows: UsageRow[]): Ai
     cost_saved_usd: round6(row.costSavedUsd),
     batch_requests: row.batchRequests,
   }));
-  const sum = (pick: (item: (typeof items)[number]) => number) => items.reduce((total, item) => total + pick(item), 0);
+  const sum = (pick: (item: (typeof items)[number]) => number) =>
+    items.reduce((total, item) => total + pick(item), 0);
   return {
     days,
     since: since.toISOString().slice(0, 10),

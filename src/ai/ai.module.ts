@@ -18,7 +18,11 @@ import { AiLedgerService } from './ledger/ai-ledger.service.js';
   controllers: [AiController],
   providers: [
     aiBackendsProvider,
-    { provide: AI_OPTIONS, inject: [ConfigService], useFactory: (config: AppConfig) => aiOptionsFromConfig(config) },
+    {
+      provide: AI_OPTIONS,
+      inject: [ConfigService],
+      useFactory: (config: AppConfig) => aiOptionsFromConfig(config),
+    },
     AiRuntime,
     ...aiLimitsProviders,
     AiLedgerRepository,

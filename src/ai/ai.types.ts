@@ -85,7 +85,13 @@ export interface ConsciousnessInput {
   recentThoughts: ThoughtForAnalysis[];
   /** A longer window for trends (includes the recent ones). */
   trendThoughts: ThoughtForAnalysis[];
-  openTasks: { id: string; title: string; dueDate: string | null; sourceThoughtId: string | null; createdAt: Date }[];
+  openTasks: {
+    id: string;
+    title: string;
+    dueDate: string | null;
+    sourceThoughtId: string | null;
+    createdAt: Date;
+  }[];
   profile: ProfileForAi;
   timezone: string;
   windowStart: Date;
@@ -164,7 +170,11 @@ export interface AiBackend {
     signal: AbortSignal,
     options?: BackendCallOptions,
   ): Promise<BackendAnswer>;
-  consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer>;
+  consciousnessCheck(
+    input: ConsciousnessInput,
+    signal: AbortSignal,
+    options?: BackendCallOptions,
+  ): Promise<BackendAnswer>;
 }
 
 /** A validated answer with where it came from. */

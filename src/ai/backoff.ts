@@ -8,7 +8,11 @@ export interface BackoffOptions {
  * wait in [0, min(cap, base * 2^attempt)), so clients that failed together do not retry
  * together. `random` is injected so tests are deterministic.
  */
-export function fullJitterDelay(attempt: number, options: BackoffOptions, random: () => number): number {
+export function fullJitterDelay(
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number,
+): number {
   const ceiling = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, attempt));
   return Math.floor(random() * ceiling);
 }

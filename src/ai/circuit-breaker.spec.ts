@@ -3,7 +3,10 @@ import { CircuitBreaker } from './circuit-breaker.js';
 
 function breaker(threshold = 3, cooldownMs = 1000) {
   const clock = { now: 1_000_000 };
-  return { clock, breaker: new CircuitBreaker({ failureThreshold: threshold, cooldownMs, now: () => clock.now }) };
+  return {
+    clock,
+    breaker: new CircuitBreaker({ failureThreshold: threshold, cooldownMs, now: () => clock.now }),
+  };
 }
 
 describe('CircuitBreaker', () => {

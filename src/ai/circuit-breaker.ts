@@ -55,7 +55,8 @@ export class CircuitBreaker {
     this.failures += 1;
     this.lastError = { errorClass, at: new Date(this.options.now()) };
     // A failed probe re-opens at once; a closed circuit opens at the threshold.
-    if (this.probeInFlight || this.failures >= this.options.failureThreshold) this.openedAt = this.options.now();
+    if (this.probeInFlight || this.failures >= this.options.failureThreshold)
+      this.openedAt = this.options.now();
     this.probeInFlight = false;
   }
 

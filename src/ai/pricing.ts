@@ -34,7 +34,9 @@ const FAMILY_PRICES: [RegExp, Price][] = [
 
 export function priceOf(model: string): Price {
   const id = model.replace(/-\d{8}$/, '');
-  return CLAUDE_PRICES[id] ?? (FAMILY_PRICES.find(([family]) => family.test(id)) as [RegExp, Price])[1];
+  return (
+    CLAUDE_PRICES[id] ?? (FAMILY_PRICES.find(([family]) => family.test(id)) as [RegExp, Price])[1]
+  );
 }
 
 /**
@@ -52,7 +54,12 @@ const round6 = (usd: number) => Math.round(usd * 1_000_000) / 1_000_000;
  * Estimated cost in USD, rounded to the ledger's six decimals; local backends cost nothing.
  * `inputTokens` are the uncached ones: Anthropic reports cache writes and reads apart from them.
  */
-export function estimateCostUsd(backend: AiBackendName, model: string, usage: TokenUsage, options: { batch?: boolean } = {}): number {
+export function estimateCostUsd(
+  backend: AiBackendName,
+  model: string,
+  usage: TokenUsage,
+  options: { batch?: boolean } = {},
+): number {
   return costAndSaving(backend, model, usage, options).costUsd;
 }
 
@@ -72,8 +79,12 @@ export function costAndSaving(
   const written = usage.cacheCreationInputTokens ?? 0;
   const read = usage.cacheReadInputTokens ?? 0;
   const input = usage.inputTokens + written * CACHE_WRITE_MULTIPLIER + read * CACHE_READ_MULTIPLIER;
-  const full = ((usage.inputTokens + written + read) * price.input + usage.outputTokens * price.output) / 1_000_000;
-  const cost = ((input * price.input + usage.outputTokens * price.output) / 1_000_000) * (options.batch ? BATCH_MULTIPLIER : 1);
+  const full =
+    ((usage.inputTokens + written + read) * price.input + usage.outputTokens * price.output) /
+    1_000_000;
+  const cost =
+    ((input * price.input + usage.outputTokens * price.output) / 1_000_000) *
+    (options.batch ? BATCH_MULTIPLIER : 1);
   const costUsd = round6(cost);
   return { costUsd, savedUsd: round6(round6(full) - costUsd) };
 }

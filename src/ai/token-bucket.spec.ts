@@ -5,7 +5,12 @@ describe('TokenBucket', () => {
   it('allows perMinute requests at once, then refills continuously', () => {
     const clock = { now: 0 };
     const bucket = new TokenBucket(3, () => clock.now);
-    expect([bucket.tryTake(), bucket.tryTake(), bucket.tryTake(), bucket.tryTake()]).toEqual([true, true, true, false]);
+    expect([bucket.tryTake(), bucket.tryTake(), bucket.tryTake(), bucket.tryTake()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     clock.now += 19_999;
     expect(bucket.tryTake()).toBe(false);
     clock.now += 1;

@@ -38,7 +38,12 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       if (await this.apiKeys.adminKeyEverCreated(manager)) return undefined;
       const inserted = await this.users.insertWithKey(
         manager,
-        { name: 'Admin', email: BOOTSTRAP_ADMIN_EMAIL, keyScope: 'admin', keyName: 'bootstrap admin' },
+        {
+          name: 'Admin',
+          email: BOOTSTRAP_ADMIN_EMAIL,
+          keyScope: 'admin',
+          keyName: 'bootstrap admin',
+        },
         presetKey,
       );
       // Before the commit: a key nobody can read must not become the only admin key.
@@ -47,8 +52,14 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     });
     if (!created) return;
     this.logger.log(
-      { user_id: created.user.id, key_prefix: created.apiKey.record.prefix, ...(keyFile ? { key_file: keyFile } : {}) },
-      keyFile ? `admin bootstrapped; its generated API key is in ${keyFile}` : 'admin bootstrapped with BOOTSTRAP_ADMIN_KEY',
+      {
+        user_id: created.user.id,
+        key_prefix: created.apiKey.record.prefix,
+        ...(keyFile ? { key_file: keyFile } : {}),
+      },
+      keyFile
+        ? `admin bootstrapped; its generated API key is in ${keyFile}`
+        : 'admin bootstrapped with BOOTSTRAP_ADMIN_KEY',
     );
     if (keyFile && process.stdout.isTTY) showOnTerminal(created.apiKey.key, keyFile);
   }

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -70,11 +81,20 @@ export class AdminController {
   }
 
   @Post('api-keys/:id/rotate')
-  @ApiOperation({ summary: 'Replace a key: the new one is returned once, the old one stops (after the grace period)' })
+  @ApiOperation({
+    summary:
+      'Replace a key: the new one is returned once, the old one stops (after the grace period)',
+  })
   @ApiCreatedResponse({ type: IssuedApiKeyResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Revoked, expired or already rotated.' })
-  async rotateKey(@Param('id', uuid) id: string, @Body() body: RotateApiKeyDto): Promise<IssuedApiKeyResponseDto> {
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Revoked, expired or already rotated.',
+  })
+  async rotateKey(
+    @Param('id', uuid) id: string,
+    @Body() body: RotateApiKeyDto,
+  ): Promise<IssuedApiKeyResponseDto> {
     return toIssuedApiKeyResponse(await this.apiKeys.rotate(id, body.grace_period_seconds));
   }
 

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { PgChannelListener } from '../common/database/pg-channel-listener.js';
 import { DATABASE_URL } from '../database/database.tokens.js';
 import { ApiKeyChanges } from './api-key-changes.js';
@@ -15,7 +21,11 @@ export class ApiKeyInvalidationListener implements OnModuleInit, OnApplicationSh
   private readonly logger = new Logger(ApiKeyInvalidationListener.name);
   private readonly listener: PgChannelListener;
 
-  constructor(@Inject(DATABASE_URL) databaseUrl: string, cache: VerifiedKeyCache, changes: ApiKeyChanges) {
+  constructor(
+    @Inject(DATABASE_URL) databaseUrl: string,
+    cache: VerifiedKeyCache,
+    changes: ApiKeyChanges,
+  ) {
     let heardBefore = false;
     this.listener = new PgChannelListener({
       url: databaseUrl,

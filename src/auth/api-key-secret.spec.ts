@@ -49,7 +49,9 @@ describe('generateApiKey', () => {
 
 describe('describeApiKey / hashApiKey', () => {
   it('matches the known sha256 test vector', () => {
-    expect(hashApiKey('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashApiKey('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 
   it('describes a given key', () => {

@@ -34,18 +34,20 @@ export class ApiKeysRepository {
   constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
 
   async insert(manager: EntityManager, row: NewApiKeyRow): Promise<ApiKey> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ApiKey)
-      .values(row)
-      .execute();
+    const result = await manager.createQueryBuilder().insert().into(ApiKey).values(row).execute();
     // PostgreSQL returns the generated columns (id, created_at) with the insert.
-    return Object.assign(new ApiKey(), row, { lastUsedAt: null, revokedAt: null, replacedById: null }, result.generatedMaps[0]);
+    return Object.assign(
+      new ApiKey(),
+      row,
+      { lastUsedAt: null, revokedAt: null, replacedById: null },
+      result.generatedMaps[0],
+    );
   }
 
   /** The key with this hash, if it is neither revoked nor expired right now. */
-  findUsableByHash(keyHash: string): Promise<Pick<ApiKey, 'id' | 'userId' | 'scope' | 'expiresAt' | 'keyHash'> | null> {
+  findUsableByHash(
+    keyHash: string,
+  ): Promise<Pick<ApiKey, 'id' | 'userId' | 'scope' | 'expiresAt' | 'keyHash'> | null> {
     return this.keys
       .createQueryBuilder('key')
       .select(['key.id', 'key.userId', 'key.scope', 'key.expiresAt', 'key.keyHash'])
@@ -87,7 +89,10 @@ export class ApiKeysRepository {
         new Brackets((where) =>
           where
             .where('key.createdAt < :at', { at: after.createdAt })
-            .orWhere('(key.createdAt = :at AND key.id < :id)', { at: after.createdAt, id: after.id }),
+            .orWhere('(key.createdAt = :at AND key.id < :id)', {
+              at: after.createdAt,
+              id: after.id,
+            }),
         ),
       );
     }
@@ -95,12 +100,21 @@ export class ApiKeysRepository {
   }
 
   /** Marks the key revoked and tells every instance to drop it from its cache at commit. */
-  async revoke(manager: EntityManager, key: Pick<ApiKey, 'id' | 'keyHash'>, at: Date): Promise<void> {
+  async revoke(
+    manager: EntityManager,
+    key: Pick<ApiKey, 'id' | 'keyHash'>,
+    at: Date,
+  ): Promise<void> {
     await manager.update(ApiKey, { id: key.id, revokedAt: IsNull() }, { revokedAt: at });
     await this.announceChange(manager, key.keyHash);
   }
 
-  async expireAt(manager: EntityManager, key: Pick<ApiKey, 'id' | 'keyHash'>, at: Date, replacedById: string): Promise<void> {
+  async expireAt(
+    manager: EntityManager,
+    key: Pick<ApiKey, 'id' | 'keyHash'>,
+    at: Date,
+    replacedById: string,
+  ): Promise<void> {
     await manager.update(ApiKey, { id: key.id }, { expiresAt: at, replacedById });
     await this.announceChange(manager, key.keyHash);
   }

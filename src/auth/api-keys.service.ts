@@ -81,7 +81,10 @@ export class ApiKeysService {
     return row ? { keyHash: row.keyHash, expiresAt: row.expiresAt } : null;
   }
 
-  create(input: CreateKeyInput, manager: EntityManager = this.dataSource.manager): Promise<IssuedApiKey> {
+  create(
+    input: CreateKeyInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<IssuedApiKey> {
     return this.insertKey(manager, input);
   }
 
@@ -102,7 +105,8 @@ export class ApiKeysService {
       heard = this.cache.untilEvicted(old.keyHash, NOTICE_WAIT_MS);
       if (old.revokedAt) throw conflict('API key is revoked and cannot be rotated');
       const now = new Date();
-      if (old.expiresAt && old.expiresAt <= now) throw conflict('API key has expired and cannot be rotated');
+      if (old.expiresAt && old.expiresAt <= now)
+        throw conflict('API key has expired and cannot be rotated');
       if (old.replacedById) throw conflict('API key was already rotated');
       const issued = await this.insertKey(manager, {
         userId: old.userId,

@@ -50,7 +50,13 @@ export class AuthFailureLimiter {
 
   /** Counts one failure; seconds the address is now blocked for, or 0 while under the limit. */
   async recordFailure(ip: string, now = Date.now()): Promise<number> {
-    const record = await this.storage.increment(this.key(ip), WINDOW_MS, this.limit, WINDOW_MS, THROTTLER_NAME);
+    const record = await this.storage.increment(
+      this.key(ip),
+      WINDOW_MS,
+      this.limit,
+      WINDOW_MS,
+      THROTTLER_NAME,
+    );
     if (!record.isBlocked) return 0;
     const seconds = Math.max(1, record.timeToBlockExpire);
     this.remember(ip, now + seconds * 1000);

@@ -26,5 +26,10 @@ export function toIssuedApiKeyResponse(issued: IssuedApiKey): IssuedApiKeyRespon
 }
 
 export function toUserResponse(user: User): UserResponseDto {
-  return { id: user.id, name: user.name, email: user.email, created_at: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    created_at: user.createdAt.toISOString(),
+  };
 }

@@ -43,6 +43,14 @@ import { WhoAmIController } from './whoami.controller.js';
         new VerifiedKeyCache(config.get('API_KEY_CACHE_TTL_SECONDS', { infer: true }) * 1000),
     },
   ],
-  exports: [UsersService, ApiKeysService, ApiKeyGuard, ApiKeyChanges, RequestAuthenticator, AuthFailureLimiter, UnauthenticatedLimiter],
+  exports: [
+    UsersService,
+    ApiKeysService,
+    ApiKeyGuard,
+    ApiKeyChanges,
+    RequestAuthenticator,
+    AuthFailureLimiter,
+    UnauthenticatedLimiter,
+  ],
 })
 export class AuthModule {}

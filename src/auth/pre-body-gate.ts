@@ -14,7 +14,11 @@ export const UNAUTHENTICATED_LIMIT_MESSAGE = 'too many requests without a valid 
  * without one are counted per address and refused over the limit, all before a byte of the
  * body is parsed. Requests without a body cost nothing here; the guard handles them.
  */
-export function preBodyGate(authenticator: RequestAuthenticator, failures: AuthFailureLimiter, unauthenticated: UnauthenticatedLimiter) {
+export function preBodyGate(
+  authenticator: RequestAuthenticator,
+  failures: AuthFailureLimiter,
+  unauthenticated: UnauthenticatedLimiter,
+) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!carriesBody(request)) return next();
     const ip = request.ip ?? 'unknown';

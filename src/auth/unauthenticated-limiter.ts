@@ -23,7 +23,13 @@ export class UnauthenticatedLimiter {
 
   /** Counts one; seconds to wait when over the limit, else 0. */
   async count(ip: string): Promise<number> {
-    const record = await this.storage.increment(`unauthenticated:${ip}`, WINDOW_MS, this.limit, WINDOW_MS, THROTTLER_NAME);
+    const record = await this.storage.increment(
+      `unauthenticated:${ip}`,
+      WINDOW_MS,
+      this.limit,
+      WINDOW_MS,
+      THROTTLER_NAME,
+    );
     return record.isBlocked ? Math.max(1, record.timeToBlockExpire) : 0;
   }
 }

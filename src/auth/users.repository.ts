@@ -18,7 +18,10 @@ export class UsersRepository {
   }
 
   findById(id: string): Promise<User | null> {
-    return this.users.findOne({ where: { id }, select: { id: true, name: true, email: true, createdAt: true, updatedAt: true } });
+    return this.users.findOne({
+      where: { id },
+      select: { id: true, name: true, email: true, createdAt: true, updatedAt: true },
+    });
   }
 
   findByEmail(email: string, manager?: EntityManager): Promise<User | null> {

@@ -36,7 +36,12 @@ export class UsersService {
   async insertWithKey(manager: EntityManager, input: NewUser, presetKey?: string) {
     const user = await this.users.insert(manager, input.name.trim(), input.email.trim());
     const apiKey = await this.apiKeys.create(
-      { userId: user.id, name: input.keyName ?? 'default', scope: input.keyScope ?? 'user', presetKey },
+      {
+        userId: user.id,
+        name: input.keyName ?? 'default',
+        scope: input.keyScope ?? 'user',
+        presetKey,
+      },
       manager,
     );
     return { user, apiKey };

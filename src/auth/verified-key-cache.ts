@@ -45,7 +45,13 @@ export class VerifiedKeyCache {
     return this.generation;
   }
 
-  set(keyHash: string, context: AuthContext, keyExpiresAt: Date | null, now = Date.now(), ticket = this.generation): void {
+  set(
+    keyHash: string,
+    context: AuthContext,
+    keyExpiresAt: Date | null,
+    now = Date.now(),
+    ticket = this.generation,
+  ): void {
     if (!this.listening || this.ttlMs <= 0 || ticket !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const expiry = keyExpiresAt ? keyExpiresAt.getTime() : Infinity;
@@ -85,7 +91,8 @@ export class VerifiedKeyCache {
       const wake = () => {
         clearTimeout(timer);
         waiting.delete(wake);
-        if (waiting.size === 0 && this.waiters.get(keyHash) === waiting) this.waiters.delete(keyHash);
+        if (waiting.size === 0 && this.waiters.get(keyHash) === waiting)
+          this.waiters.delete(keyHash);
         resolve();
       };
       waiting.add(wake);

@@ -1,5 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
 import { Readable } from '../common/decorators/key-scopes.decorator.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -20,6 +26,10 @@ export class WhoAmIController {
   @ApiOperation({ summary: 'The calling key: its user and its scope' })
   @ApiOkResponse({ type: WhoAmIResponseDto })
   async whoami(@CurrentAuth() auth: AuthContext): Promise<WhoAmIResponseDto> {
-    return { user: toUserResponse(await this.users.getById(auth.userId)), key_id: auth.keyId, scope: auth.scope };
+    return {
+      user: toUserResponse(await this.users.getById(auth.userId)),
+      key_id: auth.keyId,
+      scope: auth.scope,
+    };
   }
 }

@@ -10,7 +10,10 @@ export type DrillState = 'pending' | 'passed' | 'failed' | 'not_run';
 @Index('backup_runs_slot_key', { synchronize: false })
 @Check('backup_runs_trigger_check', `"trigger" IN ('scheduled', 'manual')`)
 @Check('backup_runs_state_check', `"state" IN ('running', 'done', 'failed')`)
-@Check('backup_runs_drill_state_check', `"drill_state" IN ('pending', 'passed', 'failed', 'not_run')`)
+@Check(
+  'backup_runs_drill_state_check',
+  `"drill_state" IN ('pending', 'passed', 'failed', 'not_run')`,
+)
 export class BackupRun {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_backup_runs_id' })
   id!: string;

@@ -67,9 +67,16 @@ export class BackupRunsRepository {
    * Claims a backup: for a scheduled one, the first instance to insert its slot wins (the
    * advisory lock serialises the claimers; the unique slot makes a late one a no-op).
    */
-  async claim(trigger: BackupTrigger, slotKey: string | null, startedAt: Date): Promise<string | null> {
+  async claim(
+    trigger: BackupTrigger,
+    slotKey: string | null,
+    startedAt: Date,
+  ): Promise<string | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS "locked"`, [CLAIM_LOCK])) as { locked: boolean }[];
+      const [{ locked }] = (await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS "locked"`,
+        [CLAIM_LOCK],
+      )) as { locked: boolean }[];
       if (!locked) return null;
       const rows = (await manager.query(
         `INSERT INTO backup_runs (trigger, slot_key, started_at) VALUES ($1, $2, $3)
@@ -84,19 +91,32 @@ export class BackupRunsRepository {
     await this.dataSource.query(
       `UPDATE backup_runs SET state = 'done', file_name = $2, size_bytes = $3, sha256 = $4, migration = $5, duration_ms = $6, finished_at = $7
        WHERE id = $1`,
-      [id, snapshot.fileName, snapshot.sizeBytes, snapshot.sha256, snapshot.migration, snapshot.durationMs, finishedAt],
+      [
+        id,
+        snapshot.fileName,
+        snapshot.sizeBytes,
+        snapshot.sha256,
+        snapshot.migration,
+        snapshot.durationMs,
+        finishedAt,
+      ],
     );
   }
 
   async markFailed(id: string, error: string, finishedAt: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE backup_runs SET state = 'failed', error = $2, drill_state = 'not_run', finished_at = $3 WHERE id = $1`, [
-      id,
-      error,
-      finishedAt,
-    ]);
+    await this.dataSource.query(
+      `UPDATE backup_runs SET state = 'failed', error = $2, drill_state = 'not_run', finished_at = $3 WHERE id = $1`,
+      [id, error, finishedAt],
+    );
   }
 
-  async recordDrill(id: string, state: DrillState, detail: string, durationMs: number | null, at: Date): Promise<void> {
+  async recordDrill(
+    id: string,
+    state: DrillState,
+    detail: string,
+    durationMs: number | null,
+    at: Date,
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE backup_runs SET drill_state = $2, drill_detail = $3, drill_duration_ms = $4, drilled_at = $5 WHERE id = $1`,
       [id, state, detail, durationMs, at],
@@ -114,7 +134,9 @@ export class BackupRunsRepository {
   }
 
   async findById(id: string): Promise<BackupRun | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM backup_runs WHERE id = $1`, [id])) as BackupRunRow[];
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM backup_runs WHERE id = $1`, [
+      id,
+    ])) as BackupRunRow[];
     return rows[0] ? toRun(rows[0]) : null;
   }
 
@@ -143,6 +165,10 @@ export class BackupRunsRepository {
   }
 
   async markDeleted(ids: string[], at: Date): Promise<void> {
-    if (ids.length) await this.dataSource.query(`UPDATE backup_runs SET deleted_at = $2 WHERE id = ANY($1)`, [ids, at]);
+    if (ids.length)
+      await this.dataSource.query(`UPDATE backup_runs SET deleted_at = $2 WHERE id = ANY($1)`, [
+        ids,
+        at,
+      ]);
   }
 }

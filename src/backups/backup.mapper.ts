@@ -25,5 +25,9 @@ export function toBackupResponse(run: BackupRun): BackupResponseDto {
 }
 
 export function toBackupStatus(health: BackupHealth): BackupStatusDto {
-  return { last_good_at: health.lastGoodAt?.toISOString() ?? null, last_good_age_seconds: health.ageSeconds, warning: health.warning };
+  return {
+    last_good_at: health.lastGoodAt?.toISOString() ?? null,
+    last_good_age_seconds: health.ageSeconds,
+    warning: health.warning,
+  };
 }

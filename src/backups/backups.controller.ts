@@ -1,5 +1,12 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AdminGuard } from '../auth/admin.guard.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
@@ -25,7 +32,10 @@ export class BackupsController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Age of the last backup that passed its restore drill, and a warning when it needs attention' })
+  @ApiOperation({
+    summary:
+      'Age of the last backup that passed its restore drill, and a warning when it needs attention',
+  })
   @ApiOkResponse({ type: BackupStatusDto })
   async status(): Promise<BackupStatusDto> {
     return toBackupStatus(await this.backups.health());

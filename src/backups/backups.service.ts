@@ -27,7 +27,10 @@ export class BackupsService {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     @Inject(ConfigService) config: AppConfig,
   ) {
-    this.directory = backupDirectory({ BACKUP_DIR: config.get('BACKUP_DIR', { infer: true }), DATA_DIR: config.get('DATA_DIR', { infer: true }) });
+    this.directory = backupDirectory({
+      BACKUP_DIR: config.get('BACKUP_DIR', { infer: true }),
+      DATA_DIR: config.get('DATA_DIR', { infer: true }),
+    });
   }
 
   /**
@@ -43,10 +46,19 @@ export class BackupsService {
       file = snapshot.file;
       await this.runs.markDone(
         id,
-        { fileName: path.basename(file), sizeBytes: snapshot.bytes, sha256: snapshot.sha256, migration: snapshot.migration, durationMs: snapshot.durationMs },
+        {
+          fileName: path.basename(file),
+          sizeBytes: snapshot.bytes,
+          sha256: snapshot.sha256,
+          migration: snapshot.migration,
+          durationMs: snapshot.durationMs,
+        },
         new Date(),
       );
-      this.logger.log({ file: path.basename(file), bytes: snapshot.bytes, duration_ms: snapshot.durationMs }, 'backup written');
+      this.logger.log(
+        { file: path.basename(file), bytes: snapshot.bytes, duration_ms: snapshot.durationMs },
+        'backup written',
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.runs.markFailed(id, message, new Date());
@@ -60,7 +72,13 @@ export class BackupsService {
   /** Restores the file into a scratch database and records whether it matched. */
   async drill(id: string, file: string): Promise<void> {
     const result = await runRestoreDrill(this.databaseUrl, file);
-    await this.runs.recordDrill(id, result.ok ? 'passed' : 'failed', result.detail, result.durationMs, new Date());
+    await this.runs.recordDrill(
+      id,
+      result.ok ? 'passed' : 'failed',
+      result.detail,
+      result.durationMs,
+      new Date(),
+    );
     if (result.ok) this.logger.log({ duration_ms: result.durationMs }, 'restore drill passed');
     else this.logger.error({ detail: result.detail }, 'restore drill failed');
   }
@@ -71,11 +89,19 @@ export class BackupsService {
 
   async list(limit: number, cursor?: string): Promise<Page<BackupRun>> {
     const rows = await this.runs.page(limit + 1, decodeCursor(cursor));
-    return toPage(rows, limit, (run) => run, (run) => ({ createdAt: run.startedAt, id: run.id }));
+    return toPage(
+      rows,
+      limit,
+      (run) => run,
+      (run) => ({ createdAt: run.startedAt, id: run.id }),
+    );
   }
 
   async health(now: Date = new Date()): Promise<BackupHealth> {
-    const [lastGood, latest] = await Promise.all([this.runs.lastGood(), this.runs.latestFinished()]);
+    const [lastGood, latest] = await Promise.all([
+      this.runs.lastGood(),
+      this.runs.latestFinished(),
+    ]);
     return backupHealth(lastGood, latest, now);
   }
 

@@ -10,7 +10,12 @@ export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [appConfigModule(), DatabaseModule.forRoot(databaseUrl), RateLimitModule, AuthModule],
+      imports: [
+        appConfigModule(),
+        DatabaseModule.forRoot(databaseUrl),
+        RateLimitModule,
+        AuthModule,
+      ],
     };
   }
 }

@@ -17,7 +17,8 @@ type Out = (line: string) => void;
 
 function scopeOf(options: CommandOptions): ApiKeyScope {
   if (options.scope === undefined) return options.admin ? 'admin' : 'user';
-  if (options.admin && options.scope !== 'admin') throw new Error('--admin and --scope disagree: use one of them');
+  if (options.admin && options.scope !== 'admin')
+    throw new Error('--admin and --scope disagree: use one of them');
   if (!(API_KEY_SCOPES as readonly string[]).includes(options.scope))
     throw new Error(`--scope must be one of ${API_KEY_SCOPES.join(', ')}`);
   return options.scope as ApiKeyScope;
@@ -38,7 +39,8 @@ function required(value: string | undefined, flag: string): string {
 function parseDate(value: string | undefined): Date | null {
   if (!value) return null;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || date <= new Date()) throw new Error('--expires-at must be a future ISO-8601 time');
+  if (Number.isNaN(date.getTime()) || date <= new Date())
+    throw new Error('--expires-at must be a future ISO-8601 time');
   return date;
 }
 
@@ -82,9 +84,21 @@ export async function runKeyCommand(
       do {
         const page = await keys.list(200, cursor, userId);
         for (const key of page.items) {
-          const state = key.revokedAt ? 'revoked' : key.expiresAt && key.expiresAt <= new Date() ? 'expired' : 'active';
+          const state = key.revokedAt
+            ? 'revoked'
+            : key.expiresAt && key.expiresAt <= new Date()
+              ? 'expired'
+              : 'active';
           out(
-            [key.id, key.prefix, key.scope, state, key.name, `user=${key.userId}`, `last_used=${key.lastUsedAt?.toISOString() ?? '-'}`].join('  '),
+            [
+              key.id,
+              key.prefix,
+              key.scope,
+              state,
+              key.name,
+              `user=${key.userId}`,
+              `last_used=${key.lastUsedAt?.toISOString() ?? '-'}`,
+            ].join('  '),
           );
         }
         cursor = page.next_cursor ?? undefined;
@@ -93,7 +107,8 @@ export async function runKeyCommand(
     }
     case 'keys:rotate': {
       const grace = Number(options['grace-seconds'] ?? 0);
-      if (!Number.isInteger(grace) || grace < 0) throw new Error('--grace-seconds must be a whole number of seconds');
+      if (!Number.isInteger(grace) || grace < 0)
+        throw new Error('--grace-seconds must be a whole number of seconds');
       printIssued(out, await keys.rotate(required(positional[0], '<key-id>'), grace));
       return;
     }

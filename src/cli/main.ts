@@ -47,12 +47,18 @@ async function main(): Promise<number> {
   const database = await resolveDatabaseLocation(env);
   try {
     if (command.startsWith('migration:')) {
-      return await runMigrationCommand(database.url, command.slice('migration:'.length) as MigrationAction, out);
+      return await runMigrationCommand(
+        database.url,
+        command.slice('migration:'.length) as MigrationAction,
+        out,
+      );
     }
     if (command === 'backup' || command === 'restore') {
       return await runBackupCommand(command, database.url, env, rest, values, out);
     }
-    const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger: ['error'] });
+    const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), {
+      logger: ['error'],
+    });
     try {
       await runKeyCommand(context, command, rest, values, out);
       return 0;

@@ -14,20 +14,31 @@ export interface BridgeOptions {
   key: string;
 }
 
-const expandHome = (file: string) => (file === '~' || file.startsWith('~/') ? path.join(homedir(), file.slice(1)) : file);
+const expandHome = (file: string) =>
+  file === '~' || file.startsWith('~/') ? path.join(homedir(), file.slice(1)) : file;
 
 /** The bridge's settings from argv and the environment; throws with a message for the user. */
 export function bridgeOptions(argv: string[], env: NodeJS.ProcessEnv): BridgeOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { url: { type: 'string' }, 'key-file': { type: 'string' }, key: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      url: { type: 'string' },
+      'key-file': { type: 'string' },
+      key: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) throw new UsageError(MCP_STDIO_USAGE);
-  if (values.key !== undefined) throw new UsageError('--key is not accepted: put the key in a file (--key-file) or in PAI_API_KEY');
+  if (values.key !== undefined)
+    throw new UsageError(
+      '--key is not accepted: put the key in a file (--key-file) or in PAI_API_KEY',
+    );
   const raw = values['key-file'] ? readKeyFile(expandHome(values['key-file'])) : env.PAI_API_KEY;
   const key = raw?.trim();
-  if (!key) throw new UsageError(`no API key: pass --key-file or set PAI_API_KEY\n${MCP_STDIO_USAGE}`);
-  if (!/^pai_[A-Za-z0-9_-]{16,}$/.test(key)) throw new UsageError('the API key does not look like a PAI key (pai_...)');
+  if (!key)
+    throw new UsageError(`no API key: pass --key-file or set PAI_API_KEY\n${MCP_STDIO_USAGE}`);
+  if (!/^pai_[A-Za-z0-9_-]{16,}$/.test(key))
+    throw new UsageError('the API key does not look like a PAI key (pai_...)');
   const base = values.url ?? env.PAI_URL ?? 'http://localhost:8000';
   let endpoint: URL;
   try {
@@ -35,7 +46,8 @@ export function bridgeOptions(argv: string[], env: NodeJS.ProcessEnv): BridgeOpt
   } catch {
     throw new UsageError(`--url is not a URL: ${base}`);
   }
-  if (endpoint.protocol !== 'http:' && endpoint.protocol !== 'https:') throw new UsageError('--url must be http:// or https://');
+  if (endpoint.protocol !== 'http:' && endpoint.protocol !== 'https:')
+    throw new UsageError('--url must be http:// or https://');
   return { endpoint, key };
 }
 
@@ -43,7 +55,9 @@ function readKeyFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the key file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new UsageError(
+      `cannot read the key file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
 }
 

@@ -12,7 +12,9 @@ const say = (line: string) => process.stderr.write(`pai mcp:stdio: ${line}\n`);
 
 async function main(): Promise<void> {
   const { endpoint, key } = bridgeOptions(process.argv.slice(2), process.env);
-  const remote = new StreamableHTTPClientTransport(endpoint, { requestInit: { headers: { Authorization: `Bearer ${key}` } } });
+  const remote = new StreamableHTTPClientTransport(endpoint, {
+    requestInit: { headers: { Authorization: `Bearer ${key}` } },
+  });
   const local = new StdioServerTransport();
 
   local.onmessage = (message: JSONRPCMessage) => {
@@ -20,7 +22,11 @@ async function main(): Promise<void> {
       say(`${endpoint.href}: ${error.message}`);
       // A request must get an answer, or the client waits for ever.
       if (isJSONRPCRequest(message)) {
-        void local.send({ jsonrpc: '2.0', id: message.id, error: { code: -32000, message: `PAI at ${endpoint.origin}: ${error.message}` } });
+        void local.send({
+          jsonrpc: '2.0',
+          id: message.id,
+          error: { code: -32000, message: `PAI at ${endpoint.origin}: ${error.message}` },
+        });
       }
     });
   };
@@ -38,6 +44,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  say(error instanceof UsageError ? error.message : `failed: ${error instanceof Error ? error.message : String(error)}`);
+  say(
+    error instanceof UsageError
+      ? error.message
+      : `failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(2);
 });

@@ -7,13 +7,23 @@ export type MigrationAction = 'run' | 'revert' | 'check';
  * `check` fails when the entities would generate a migration: what TypeORM's
  * `migration:generate --check` does, on our one options factory.
  */
-export async function runMigrationCommand(url: string, action: MigrationAction, out: (line: string) => void): Promise<number> {
-  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 2, applicationName: 'pai-cli' }));
+export async function runMigrationCommand(
+  url: string,
+  action: MigrationAction,
+  out: (line: string) => void,
+): Promise<number> {
+  const dataSource = new DataSource(
+    buildDataSourceOptions({ url, poolSize: 2, applicationName: 'pai-cli' }),
+  );
   await dataSource.initialize();
   try {
     if (action === 'run') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      out(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'no pending migrations');
+      out(
+        applied.length
+          ? applied.map((m) => `applied ${m.name}`).join('\n')
+          : 'no pending migrations',
+      );
       return 0;
     }
     if (action === 'revert') {

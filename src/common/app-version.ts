@@ -10,7 +10,8 @@ function readVersion(): string {
     if (parent === dir) return '0.0.0';
     dir = parent;
   }
-  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 export const APP_VERSION = readVersion();

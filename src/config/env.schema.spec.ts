@@ -157,7 +157,11 @@ describe('validateEnv', () => {
   });
 
   it('defaults the Claude batch settings, accepts 0 to turn batches off and refuses bad values', () => {
-    expect(validateEnv({})).toMatchObject({ CLAUDE_BATCH_MIN: 50, CLAUDE_BATCH_POLL_MIN_SECONDS: 30, CLAUDE_BATCH_POLL_MAX_SECONDS: 600 });
+    expect(validateEnv({})).toMatchObject({
+      CLAUDE_BATCH_MIN: 50,
+      CLAUDE_BATCH_POLL_MIN_SECONDS: 30,
+      CLAUDE_BATCH_POLL_MAX_SECONDS: 600,
+    });
     expect(validateEnv({ CLAUDE_BATCH_MIN: '0' }).CLAUDE_BATCH_MIN).toBe(0);
     const message = errorMessage({ CLAUDE_BATCH_MIN: '-1', CLAUDE_BATCH_POLL_MAX_SECONDS: '0' });
     expect(message).toContain('CLAUDE_BATCH_MIN');

@@ -38,15 +38,19 @@ function isProxyEntry(entry: string): boolean {
   const [address, bits, extra] = entry.split('/');
   const family = isIP(address ?? '');
   if (!family || extra !== undefined) return false;
-  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
 }
 
 function IsCronExpression(name: string) {
   return ValidateBy({
     name: 'isCronExpression',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && validateCronExpression(value).valid,
-      defaultMessage: () => `${name} must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)`,
+      validate: (value: unknown) =>
+        typeof value === 'string' && validateCronExpression(value).valid,
+      defaultMessage: () =>
+        `${name} must be a cron expression, e.g. "0 2 * * *" (daily at 02:00 UTC)`,
     },
   });
 }
@@ -229,11 +233,16 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false }, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsUrl(
+    { protocols: ['redis', 'rediss'], require_tld: false },
+    { message: 'REDIS_URL must be a redis:// or rediss:// URL' },
+  )
   REDIS_URL?: string;
 
   /** Prefix of every Redis key this install writes, so several installs (or test runs) can share one Redis. */
-  @Matches(/^[A-Za-z0-9:_-]{0,64}$/, { message: 'REDIS_KEY_PREFIX must be up to 64 of [A-Za-z0-9:_-]' })
+  @Matches(/^[A-Za-z0-9:_-]{0,64}$/, {
+    message: 'REDIS_KEY_PREFIX must be up to 64 of [A-Za-z0-9:_-]',
+  })
   REDIS_KEY_PREFIX = '';
 
   @IsIn(LOG_LEVELS)
@@ -441,7 +450,9 @@ export class EnvironmentVariables {
   /** Bearer token for GET /metrics (Prometheus); unset, the route answers 404 and nothing is measured. */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^[\x21-\x7e]{16,256}$/, { message: 'METRICS_TOKEN must be 16 to 256 printable characters without spaces' })
+  @Matches(/^[\x21-\x7e]{16,256}$/, {
+    message: 'METRICS_TOKEN must be 16 to 256 printable characters without spaces',
+  })
   METRICS_TOKEN?: string;
 
   /** Test aid (AI_BACKEND=mock only): how long the mock backend takes per answer. */

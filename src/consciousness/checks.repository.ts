@@ -4,7 +4,12 @@ import { DEFAULT_SETTINGS } from '../settings/settings.types.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
-import { type CheckState, type CheckTrigger, ScheduledAnalysis, type StoredInsight } from './scheduled-analysis.entity.js';
+import {
+  type CheckState,
+  type CheckTrigger,
+  ScheduledAnalysis,
+  type StoredInsight,
+} from './scheduled-analysis.entity.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 const COLUMNS = `id, user_id, trigger, slot_key, state, window_start, window_end, new_thought_count, summary, patterns,
@@ -85,7 +90,13 @@ export class ChecksRepository {
   ) {}
 
   /** Claims a check; null when a scheduled one for this user and slot exists (another instance has it). */
-  async claim(userId: string, trigger: CheckTrigger, slotKey: string | null, windowStart: Date, windowEnd: Date): Promise<string | null> {
+  async claim(
+    userId: string,
+    trigger: CheckTrigger,
+    slotKey: string | null,
+    windowStart: Date,
+    windowEnd: Date,
+  ): Promise<string | null> {
     const rows = (await this.dataSource.query(
       `INSERT INTO scheduled_analyses (user_id, trigger, slot_key, window_start, window_end)
        VALUES ($1, $2, $3, $4, $5)
@@ -117,7 +128,10 @@ export class ChecksRepository {
   }
 
   async fail(id: string, durationMs: number): Promise<void> {
-    await this.dataSource.query(`UPDATE scheduled_analyses SET state = 'failed', duration_ms = $2 WHERE id = $1`, [id, durationMs]);
+    await this.dataSource.query(
+      `UPDATE scheduled_analyses SET state = 'failed', duration_ms = $2 WHERE id = $1`,
+      [id, durationMs],
+    );
   }
 
   /** Where the next window starts: the end of the last check that did not fail. */
@@ -130,7 +144,10 @@ export class ChecksRepository {
   }
 
   async findById(userId: string, id: string): Promise<ScheduledAnalysis | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM scheduled_analyses WHERE id = $1 AND user_id = $2`, [id, userId])) as CheckRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM scheduled_analyses WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    )) as CheckRow[];
     return rows[0] ? toCheck(rows[0]) : null;
   }
 
@@ -149,7 +166,10 @@ export class ChecksRepository {
   }
 
   /** An imported check, finished, with its original dates (no slot: it claims no schedule). */
-  async insertImported(manager: EntityManager, check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey'>): Promise<string> {
+  async insertImported(
+    manager: EntityManager,
+    check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey'>,
+  ): Promise<string> {
     const rows = (await manager.query(
       `INSERT INTO scheduled_analyses (user_id, trigger, state, window_start, window_end, new_thought_count, summary, patterns, insights,
          suggestions, backend, model, input_tokens, output_tokens, duration_ms, pinned, created_at)
@@ -178,12 +198,18 @@ export class ChecksRepository {
   }
 
   /** One page of the user's checks, oldest first, after the keyset (for export). */
-  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ScheduledAnalysis[]> {
+  async exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<ScheduledAnalysis[]> {
     const keyset = after ? 'AND (created_at, id) > ($3, $4)' : '';
-    const rows = (await this.replicas.reader(userId).query(
-      `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at ASC, id ASC LIMIT $2`,
-      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
-    )) as CheckRow[];
+    const rows = (await this.replicas
+      .reader(userId)
+      .query(
+        `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at ASC, id ASC LIMIT $2`,
+        after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+      )) as CheckRow[];
     return rows.map(toCheck);
   }
 
@@ -192,7 +218,12 @@ export class ChecksRepository {
    * apply one after the other instead of the later rewrite losing the earlier change, and
    * `pinned` is computed from the same new array. False when the check or index is not there.
    */
-  async patchInsight(userId: string, id: string, index: number, patch: Partial<Pick<StoredInsight, 'pinned' | 'dismissed'>>): Promise<boolean> {
+  async patchInsight(
+    userId: string,
+    id: string,
+    index: number,
+    patch: Partial<Pick<StoredInsight, 'pinned' | 'dismissed'>>,
+  ): Promise<boolean> {
     const merged = `jsonb_set(insights, ARRAY[$3::text], (insights -> $3::int) || $4::jsonb)`;
     const [, count] = (await this.dataSource.query(
       `UPDATE scheduled_analyses
@@ -206,7 +237,10 @@ export class ChecksRepository {
 
   async dismiss(userId: string, key: string, until: Date | null): Promise<void> {
     if (until === null) {
-      await this.dataSource.query(`DELETE FROM dismissed_insights WHERE user_id = $1 AND insight_key = $2`, [userId, key]);
+      await this.dataSource.query(
+        `DELETE FROM dismissed_insights WHERE user_id = $1 AND insight_key = $2`,
+        [userId, key],
+      );
       return;
     }
     await this.dataSource.query(
@@ -249,8 +283,19 @@ export class ChecksRepository {
        ORDER BY u.id
        LIMIT $3`,
       // The defaults of users who never saved settings or a profile belong to those modules.
-      [now, afterUserId, limit, DEFAULT_SETTINGS.consciousnessCheckIntervalMinutes, DEFAULT_TIME_ZONE],
-    )) as { user_id: string; interval_minutes: number; quiet_hours: DueUser['quietHours']; timezone: string }[];
+      [
+        now,
+        afterUserId,
+        limit,
+        DEFAULT_SETTINGS.consciousnessCheckIntervalMinutes,
+        DEFAULT_TIME_ZONE,
+      ],
+    )) as {
+      user_id: string;
+      interval_minutes: number;
+      quiet_hours: DueUser['quietHours'];
+      timezone: string;
+    }[];
     return rows.map((row) => ({
       userId: row.user_id,
       intervalMinutes: row.interval_minutes,

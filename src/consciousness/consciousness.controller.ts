@@ -1,4 +1,14 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -14,7 +24,11 @@ import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { toCheckResponse } from './consciousness.mapper.js';
 import { ConsciousnessService } from './consciousness.service.js';
-import { ConsciousnessCheckDto, ConsciousnessCheckPageDto, ListChecksQueryDto } from './dto/consciousness.dto.js';
+import {
+  ConsciousnessCheckDto,
+  ConsciousnessCheckPageDto,
+  ListChecksQueryDto,
+} from './dto/consciousness.dto.js';
 import { Readable } from '../common/decorators/key-scopes.decorator.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
@@ -43,7 +57,10 @@ export class ConsciousnessController {
   @Readable()
   @ApiOperation({ summary: 'Past checks, newest first' })
   @ApiOkResponse({ type: ConsciousnessCheckPageDto })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListChecksQueryDto): Promise<ConsciousnessCheckPageDto> {
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListChecksQueryDto,
+  ): Promise<ConsciousnessCheckPageDto> {
     const page = await this.consciousness.list(auth.userId, query.limit, query.cursor);
     return { items: page.items.map(toCheckResponse), next_cursor: page.next_cursor };
   }
@@ -52,13 +69,19 @@ export class ConsciousnessController {
   @Readable()
   @ApiOkResponse({ type: ConsciousnessCheckDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ConsciousnessCheckDto> {
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+  ): Promise<ConsciousnessCheckDto> {
     return toCheckResponse(await this.consciousness.get(auth.userId, id));
   }
 
   @Post('consciousness-checks/:id/insights/:index/:action')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Pin (keep past retention), unpin, dismiss (not raised again for 14 days) or restore an insight' })
+  @ApiOperation({
+    summary:
+      'Pin (keep past retention), unpin, dismiss (not raised again for 14 days) or restore an insight',
+  })
   @ApiParam({ name: 'action', enum: INSIGHT_ACTIONS })
   @ApiOkResponse({ type: ConsciousnessCheckDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -71,7 +94,12 @@ export class ConsciousnessController {
     if (!INSIGHT_ACTIONS.includes(action as (typeof INSIGHT_ACTIONS)[number])) {
       throw new NotFoundException('unknown insight action');
     }
-    const check = await this.consciousness.markInsight(auth.userId, id, index, action as (typeof INSIGHT_ACTIONS)[number]);
+    const check = await this.consciousness.markInsight(
+      auth.userId,
+      id,
+      index,
+      action as (typeof INSIGHT_ACTIONS)[number],
+    );
     return toCheckResponse(check);
   }
 }

@@ -1,4 +1,8 @@
-import type { CheckSuggestionDto, ConsciousnessCheckDto, PatternDto } from './dto/consciousness.dto.js';
+import type {
+  CheckSuggestionDto,
+  ConsciousnessCheckDto,
+  PatternDto,
+} from './dto/consciousness.dto.js';
 import type { ScheduledAnalysis } from './scheduled-analysis.entity.js';
 
 export function toCheckResponse(check: ScheduledAnalysis): ConsciousnessCheckDto {

@@ -14,7 +14,15 @@ import { toCheckResponse } from './consciousness.mapper.js';
 import { ConsciousnessService } from './consciousness.service.js';
 
 @Module({
-  imports: [AiModule, ThoughtsModule, TasksModule, ProfilesModule, SettingsModule, SuggestionsModule, EventsStreamModule],
+  imports: [
+    AiModule,
+    ThoughtsModule,
+    TasksModule,
+    ProfilesModule,
+    SettingsModule,
+    SuggestionsModule,
+    EventsStreamModule,
+  ],
   controllers: [ConsciousnessController],
   providers: [ChecksRepository, ConsciousnessService, ConsciousnessJobs],
   exports: [ConsciousnessService],
@@ -27,6 +35,8 @@ export class ConsciousnessModule implements OnModuleInit {
 
   /** The event stream shows a finished check as its own GET returns it. */
   onModuleInit(): void {
-    this.payloads.register('consciousness_check.completed', async (userId, id) => toCheckResponse(await this.consciousness.get(userId, id)));
+    this.payloads.register('consciousness_check.completed', async (userId, id) =>
+      toCheckResponse(await this.consciousness.get(userId, id)),
+    );
   }
 }

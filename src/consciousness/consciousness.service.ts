@@ -19,7 +19,11 @@ import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { consciousnessChecks } from '../metrics/app-metrics.js';
 import { ChecksRepository, type DueUser } from './checks.repository.js';
 import { isQuiet } from './quiet-hours.js';
-import type { CheckTrigger, ScheduledAnalysis, StoredInsight } from './scheduled-analysis.entity.js';
+import type {
+  CheckTrigger,
+  ScheduledAnalysis,
+  StoredInsight,
+} from './scheduled-analysis.entity.js';
 
 const CHECKS: CursorKind = { list: 'consciousness-checks' };
 
@@ -44,7 +48,8 @@ const forAi = (thought: Thought): ThoughtForAnalysis => ({
 });
 
 /** What a dismissal matches on: the same kind of pattern with the same title. */
-export const insightKey = (kind: string, title: string) => `${kind}:${normalizeSuggestionTitle(title)}`;
+export const insightKey = (kind: string, title: string) =>
+  `${kind}:${normalizeSuggestionTitle(title)}`;
 
 /**
  * Consciousness checks: look over what the user wrote since the last check (and two weeks
@@ -84,7 +89,12 @@ export class ConsciousnessService {
   }
 
   /** Runs one check now; null when a scheduled one for this slot was already taken elsewhere. */
-  async run(userId: string, trigger: CheckTrigger, now: Date = new Date(), slotKey: string | null = null): Promise<ScheduledAnalysis | null> {
+  async run(
+    userId: string,
+    trigger: CheckTrigger,
+    now: Date = new Date(),
+    slotKey: string | null = null,
+  ): Promise<ScheduledAnalysis | null> {
     const started = Date.now();
     const lastEnd = await this.checks.lastWindowEnd(userId);
     const windowStart = lastEnd ?? new Date(now.getTime() - FIRST_WINDOW_MS);
@@ -138,7 +148,10 @@ export class ConsciousnessService {
     try {
       return (await this.run(user.userId, 'scheduled', now, slotKey)) !== null;
     } catch (error) {
-      this.logger.warn({ user_id: user.userId, err: (error as Error).message }, 'scheduled consciousness check failed');
+      this.logger.warn(
+        { user_id: user.userId, err: (error as Error).message },
+        'scheduled consciousness check failed',
+      );
       return false;
     }
   }
@@ -150,36 +163,74 @@ export class ConsciousnessService {
   }
 
   async list(userId: string, limit: number, cursor?: string): Promise<Page<ScheduledAnalysis>> {
-    return toPage(await this.checks.list(userId, limit, decodeCursor(cursor, CHECKS)), limit, (check) => check, undefined, CHECKS.list);
+    return toPage(
+      await this.checks.list(userId, limit, decodeCursor(cursor, CHECKS)),
+      limit,
+      (check) => check,
+      undefined,
+      CHECKS.list,
+    );
   }
 
   /** Stores a check from our own export, in the importer's transaction; pins decide retention as for any check. */
-  importCheck(manager: EntityManager, userId: string, check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey' | 'userId' | 'pinned'>): Promise<string> {
-    if (!['scheduled', 'manual'].includes(check.trigger)) throw invalid('trigger must be scheduled or manual');
-    if (!['running', 'done', 'failed'].includes(check.state)) throw invalid('state must be running, done or failed');
-    if (!Array.isArray(check.insights) || !Array.isArray(check.patterns) || !Array.isArray(check.suggestions)) {
+  importCheck(
+    manager: EntityManager,
+    userId: string,
+    check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey' | 'userId' | 'pinned'>,
+  ): Promise<string> {
+    if (!['scheduled', 'manual'].includes(check.trigger))
+      throw invalid('trigger must be scheduled or manual');
+    if (!['running', 'done', 'failed'].includes(check.state))
+      throw invalid('state must be running, done or failed');
+    if (
+      !Array.isArray(check.insights) ||
+      !Array.isArray(check.patterns) ||
+      !Array.isArray(check.suggestions)
+    ) {
       throw invalid('patterns, insights and suggestions must be lists');
     }
     for (const date of [check.windowStart, check.windowEnd, check.createdAt]) {
-      if (Number.isNaN(date.getTime())) throw invalid('window_start, window_end and created_at must be dates');
+      if (Number.isNaN(date.getTime()))
+        throw invalid('window_start, window_end and created_at must be dates');
     }
-    return this.checks.insertImported(manager, { ...check, userId, pinned: check.insights.some((insight) => insight.pinned) });
+    return this.checks.insertImported(manager, {
+      ...check,
+      userId,
+      pinned: check.insights.some((insight) => insight.pinned),
+    });
   }
 
   /** For export: a page of the user's checks, oldest first, after the given one. */
-  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ScheduledAnalysis[]> {
+  exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<ScheduledAnalysis[]> {
     return this.checks.exportPage(userId, limit, after);
   }
 
   /** Pin keeps the check past retention; dismiss hides that insight from future checks for a while. */
-  async markInsight(userId: string, id: string, index: number, action: 'pin' | 'unpin' | 'dismiss' | 'restore', now = new Date()) {
+  async markInsight(
+    userId: string,
+    id: string,
+    index: number,
+    action: 'pin' | 'unpin' | 'dismiss' | 'restore',
+    now = new Date(),
+  ) {
     const check = await this.get(userId, id);
     const insight = check.insights[index];
     if (!insight) throw notFound('insight');
-    const patch = action === 'pin' || action === 'unpin' ? { pinned: action === 'pin' } : { dismissed: action === 'dismiss' };
+    const patch =
+      action === 'pin' || action === 'unpin'
+        ? { pinned: action === 'pin' }
+        : { dismissed: action === 'dismiss' };
     if (!(await this.checks.patchInsight(userId, id, index, patch))) throw notFound('insight');
     if (patch.dismissed !== undefined) {
-      await this.checks.dismiss(userId, insightKey('insight', insight.title), patch.dismissed ? new Date(now.getTime() + DISMISS_DAYS * DAY_MS) : null);
+      await this.checks.dismiss(
+        userId,
+        insightKey('insight', insight.title),
+        patch.dismissed ? new Date(now.getTime() + DISMISS_DAYS * DAY_MS) : null,
+      );
     }
     return this.get(userId, id);
   }
@@ -189,7 +240,14 @@ export class ConsciousnessService {
     return this.checks.deleteUnpinnedBefore(new Date(now.getTime() - days * DAY_MS));
   }
 
-  private async analyse(id: string, userId: string, recent: Thought[], windowStart: Date, now: Date, started: number) {
+  private async analyse(
+    id: string,
+    userId: string,
+    recent: Thought[],
+    windowStart: Date,
+    now: Date,
+    started: number,
+  ) {
     const [trend, openTasks, profile, settings, dismissed] = await Promise.all([
       this.thoughts.inWindow(userId, new Date(now.getTime() - TREND_WINDOW_MS), now, TREND_LIMIT),
       this.tasks.openTasks(userId, OPEN_TASKS_LIMIT),
@@ -219,7 +277,9 @@ export class ConsciousnessService {
     );
     const value = withoutDismissed(result.value, dismissed);
     const openTitles = new Set(openTasks.map((task) => normalizeSuggestionTitle(task.title)));
-    const fresh = value.suggestions.filter((suggestion) => !openTitles.has(normalizeSuggestionTitle(suggestion.title)));
+    const fresh = value.suggestions.filter(
+      (suggestion) => !openTitles.has(normalizeSuggestionTitle(suggestion.title)),
+    );
     await this.suggestions.offer(
       userId,
       fresh.map((suggestion) => ({
@@ -249,9 +309,13 @@ export class ConsciousnessService {
         thought_ids: pattern.thoughtIds,
         confidence: pattern.confidence,
       })),
-      insights: value.insights.map(
-        (insight): StoredInsight => ({ title: insight.title, description: insight.description, thought_ids: insight.thoughtIds, pinned: false, dismissed: false }),
-      ),
+      insights: value.insights.map((insight): StoredInsight => ({
+        title: insight.title,
+        description: insight.description,
+        thought_ids: insight.thoughtIds,
+        pinned: false,
+        dismissed: false,
+      })),
       suggestions: fresh.map((suggestion) => ({
         title: suggestion.title,
         description: suggestion.description ?? null,
@@ -281,11 +345,18 @@ const EMPTY = {
 };
 
 /** Insights the user dismissed (and patterns with the same title) stay out until the dismissal ends. */
-function withoutDismissed(result: ConsciousnessResult, dismissed: Set<string>): ConsciousnessResult {
+function withoutDismissed(
+  result: ConsciousnessResult,
+  dismissed: Set<string>,
+): ConsciousnessResult {
   if (dismissed.size === 0) return result;
   return {
     ...result,
-    insights: result.insights.filter((insight) => !dismissed.has(insightKey('insight', insight.title))),
-    patterns: result.patterns.filter((pattern) => !dismissed.has(insightKey('insight', pattern.title))),
+    insights: result.insights.filter(
+      (insight) => !dismissed.has(insightKey('insight', insight.title)),
+    ),
+    patterns: result.patterns.filter(
+      (pattern) => !dismissed.has(insightKey('insight', pattern.title)),
+    ),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { isQuiet, localTimeOfDay } from './quiet-hours.js';
 
 describe('quiet hours', () => {
-  it('reads the wall clock of the user\'s zone, across daylight saving', () => {
+  it("reads the wall clock of the user's zone, across daylight saving", () => {
     expect(localTimeOfDay('Europe/Berlin', new Date('2030-01-15T22:30:00Z'))).toBe('23:30');
     expect(localTimeOfDay('Europe/Berlin', new Date('2030-07-15T22:30:00Z'))).toBe('00:30');
     expect(localTimeOfDay('America/New_York', new Date('2030-01-15T22:30:00Z'))).toBe('17:30');

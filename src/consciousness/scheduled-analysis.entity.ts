@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../auth/user.entity.js';
 
 export type CheckTrigger = 'scheduled' | 'manual';
@@ -87,10 +98,19 @@ export class ScheduledAnalysis {
 /** An insight or pattern the user dismissed: not raised again until the date. */
 @Entity({ name: 'dismissed_insights' })
 export class DismissedInsight {
-  @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'PK_dismissed_insights' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'PK_dismissed_insights',
+  })
   userId!: string;
 
-  @PrimaryColumn({ name: 'insight_key', type: 'varchar', length: 300, primaryKeyConstraintName: 'PK_dismissed_insights' })
+  @PrimaryColumn({
+    name: 'insight_key',
+    type: 'varchar',
+    length: 300,
+    primaryKeyConstraintName: 'PK_dismissed_insights',
+  })
   insightKey!: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })

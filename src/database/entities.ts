@@ -15,7 +15,34 @@ import { Task } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtTagRejection, UserTagRejection } from '../thoughts/tag-rejection.entity.js';
 import { TagAlias } from '../tags/tag-alias.entity.js';
-import { TermStatisticsBackfillState, ThoughtTerms, UserTerm } from '../thoughts/search/term-statistics.entity.js';
+import {
+  TermStatisticsBackfillState,
+  ThoughtTerms,
+  UserTerm,
+} from '../thoughts/search/term-statistics.entity.js';
 
 /** Every entity, listed explicitly: glob loading silently finds nothing under ESM. */
-export const ENTITIES = [User, ApiKey, Thought, UserProfile, UserSettings, Task, TaskSuggestion, AiAnalysisResult, ThoughtLink, Operation, ScheduledAnalysis, DismissedInsight, BackupRun, ImportRecord, TagAlias, ThoughtTagRejection, UserTagRejection, UserTerm, ThoughtTerms, ScheduledRun, ClaudeBatch, TermStatisticsBackfillState];
+export const ENTITIES = [
+  User,
+  ApiKey,
+  Thought,
+  UserProfile,
+  UserSettings,
+  Task,
+  TaskSuggestion,
+  AiAnalysisResult,
+  ThoughtLink,
+  Operation,
+  ScheduledAnalysis,
+  DismissedInsight,
+  BackupRun,
+  ImportRecord,
+  TagAlias,
+  ThoughtTagRejection,
+  UserTagRejection,
+  UserTerm,
+  ThoughtTerms,
+  ScheduledRun,
+  ClaudeBatch,
+  TermStatisticsBackfillState,
+];

@@ -10,7 +10,10 @@ const MIGRATION_LOCK_KEY = 7_265_850_001;
  * (the first applies, the rest find nothing to do) instead of racing to create the same
  * tables. The lock is held on a connection of its own: a pool of one cannot deadlock on it.
  */
-export async function initializeWithMigrations(options: DataSourceOptions, url: string): Promise<DataSource> {
+export async function initializeWithMigrations(
+  options: DataSourceOptions,
+  url: string,
+): Promise<DataSource> {
   const dataSource = await new DataSource(options).initialize();
   const lock = new pg.Client({ connectionString: url, application_name: 'pai-migrations-lock' });
   try {

@@ -15,8 +15,10 @@ function* samples(count: number): Generator<string> {
   for (let i = 0; i < count; i++) {
     const fractionDigits = next(7);
     const fraction = fractionDigits ? '.' + pad(next(10 ** fractionDigits), fractionDigits) : '';
-    yield `${pad(1000 + next(9000), 4)}-${pad(1 + next(12), 2)}-${pad(1 + next(28), 2)} ` +
-      `${pad(next(24), 2)}:${pad(next(60), 2)}:${pad(next(60), 2)}${fraction}+00`;
+    yield (
+      `${pad(1000 + next(9000), 4)}-${pad(1 + next(12), 2)}-${pad(1 + next(28), 2)} ` +
+      `${pad(next(24), 2)}:${pad(next(60), 2)}:${pad(next(60), 2)}${fraction}+00`
+    );
   }
 }
 

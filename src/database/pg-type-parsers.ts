@@ -1,7 +1,9 @@
 import pg from 'pg';
 
 const TIMESTAMPTZ_OID = 1184;
-const defaultTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (value: string) => Date;
+const defaultTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (
+  value: string,
+) => Date;
 
 const digit = (text: string, at: number): number => text.charCodeAt(at) - 48;
 const twoDigits = (text: string, at: number): number => digit(text, at) * 10 + digit(text, at + 1);
@@ -45,7 +47,12 @@ export function parseTimestamptz(text: string): Date {
   }
   let milliseconds = 0;
   if (fractionEnd > 19) {
-    if (text.charCodeAt(19) !== 46 /* . */ || fractionEnd === 20 || fractionEnd > 26 || !isDigits(text, 20, fractionEnd)) {
+    if (
+      text.charCodeAt(19) !== 46 /* . */ ||
+      fractionEnd === 20 ||
+      fractionEnd > 26 ||
+      !isDigits(text, 20, fractionEnd)
+    ) {
       return defaultTimestamptz(text);
     }
     let fraction = 0;
@@ -56,7 +63,10 @@ export function parseTimestamptz(text: string): Date {
   }
   const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + twoDigits(text, 2);
   const time =
-    twoDigits(text, 11) * 3_600_000 + twoDigits(text, 14) * 60_000 + twoDigits(text, 17) * 1000 + milliseconds;
+    twoDigits(text, 11) * 3_600_000 +
+    twoDigits(text, 14) * 60_000 +
+    twoDigits(text, 17) * 1000 +
+    milliseconds;
   return new Date(daysSinceEpoch(year, twoDigits(text, 5), twoDigits(text, 8)) * 86_400_000 + time);
 }
 
@@ -66,7 +76,8 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 

@@ -18,9 +18,15 @@ export class EventPayloads {
   private readonly loaders = new Map<AppEventType, Loader>();
 
   constructor(thoughts: ThoughtsService, suggestions: SuggestionsService, tasks: TasksService) {
-    this.register('thought.analyzed', async (userId, id) => toThoughtResponse(await thoughts.get(userId, id)));
-    this.register('suggestion.created', async (userId, id) => toSuggestionResponse(await suggestions.get(userId, id)));
-    this.register('task.created', async (userId, id) => toTaskResponse(await tasks.get(userId, id)));
+    this.register('thought.analyzed', async (userId, id) =>
+      toThoughtResponse(await thoughts.get(userId, id)),
+    );
+    this.register('suggestion.created', async (userId, id) =>
+      toSuggestionResponse(await suggestions.get(userId, id)),
+    );
+    this.register('task.created', async (userId, id) =>
+      toTaskResponse(await tasks.get(userId, id)),
+    );
   }
 
   /** Modules loaded later (consciousness checks) add their own. */

@@ -29,7 +29,8 @@ export class EventStreamController {
   @Get()
   @Readable()
   @ApiOperation({
-    summary: 'Live events: thought.analyzed, suggestion.created, task.created, consciousness_check.completed',
+    summary:
+      'Live events: thought.analyzed, suggestion.created, task.created, consciousness_check.completed',
     description:
       "text/event-stream; each event's data is the resource as its own GET returns it. Comment pings every 15 s. " +
       'The stream ends (after an event `stream.closed`) when its key is revoked, rotated past its grace period or expires; ' +
@@ -37,7 +38,10 @@ export class EventStreamController {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An open event stream' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'The key already holds EVENT_STREAMS_PER_KEY open streams' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'The key already holds EVENT_STREAMS_PER_KEY open streams',
+  })
   async stream(@CurrentAuth() auth: AuthContext, @Res() response: Response): Promise<void> {
     await this.streams.open(auth, response);
   }

@@ -96,7 +96,10 @@ export class EventStreams implements OnModuleInit, OnApplicationShutdown {
     if (entry.streams.size + entry.pending >= this.perKey) {
       this.forgetIfIdle(entry);
       response.setHeader('Retry-After', '5');
-      throw new HttpException(`too many open event streams for this key (at most ${this.perKey})`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `too many open event streams for this key (at most ${this.perKey})`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     entry.pending++;
     let lifetime: KeyLifetime | null;
@@ -177,17 +180,28 @@ export class EventStreams implements OnModuleInit, OnApplicationShutdown {
       if (entry.notices === notice) this.applyLifetime(entry, lifetime);
     } catch (error) {
       // The database is unreachable: nothing can confirm the key, so it does not stream.
-      this.logger.warn(`could not re-check a key with open event streams: ${(error as Error).message}`);
+      this.logger.warn(
+        `could not re-check a key with open event streams: ${(error as Error).message}`,
+      );
       this.endAll(entry, 'key_ended');
     }
   }
 
   private endAll(entry: KeyStreams, reason: StreamEndReason): void {
     for (const stream of [...entry.streams]) stream.end(reason);
-    if (reason === 'key_ended') this.logger.log({ key_id: entry.keyId }, 'event streams closed: their key was revoked, rotated or expired');
+    if (reason === 'key_ended')
+      this.logger.log(
+        { key_id: entry.keyId },
+        'event streams closed: their key was revoked, rotated or expired',
+      );
   }
 
-  private detach(entry: KeyStreams, userId: string, stream: SseStream, reason: StreamEndReason): void {
+  private detach(
+    entry: KeyStreams,
+    userId: string,
+    stream: SseStream,
+    reason: StreamEndReason,
+  ): void {
     entry.streams.delete(stream);
     this.forgetIfIdle(entry);
     const feed = this.feeds.get(userId);
@@ -196,7 +210,8 @@ export class EventStreams implements OnModuleInit, OnApplicationShutdown {
       feed.unsubscribe();
       this.feeds.delete(userId);
     }
-    if (reason === 'slow_consumer') this.logger.warn({ key_id: entry.keyId }, 'event stream dropped: the client stopped reading');
+    if (reason === 'slow_consumer')
+      this.logger.warn({ key_id: entry.keyId }, 'event stream dropped: the client stopped reading');
   }
 
   private forgetIfIdle(entry: KeyStreams): void {
@@ -210,7 +225,10 @@ export class EventStreams implements OnModuleInit, OnApplicationShutdown {
     let feed = this.feeds.get(userId);
     if (!feed) {
       const streams = new Set<SseStream>();
-      const unsubscribe = this.events.subscribe(userId, (event) => void this.deliver(userId, streams, event));
+      const unsubscribe = this.events.subscribe(
+        userId,
+        (event) => void this.deliver(userId, streams, event),
+      );
       feed = { streams, unsubscribe };
       this.feeds.set(userId, feed);
     }
@@ -225,6 +243,7 @@ export class EventStreams implements OnModuleInit, OnApplicationShutdown {
   }
 
   private pingAll(): void {
-    for (const feed of this.feeds.values()) for (const stream of [...feed.streams]) stream.send(': ping\n\n');
+    for (const feed of this.feeds.values())
+      for (const stream of [...feed.streams]) stream.send(': ping\n\n');
   }
 }

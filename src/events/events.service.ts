@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PgChannelListener } from '../common/database/pg-channel-listener.js';
@@ -42,7 +48,9 @@ export class EventsService implements OnModuleInit, OnApplicationShutdown {
   publish(event: AppEvent): void {
     this.dataSource
       .query('SELECT pg_notify($1, $2)', [APP_EVENTS_CHANNEL, JSON.stringify(event)])
-      .catch((error: Error) => this.logger.warn(`could not publish ${event.type}: ${error.message}`));
+      .catch((error: Error) =>
+        this.logger.warn(`could not publish ${event.type}: ${error.message}`),
+      );
   }
 
   subscribe(userId: string, subscriber: Subscriber): () => void {

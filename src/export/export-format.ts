@@ -8,7 +8,12 @@ export const FORMAT_VERSION = 1;
  * The order sections appear in: each after those it refers to (a suggestion names its thought,
  * a task its suggestion), so an importer reading once knows every id before it is named.
  */
-export const EXPORT_SECTIONS = ['thoughts', 'task_suggestions', 'tasks', 'consciousness_checks'] as const;
+export const EXPORT_SECTIONS = [
+  'thoughts',
+  'task_suggestions',
+  'tasks',
+  'consciousness_checks',
+] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
 export interface ExportedLink {

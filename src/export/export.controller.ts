@@ -1,5 +1,15 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
@@ -23,7 +33,8 @@ export class ExportController {
 
   @Get()
   @ApiOperation({
-    summary: 'Everything of yours, streamed: thoughts, tasks, suggestions, consciousness checks, profile and settings',
+    summary:
+      'Everything of yours, streamed: thoughts, tasks, suggestions, consciousness checks, profile and settings',
     description:
       'format=json: one versioned document (format_version; JSON Schema in docs/export.schema.json), importable with ' +
       'POST /import?source=pai. format=markdown: a zip with one note per thought (YAML front matter) and tasks.md, ' +
@@ -38,7 +49,11 @@ export class ExportController {
     },
   })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  async export(@CurrentAuth() auth: AuthContext, @Query() query: ExportQueryDto, @Res() response: Response): Promise<void> {
+  async export(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
     const day = new Date().toISOString().slice(0, 10);
     const json = query.format === 'json';
     response.status(200).set({
@@ -55,7 +70,10 @@ export class ExportController {
     } catch (error) {
       if (error instanceof ClientGoneError) return;
       // Part of the file is already on its way: a cut connection is the only honest signal left.
-      this.logger.error({ user_id: auth.userId, err: (error as Error).message }, 'export failed mid-stream');
+      this.logger.error(
+        { user_id: auth.userId, err: (error as Error).message },
+        'export failed mid-stream',
+      );
       response.destroy(error as Error);
     }
   }

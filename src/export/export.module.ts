@@ -11,7 +11,15 @@ import { ExportService } from './export.service.js';
 
 /** GET /export: a user's data, streamed as JSON or a Markdown vault. */
 @Module({
-  imports: [ThoughtsModule, IntelligenceModule, TasksModule, SuggestionsModule, ConsciousnessModule, ProfilesModule, SettingsModule],
+  imports: [
+    ThoughtsModule,
+    IntelligenceModule,
+    TasksModule,
+    SuggestionsModule,
+    ConsciousnessModule,
+    ProfilesModule,
+    SettingsModule,
+  ],
   controllers: [ExportController],
   providers: [ExportService],
   exports: [ExportService],

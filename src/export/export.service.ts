@@ -13,7 +13,12 @@ import { toTaskResponse } from '../tasks/task.mapper.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { toThoughtResponse } from '../thoughts/thought.mapper.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
-import { EXPORT_FORMAT, type ExportHeader, type ExportSection, FORMAT_VERSION } from './export-format.js';
+import {
+  EXPORT_FORMAT,
+  type ExportHeader,
+  type ExportSection,
+  FORMAT_VERSION,
+} from './export-format.js';
 import { keysetPages } from './keyset-pages.js';
 
 /** Rows per database round trip: big enough to amortise it, small enough to keep memory flat. */
@@ -36,7 +41,10 @@ export class ExportService {
   ) {}
 
   async header(userId: string, now: Date = new Date()): Promise<ExportHeader> {
-    const [profile, settings] = await Promise.all([this.profiles.getForUser(userId), this.settings.getForUser(userId)]);
+    const [profile, settings] = await Promise.all([
+      this.profiles.getForUser(userId),
+      this.settings.getForUser(userId),
+    ]);
     return {
       format: EXPORT_FORMAT,
       format_version: FORMAT_VERSION,
@@ -54,31 +62,51 @@ export class ExportService {
         return this.thoughtPages(userId);
       case 'tasks':
         return mapPages(
-          keysetPages((limit, after) => this.tasks.exportPage(userId, limit, after), byCreation, EXPORT_PAGE_SIZE),
+          keysetPages(
+            (limit, after) => this.tasks.exportPage(userId, limit, after),
+            byCreation,
+            EXPORT_PAGE_SIZE,
+          ),
           (task) => ({ ...toTaskResponse(task) }),
         );
       case 'task_suggestions':
         return mapPages(
-          keysetPages((limit, after) => this.suggestions.exportPage(userId, limit, after), (row) => byCreation(row.suggestion), EXPORT_PAGE_SIZE),
+          keysetPages(
+            (limit, after) => this.suggestions.exportPage(userId, limit, after),
+            (row) => byCreation(row.suggestion),
+            EXPORT_PAGE_SIZE,
+          ),
           (row) => ({ ...toSuggestionResponse(row) }),
         );
       case 'consciousness_checks':
         return mapPages(
-          keysetPages((limit, after) => this.checks.exportPage(userId, limit, after), byCreation, EXPORT_PAGE_SIZE),
+          keysetPages(
+            (limit, after) => this.checks.exportPage(userId, limit, after),
+            byCreation,
+            EXPORT_PAGE_SIZE,
+          ),
           (check) => ({ ...toCheckResponse(check) }),
         );
     }
   }
 
   private async *thoughtPages(userId: string): AsyncGenerator<Record<string, unknown>[]> {
-    for await (const page of keysetPages((limit, after) => this.thoughts.exportPage(userId, limit, after), byCreation, EXPORT_PAGE_SIZE)) {
+    for await (const page of keysetPages(
+      (limit, after) => this.thoughts.exportPage(userId, limit, after),
+      byCreation,
+      EXPORT_PAGE_SIZE,
+    )) {
       const links = await this.analysis.linksOf(
         userId,
         page.map((thought) => thought.id),
       );
       yield page.map((thought) => ({
         ...toThoughtResponse(thought),
-        links: (links.get(thought.id) ?? []).map((link) => ({ thought_id: link.relatedThoughtId, score: link.score, shared_tags: link.sharedTags })),
+        links: (links.get(thought.id) ?? []).map((link) => ({
+          thought_id: link.relatedThoughtId,
+          score: link.score,
+          shared_tags: link.sharedTags,
+        })),
       }));
     }
   }
@@ -88,6 +116,9 @@ function byCreation(row: { createdAt: Date; id: string }): { createdAt: Date; id
   return { createdAt: row.createdAt, id: row.id };
 }
 
-async function* mapPages<T, R>(pages: AsyncGenerator<T[]>, map: (row: T) => R): AsyncGenerator<R[]> {
+async function* mapPages<T, R>(
+  pages: AsyncGenerator<T[]>,
+  map: (row: T) => R,
+): AsyncGenerator<R[]> {
   for await (const page of pages) yield page.map(map);
 }

@@ -7,7 +7,11 @@ import type { ExportService } from './export.service.js';
  * page at a time. The document is built by hand around JSON.stringify of each record so no
  * more than one page is ever held.
  */
-export async function writeJsonExport(exports: ExportService, userId: string, sink: BackpressureSink): Promise<void> {
+export async function writeJsonExport(
+  exports: ExportService,
+  userId: string,
+  sink: BackpressureSink,
+): Promise<void> {
   const header = await exports.header(userId);
   const head = JSON.stringify(header, null, 2);
   // The header without its closing brace, then the sections as further keys.

@@ -11,14 +11,22 @@ const CHECKBOX: Record<string, string> = { done: 'x', cancelled: '-', archived: 
  * is made, and the sink holds the export back while the client is slow: memory stays at one
  * page of rows plus the zip's central directory (about 140 bytes a note).
  */
-export async function writeMarkdownExport(exports: ExportService, userId: string, sink: BackpressureSink): Promise<void> {
+export async function writeMarkdownExport(
+  exports: ExportService,
+  userId: string,
+  sink: BackpressureSink,
+): Promise<void> {
   // Stored, not deflated: a zlib stream per note cost 5 MB of RSS per thousand notes and most
   // of the time (measured by bench/export.ts); notes are small and the client may gzip.
   const zip = new StoredZipWriter(sink);
   for await (const page of exports.pages(userId, 'thoughts')) {
     for (const thought of page) {
       const source = thought as unknown as NoteSource;
-      await zip.add(`thoughts/${noteFileName(source)}`, Buffer.from(note(source), 'utf8'), new Date(source.created_at));
+      await zip.add(
+        `thoughts/${noteFileName(source)}`,
+        Buffer.from(note(source), 'utf8'),
+        new Date(source.created_at),
+      );
     }
   }
   await zip.add('tasks.md', Buffer.from(await tasksChecklist(exports, userId), 'utf8'), new Date());
@@ -52,10 +60,18 @@ function note(thought: NoteSource): string {
 async function tasksChecklist(exports: ExportService, userId: string): Promise<string> {
   const lines = ['# Tasks', ''];
   for await (const page of exports.pages(userId, 'tasks')) {
-    for (const task of page as { title: string; status: string; priority: string; due_date: string | null; description: string | null }[]) {
+    for (const task of page as {
+      title: string;
+      status: string;
+      priority: string;
+      due_date: string | null;
+      description: string | null;
+    }[]) {
       const mark = CHECKBOX[task.status] ?? ' ';
       const due = task.due_date ? ` 📅 ${task.due_date}` : '';
-      lines.push(`- [${mark}] ${task.title.replace(/\s+/g, ' ')}${due} (${task.priority}, ${task.status.replace('_', ' ')})`);
+      lines.push(
+        `- [${mark}] ${task.title.replace(/\s+/g, ' ')}${due} (${task.priority}, ${task.status.replace('_', ' ')})`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -15,7 +15,10 @@ export function noteFileName(thought: { id: string; content: string; created_at:
     .trim()
     // No leading dot (a hidden file) and no trailing dot or space (Windows drops them).
     .replace(/^\.+/, '');
-  const title = [...words].slice(0, TITLE_CHARS).join('').replace(/[.\s]+$/, '');
+  const title = [...words]
+    .slice(0, TITLE_CHARS)
+    .join('')
+    .replace(/[.\s]+$/, '');
   const day = thought.created_at.slice(0, 10);
   return `${day} ${title ? `${title} ` : ''}${thought.id.slice(0, 8)}.md`;
 }

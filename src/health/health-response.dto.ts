@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ReadReplicaHealthDto {
-  @ApiProperty({ example: 'replica-1', description: 'The replica by its place in DATABASE_READ_URLS.' })
+  @ApiProperty({
+    example: 'replica-1',
+    description: 'The replica by its place in DATABASE_READ_URLS.',
+  })
   name!: string;
 
   @ApiProperty({
@@ -11,7 +14,12 @@ export class ReadReplicaHealthDto {
   })
   state!: 'in_use' | 'down' | 'lagging' | 'not_standby' | 'unprobed';
 
-  @ApiProperty({ type: Number, nullable: true, example: 12, description: 'Behind the primary at the last probe (every second); null while unknown.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 12,
+    description: 'Behind the primary at the last probe (every second); null while unknown.',
+  })
   lag_ms!: number | null;
 }
 
@@ -33,7 +41,8 @@ export class HealthResponseDto {
 
   @ApiPropertyOptional({
     type: [ReadReplicaHealthDto],
-    description: 'Only with DATABASE_READ_URLS set. A skipped replica does not make the server unhealthy.',
+    description:
+      'Only with DATABASE_READ_URLS set. A skipped replica does not make the server unhealthy.',
   })
   read_replicas?: ReadReplicaHealthDto[];
 }

@@ -13,7 +13,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthResponseDto, description: 'The server and its database answer.' })
-  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database is unreachable.' })
+  @ApiServiceUnavailableResponse({
+    type: HealthResponseDto,
+    description: 'The database is unreachable.',
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponseDto> {
     const result = await this.health.check();
     response.status(result.status === 'healthy' ? 200 : 503);

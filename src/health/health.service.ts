@@ -25,7 +25,9 @@ export class HealthService {
       uptime_seconds: Math.floor((Date.now() - this.startedAt) / 1000),
       timestamp: new Date().toISOString(),
       ...(this.replicas.enabled && {
-        read_replicas: this.replicas.status().map((replica) => ({ name: replica.name, state: replica.state, lag_ms: replica.lagMs })),
+        read_replicas: this.replicas
+          .status()
+          .map((replica) => ({ name: replica.name, state: replica.state, lag_ms: replica.lagMs })),
       }),
     };
   }

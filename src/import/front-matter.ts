@@ -12,7 +12,8 @@ export function parseNote(text: string): Note {
   const match = FRONT_MATTER.exec(text);
   if (!match) return { data: {}, body: text.replace(/^\uFEFF/, '') };
   const data = load(match[1]!);
-  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) throw new Error('front matter is not a mapping');
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data)))
+    throw new Error('front matter is not a mapping');
   return { data: (data ?? {}) as Record<string, unknown>, body: text.slice(match[0].length) };
 }
 

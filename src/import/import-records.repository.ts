@@ -60,27 +60,36 @@ export class ImportRecordsRepository {
    * Claims a fingerprint: null when it is new (the caller creates the record), otherwise what
    * the earlier import made of it. A concurrent import of the same file waits on the row.
    */
-  async claim(manager: EntityManager, userId: string, source: string, fingerprint: string, kind: string): Promise<{ recordId: string | null } | null> {
+  async claim(
+    manager: EntityManager,
+    userId: string,
+    source: string,
+    fingerprint: string,
+    kind: string,
+  ): Promise<{ recordId: string | null } | null> {
     const inserted = (await manager.query(
       `INSERT INTO import_records (user_id, source, fingerprint, kind) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, source, fingerprint) DO NOTHING RETURNING fingerprint`,
       [userId, source, fingerprint, kind],
     )) as unknown[];
     if (inserted.length > 0) return null;
-    const rows = (await manager.query(`SELECT record_id FROM import_records WHERE user_id = $1 AND source = $2 AND fingerprint = $3`, [
-      userId,
-      source,
-      fingerprint,
-    ])) as { record_id: string | null }[];
+    const rows = (await manager.query(
+      `SELECT record_id FROM import_records WHERE user_id = $1 AND source = $2 AND fingerprint = $3`,
+      [userId, source, fingerprint],
+    )) as { record_id: string | null }[];
     return { recordId: rows[0]?.record_id ?? null };
   }
 
-  async setRecordId(manager: EntityManager, userId: string, source: string, fingerprint: string, recordId: string): Promise<void> {
-    await manager.query(`UPDATE import_records SET record_id = $4 WHERE user_id = $1 AND source = $2 AND fingerprint = $3`, [
-      userId,
-      source,
-      fingerprint,
-      recordId,
-    ]);
+  async setRecordId(
+    manager: EntityManager,
+    userId: string,
+    source: string,
+    fingerprint: string,
+    recordId: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE import_records SET record_id = $4 WHERE user_id = $1 AND source = $2 AND fingerprint = $3`,
+      [userId, source, fingerprint, recordId],
+    );
   }
 }

@@ -44,7 +44,9 @@ export class ImportStats {
       already_imported: this.alreadyImported,
       problem_count: this.problemCount,
       problems: this.problems,
-      ...(this.problemCount > this.problems.length ? { problems_left_out: this.problemCount - this.problems.length } : {}),
+      ...(this.problemCount > this.problems.length
+        ? { problems_left_out: this.problemCount - this.problems.length }
+        : {}),
       ...(this.fatal ? { error: this.fatal } : {}),
     };
   }

@@ -37,16 +37,29 @@ export class ImportController {
     summary: 'Import thoughts from a file, as a tracked operation (follow it at /operations/{id})',
     description:
       'The file is the multipart field "file" or the raw body, up to IMPORT_MAX_BYTES. Original dates are kept; importing the same ' +
-      'file again creates nothing new; a bad record is listed in the operation\'s result, never fatal. Imported thoughts are ' +
+      "file again creates nothing new; a bad record is listed in the operation's result, never fatal. Imported thoughts are " +
       'analysed as bulk work behind fresh captures and never create tasks by themselves.',
   })
-  @ApiConsumes('multipart/form-data', 'application/json', 'application/zip', 'application/octet-stream')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiConsumes(
+    'multipart/form-data',
+    'application/json',
+    'application/zip',
+    'application/octet-stream',
+  )
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiAcceptedResponse({ type: OperationResponseDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto })
-  async import(@CurrentAuth() auth: AuthContext, @Query() query: ImportQueryDto, @Req() request: Request): Promise<OperationResponseDto> {
+  async import(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ImportQueryDto,
+    @Req() request: Request,
+  ): Promise<OperationResponseDto> {
     const upload = await spoolUpload(request, this.config.get('IMPORT_MAX_BYTES', { infer: true }));
-    return toOperationResponse(await this.imports.start(auth.userId, query.source, query.dry_run, upload));
+    return toOperationResponse(
+      await this.imports.start(auth.userId, query.source, query.dry_run, upload),
+    );
   }
 }

@@ -13,7 +13,16 @@ import { ImportService } from './import.service.js';
 
 /** POST /import: our export, Markdown vaults, Memos and Karakeep, as tracked operations. */
 @Module({
-  imports: [ThoughtsModule, IntelligenceModule, TasksModule, SuggestionsModule, ConsciousnessModule, ProfilesModule, SettingsModule, OperationsModule],
+  imports: [
+    ThoughtsModule,
+    IntelligenceModule,
+    TasksModule,
+    SuggestionsModule,
+    ConsciousnessModule,
+    ProfilesModule,
+    SettingsModule,
+    OperationsModule,
+  ],
   controllers: [ImportController],
   providers: [ImportRecordsRepository, ImportService],
 })

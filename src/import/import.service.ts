@@ -23,7 +23,13 @@ import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { ImportFileError } from './import-file-error.js';
 import { ImportRecordsRepository, type ImportTransaction } from './import-records.repository.js';
 import { ImportStats, type RecordOutcome } from './import-stats.js';
-import { type ExportSectionRecord, parseDate, type ImportSource, type SourceRecord, type ThoughtRecord } from './source-record.js';
+import {
+  type ExportSectionRecord,
+  parseDate,
+  type ImportSource,
+  type SourceRecord,
+  type ThoughtRecord,
+} from './source-record.js';
 import { karakeepRecords } from './sources/karakeep.source.js';
 import { markdownRecords } from './sources/markdown.source.js';
 import { memosRecords } from './sources/memos.source.js';
@@ -78,9 +84,22 @@ export class ImportService implements OnApplicationShutdown {
   ) {}
 
   /** Starts the import in the background and answers with its operation at once. */
-  async start(userId: string, source: ImportSource, dryRun: boolean, upload: { path: string; bytes: number; name: string | null }): Promise<Operation> {
-    const operation = await this.operations.start(userId, 'import', { source, dry_run: dryRun, bytes: upload.bytes, file_name: upload.name });
-    const run = this.run({ userId, source, dryRun, operationId: operation.id, ids: new Map(), links: [] }, upload.path).finally(() => {
+  async start(
+    userId: string,
+    source: ImportSource,
+    dryRun: boolean,
+    upload: { path: string; bytes: number; name: string | null },
+  ): Promise<Operation> {
+    const operation = await this.operations.start(userId, 'import', {
+      source,
+      dry_run: dryRun,
+      bytes: upload.bytes,
+      file_name: upload.name,
+    });
+    const run = this.run(
+      { userId, source, dryRun, operationId: operation.id, ids: new Map(), links: [] },
+      upload.path,
+    ).finally(() => {
       this.running.delete(run);
       void unlink(upload.path).catch(() => undefined);
     });
@@ -101,19 +120,29 @@ export class ImportService implements OnApplicationShutdown {
 
   private async run(context: RunContext, file: string): Promise<void> {
     const stats = new ImportStats();
-    const progress = () => ({ total: stats.total, done: stats.done, failed: stats.failures, result: stats.result(context.dryRun) });
+    const progress = () => ({
+      total: stats.total,
+      done: stats.done,
+      failed: stats.failures,
+      result: stats.result(context.dryRun),
+    });
     let transaction: ImportTransaction | null = await this.records.begin();
     let inBatch = 0;
     try {
       for await (const record of READERS[context.source](file)) {
-        if (this.stopping) throw new ImportFileError('the server stopped during the import; import the file again to finish it');
+        if (this.stopping)
+          throw new ImportFileError(
+            'the server stopped during the import; import the file again to finish it',
+          );
         stats.total++;
         if (record.kind === 'problem') {
           stats.problem(record.ref, record.message);
           continue;
         }
         try {
-          const outcome = await transaction.record((manager) => this.apply(manager, context, record));
+          const outcome = await transaction.record((manager) =>
+            this.apply(manager, context, record),
+          );
           stats.count(outcome, record.kind);
         } catch (error) {
           const message = recordProblem(error);
@@ -137,17 +166,31 @@ export class ImportService implements OnApplicationShutdown {
         await this.writeLinks(context);
         this.jobs.nudge();
       }
-      await this.operations.finish(context.operationId, stats.failures > 0 ? 'completed_with_failures' : 'completed', progress());
+      await this.operations.finish(
+        context.operationId,
+        stats.failures > 0 ? 'completed_with_failures' : 'completed',
+        progress(),
+      );
     } catch (error) {
       await transaction?.rollback().catch(() => undefined);
       const message = error instanceof ImportFileError ? error.message : fileError(error);
-      if (!(error instanceof ImportFileError)) this.logger.warn({ operation_id: context.operationId, err: (error as Error).message }, 'import failed');
+      if (!(error instanceof ImportFileError))
+        this.logger.warn(
+          { operation_id: context.operationId, err: (error as Error).message },
+          'import failed',
+        );
       stats.failed(message);
-      await this.operations.finish(context.operationId, 'failed', progress()).catch(() => undefined);
+      await this.operations
+        .finish(context.operationId, 'failed', progress())
+        .catch(() => undefined);
     }
   }
 
-  private async apply(manager: EntityManager, context: RunContext, record: Exclude<SourceRecord, { kind: 'problem' }>): Promise<RecordOutcome> {
+  private async apply(
+    manager: EntityManager,
+    context: RunContext,
+    record: Exclude<SourceRecord, { kind: 'problem' }>,
+  ): Promise<RecordOutcome> {
     if (record.kind === 'profile' || record.kind === 'settings') {
       await this.applyDocument(context, record.kind, record.record);
       return 'created';
@@ -155,9 +198,19 @@ export class ImportService implements OnApplicationShutdown {
     return this.applyRecord(manager, context, record as ThoughtRecord | ExportSectionRecord);
   }
 
-  private async applyRecord(manager: EntityManager, context: RunContext, record: ThoughtRecord | ExportSectionRecord): Promise<RecordOutcome> {
+  private async applyRecord(
+    manager: EntityManager,
+    context: RunContext,
+    record: ThoughtRecord | ExportSectionRecord,
+  ): Promise<RecordOutcome> {
     const { userId, source } = context;
-    const earlier = await this.records.claim(manager, userId, source, record.fingerprint, record.kind);
+    const earlier = await this.records.claim(
+      manager,
+      userId,
+      source,
+      record.fingerprint,
+      record.kind,
+    );
     const originalId = record.kind === 'thought' ? record.originalId : str(record.record.id);
     if (earlier) {
       if (originalId && earlier.recordId) context.ids.set(originalId, earlier.recordId);
@@ -169,9 +222,14 @@ export class ImportService implements OnApplicationShutdown {
     return 'created';
   }
 
-  private async create(manager: EntityManager, context: RunContext, record: ThoughtRecord | ExportSectionRecord): Promise<string> {
+  private async create(
+    manager: EntityManager,
+    context: RunContext,
+    record: ThoughtRecord | ExportSectionRecord,
+  ): Promise<string> {
     const { userId, ids } = context;
-    const mapped = (value: unknown) => (typeof value === 'string' ? (ids.get(value) ?? null) : null);
+    const mapped = (value: unknown) =>
+      typeof value === 'string' ? (ids.get(value) ?? null) : null;
     if (record.kind === 'thought') {
       const thought = await this.thoughts.importThought(
         manager,
@@ -223,7 +281,12 @@ export class ImportService implements OnApplicationShutdown {
     const withThoughts = (items: unknown) =>
       (Array.isArray(items) ? items : []).map((item: Json) => {
         const { index: _index, ...rest } = item;
-        return { ...rest, thought_ids: (Array.isArray(item.thought_ids) ? item.thought_ids : []).map(mapped).filter((id): id is string => id !== null) };
+        return {
+          ...rest,
+          thought_ids: (Array.isArray(item.thought_ids) ? item.thought_ids : [])
+            .map(mapped)
+            .filter((id): id is string => id !== null),
+        };
       });
     return this.checks.importCheck(manager, userId, {
       trigger: (str(row.trigger) ?? 'manual') as 'manual',
@@ -245,16 +308,25 @@ export class ImportService implements OnApplicationShutdown {
   }
 
   /** Profile and settings replace the account's (validated as their own routes validate them); a dry run only validates. */
-  private async applyDocument(context: RunContext, kind: 'profile' | 'settings', record: Json): Promise<void> {
+  private async applyDocument(
+    context: RunContext,
+    kind: 'profile' | 'settings',
+    record: Json,
+  ): Promise<void> {
     const { created_at: _created, updated_at: _updated, ...fields } = record;
     const dto: ReplaceProfileDto | UpdateSettingsDto =
-      kind === 'profile' ? plainToInstance(ReplaceProfileDto, fields) : plainToInstance(UpdateSettingsDto, fields);
+      kind === 'profile'
+        ? plainToInstance(ReplaceProfileDto, fields)
+        : plainToInstance(UpdateSettingsDto, fields);
     const errors = await validate(dto, { whitelist: true, forbidUnknownValues: true });
     if (errors.length > 0) {
-      throw invalid(`${kind} is not valid: ${errors.flatMap((error) => Object.values(error.constraints ?? { [error.property]: `${error.property} is invalid` })).join('; ')}`);
+      throw invalid(
+        `${kind} is not valid: ${errors.flatMap((error) => Object.values(error.constraints ?? { [error.property]: `${error.property} is invalid` })).join('; ')}`,
+      );
     }
     if (context.dryRun) return;
-    if (dto instanceof ReplaceProfileDto) await this.profiles.replace(context.userId, toProfileContent(dto));
+    if (dto instanceof ReplaceProfileDto)
+      await this.profiles.replace(context.userId, toProfileContent(dto));
     else await this.settings.update(context.userId, toSettingsChange(dto as UpdateSettingsDto));
   }
 
@@ -262,8 +334,15 @@ export class ImportService implements OnApplicationShutdown {
   private async writeLinks(context: RunContext): Promise<void> {
     for (const { thoughtId, links } of context.links) {
       const known = links
-        .map((link) => ({ relatedThoughtId: context.ids.get(link.thoughtId), score: link.score, sharedTags: link.sharedTags }))
-        .filter((link): link is { relatedThoughtId: string; score: number; sharedTags: string[] } => link.relatedThoughtId !== undefined);
+        .map((link) => ({
+          relatedThoughtId: context.ids.get(link.thoughtId),
+          score: link.score,
+          sharedTags: link.sharedTags,
+        }))
+        .filter(
+          (link): link is { relatedThoughtId: string; score: number; sharedTags: string[] } =>
+            link.relatedThoughtId !== undefined,
+        );
       if (known.length > 0) await this.analysis.importLinks(context.userId, thoughtId, known);
     }
   }
@@ -278,15 +357,19 @@ function requiredDate(value: unknown, field: string): Date {
 /** A record's own fault, in words for the problems list; null for anything else (the import stops). */
 function recordProblem(error: unknown): string | null {
   if (error instanceof DomainError) return error.message;
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
+    (error as { code?: unknown })?.code;
   // Data exceptions (22) and integrity violations (23): what the record held, not the database's health.
-  if (typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'))) return `the database refused it (${code}): ${(error as Error).message}`;
+  if (typeof code === 'string' && (code.startsWith('22') || code.startsWith('23')))
+    return `the database refused it (${code}): ${(error as Error).message}`;
   return null;
 }
 
 function fileError(error: unknown): string {
   const message = (error as Error)?.message ?? String(error);
   // Parse errors of the JSON reader and zip reader describe the file; anything else is ours.
-  if (/parse|JSON|zip|central directory|signature|Unexpected/i.test(message)) return `the file could not be read: ${message}`;
+  if (/parse|JSON|zip|central directory|signature|Unexpected/i.test(message))
+    return `the file could not be read: ${message}`;
   return 'the import stopped on an internal error; nothing after the last progress update was kept';
 }

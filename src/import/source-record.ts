@@ -45,16 +45,26 @@ export type RecordKind = Exclude<SourceRecord['kind'], 'problem'>;
  * their date. Re-importing a file finds every record's fingerprint already stored.
  */
 export function recordFingerprint(kind: string, text: string, date: Date): string {
-  return createHash('sha256').update(JSON.stringify([kind, text, date.toISOString()])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([kind, text, date.toISOString()]))
+    .digest('hex');
 }
 
-export const problem = (ref: string, message: string): ProblemRecord => ({ kind: 'problem', ref, message });
+export const problem = (ref: string, message: string): ProblemRecord => ({
+  kind: 'problem',
+  ref,
+  message,
+});
 
 /** A Date from an ISO string, epoch seconds or milliseconds; null when it is not one. */
-export function parseDate(value: unknown, unit: 'seconds' | 'milliseconds' = 'milliseconds'): Date | null {
+export function parseDate(
+  value: unknown,
+  unit: 'seconds' | 'milliseconds' = 'milliseconds',
+): Date | null {
   let date: Date | null = null;
   if (value instanceof Date) date = value;
-  else if (typeof value === 'number' && Number.isFinite(value)) date = new Date(unit === 'seconds' ? value * 1000 : value);
+  else if (typeof value === 'number' && Number.isFinite(value))
+    date = new Date(unit === 'seconds' ? value * 1000 : value);
   else if (typeof value === 'string' && value.trim() !== '') date = new Date(value.trim());
   return date && !Number.isNaN(date.getTime()) ? date : null;
 }

@@ -10,10 +10,15 @@ export interface ZipTextEntry {
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 /** The zip's files, one at a time (directories skipped), read lazily from disk. */
-export async function* zipEntries(file: string): AsyncGenerator<ZipTextEntry | { name: string; error: string }> {
+export async function* zipEntries(
+  file: string,
+): AsyncGenerator<ZipTextEntry | { name: string; error: string }> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (error, opened) =>
-      error || !opened ? reject(error ?? new Error('not a zip file')) : resolve(opened),
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true },
+      (error, opened) =>
+        error || !opened ? reject(error ?? new Error('not a zip file')) : resolve(opened),
     ),
   );
   try {
@@ -26,7 +31,11 @@ export async function* zipEntries(file: string): AsyncGenerator<ZipTextEntry | {
         continue;
       }
       try {
-        yield { name: entry.fileName, modified: entry.getLastModDate(), text: await readEntry(zip, entry) };
+        yield {
+          name: entry.fileName,
+          modified: entry.getLastModDate(),
+          text: await readEntry(zip, entry),
+        };
       } catch (error) {
         yield { name: entry.fileName, error: (error as Error).message };
       }

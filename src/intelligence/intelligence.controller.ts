@@ -43,7 +43,10 @@ export class IntelligenceController {
       'operation finishes only after the selection has ended and every queued thought was analysed.',
   })
   @ApiAcceptedResponse({ type: OperationResponseDto })
-  async reanalyze(@CurrentAuth() auth: AuthContext, @Body() body: ReanalyzeDto): Promise<OperationResponseDto> {
+  async reanalyze(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: ReanalyzeDto,
+  ): Promise<OperationResponseDto> {
     const operation = await this.reanalysis.start(auth.userId, {
       analysisStatuses: body.analysis_status,
       since: body.since,
@@ -57,17 +60,26 @@ export class IntelligenceController {
   @ApiOperation({ summary: 'Run the AI analysis again (queued; de-duplicated while one waits)' })
   @ApiAcceptedResponse({ type: AnalyzeAcceptedDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async analyze(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<AnalyzeAcceptedDto> {
+  async analyze(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+  ): Promise<AnalyzeAcceptedDto> {
     const queued = await this.thoughts.requestAnalysis(auth.userId, id);
     return { thought_id: id, queued, analysis_status: 'pending' };
   }
 
   @Get(':id/analyses')
   @Readable()
-  @ApiOperation({ summary: 'This thought\'s analysis history: backend, model, tokens, cost, latency, outcome, result' })
+  @ApiOperation({
+    summary:
+      "This thought's analysis history: backend, model, tokens, cost, latency, outcome, result",
+  })
   @ApiOkResponse({ type: AnalysisHistoryDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async analyses(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<AnalysisHistoryDto> {
+  async analyses(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+  ): Promise<AnalysisHistoryDto> {
     await this.thoughts.get(auth.userId, id);
     const rows = await this.ledger.historyForThought(auth.userId, id);
     return {

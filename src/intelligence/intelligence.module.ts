@@ -17,9 +17,25 @@ import { ThoughtLinksRepository } from './thought-links.repository.js';
 
 /** The analysis pipeline: queue worker, re-analysis operations, analysis history. */
 @Module({
-  imports: [AiModule, ThoughtsModule, TagsModule, SettingsModule, ProfilesModule, SuggestionsModule, OperationsModule],
+  imports: [
+    AiModule,
+    ThoughtsModule,
+    TagsModule,
+    SettingsModule,
+    ProfilesModule,
+    SuggestionsModule,
+    OperationsModule,
+  ],
   controllers: [IntelligenceController],
-  providers: [ThoughtAnalysisService, ThoughtAnalysisWorker, ThoughtLinksRepository, ReanalysisService, ReanalysisSelectionWorker, ReanalysisBatchService, ReanalysisBatchWorker],
+  providers: [
+    ThoughtAnalysisService,
+    ThoughtAnalysisWorker,
+    ThoughtLinksRepository,
+    ReanalysisService,
+    ReanalysisSelectionWorker,
+    ReanalysisBatchService,
+    ReanalysisBatchWorker,
+  ],
   exports: [ThoughtAnalysisService],
 })
 export class IntelligenceModule {}

@@ -11,7 +11,14 @@ export function toProfileForAi(profile: ProfileSnapshot): ProfileForAi {
       tags: project.tags,
       aliases: project.aliases,
     })),
-    goals: profile.goals.map((goal) => ({ title: goal.title, horizon: goal.horizon, targetDate: goal.target_date })),
-    workPatterns: { energyPeaks: profile.workPatterns.energy_peaks, notes: profile.workPatterns.notes },
+    goals: profile.goals.map((goal) => ({
+      title: goal.title,
+      horizon: goal.horizon,
+      targetDate: goal.target_date,
+    })),
+    workPatterns: {
+      energyPeaks: profile.workPatterns.energy_peaks,
+      notes: profile.workPatterns.notes,
+    },
   };
 }

@@ -17,7 +17,9 @@ export interface ClaudeBatchJob {
 
 export type BatchStep = 'submitted' | 'processing' | 'done';
 
-type BatchesClient = NonNullable<ReturnType<NonNullable<Awaited<ReturnType<AiOrchestrator['batchBackend']>>>['batchesClient']>>;
+type BatchesClient = NonNullable<
+  ReturnType<NonNullable<Awaited<ReturnType<AiOrchestrator['batchBackend']>>>['batchesClient']>
+>;
 
 /**
  * Bulk re-analysis through Claude's Message Batches API (half price, answered within a day).
@@ -58,13 +60,22 @@ export class ReanalysisBatchService {
   }
 
   /** Records the batch and queues its first step, in the selection chunk's transaction; the thoughts it holds. */
-  async queueBatch(manager: EntityManager, userId: string, operationId: string, thoughtIds: string[]): Promise<number> {
-    const [{ id }] = await manager.query(`INSERT INTO "claude_batches" ("user_id", "operation_id", "thought_ids") VALUES ($1, $2, $3::uuid[]) RETURNING "id"`, [
-      userId,
-      operationId,
-      thoughtIds,
-    ]);
-    await this.queue.send(CLAUDE_BATCH_QUEUE, { batchId: id } satisfies ClaudeBatchJob, {}, manager);
+  async queueBatch(
+    manager: EntityManager,
+    userId: string,
+    operationId: string,
+    thoughtIds: string[],
+  ): Promise<number> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO "claude_batches" ("user_id", "operation_id", "thought_ids") VALUES ($1, $2, $3::uuid[]) RETURNING "id"`,
+      [userId, operationId, thoughtIds],
+    );
+    await this.queue.send(
+      CLAUDE_BATCH_QUEUE,
+      { batchId: id } satisfies ClaudeBatchJob,
+      {},
+      manager,
+    );
     return thoughtIds.length;
   }
 
@@ -80,7 +91,10 @@ export class ReanalysisBatchService {
     const backend = await this.ai.batchBackend(settings.aiBackend);
     const client = backend?.batchesClient();
     if (!backend || !client) return this.finish(batch, batch.thoughtIds);
-    const requests: { custom_id: string; params: ReturnType<typeof backend.analyzeRequest>['params'] }[] = [];
+    const requests: {
+      custom_id: string;
+      params: ReturnType<typeof backend.analyzeRequest>['params'];
+    }[] = [];
     const single: string[] = [];
     let promptVersion = '';
     for (const thoughtId of batch.thoughtIds) {
@@ -91,7 +105,11 @@ export class ReanalysisBatchService {
         await this.markApplied(batch.id, thoughtId);
         continue;
       }
-      const request = this.ai.batchRequest(backend, forAnalysis(prepared.thought), prepared.context);
+      const request = this.ai.batchRequest(
+        backend,
+        forAnalysis(prepared.thought),
+        prepared.context,
+      );
       if (!request) {
         single.push(thoughtId);
         continue;
@@ -104,7 +122,10 @@ export class ReanalysisBatchService {
     try {
       anthropicId = (await client.create({ requests })).id;
     } catch (error) {
-      this.logger.warn({ batch_id: batch.id, err: (error as Error).name }, 'could not submit the batch: its thoughts are analysed one by one');
+      this.logger.warn(
+        { batch_id: batch.id, err: (error as Error).name },
+        'could not submit the batch: its thoughts are analysed one by one',
+      );
       return this.finish(batch, [...single, ...requests.map((request) => request.custom_id)]);
     }
     await this.dataSource.query(
@@ -113,7 +134,10 @@ export class ReanalysisBatchService {
       [batch.id, anthropicId, backend.model, promptVersion],
     );
     await this.queueSingles(batch, single);
-    this.logger.log({ batch_id: batch.id, anthropic_batch_id: anthropicId, requests: requests.length }, 'batch submitted');
+    this.logger.log(
+      { batch_id: batch.id, anthropic_batch_id: anthropicId, requests: requests.length },
+      'batch submitted',
+    );
     await this.schedulePoll(batch.id, 0);
     return 'submitted';
   }
@@ -121,21 +145,34 @@ export class ReanalysisBatchService {
   private async poll(batch: ClaudeBatch, now: Date): Promise<BatchStep> {
     const client = this.ai.claudeBackend()?.batchesClient();
     // The key was removed since submission: nothing can read the batch, analyse one by one.
-    if (!client || !batch.anthropicBatchId) return this.finish(batch, batch.thoughtIds.filter((id) => !batch.appliedIds.includes(id)));
+    if (!client || !batch.anthropicBatchId)
+      return this.finish(
+        batch,
+        batch.thoughtIds.filter((id) => !batch.appliedIds.includes(id)),
+      );
     const status = await client.retrieve(batch.anthropicBatchId);
     if (status.processing_status !== 'ended') {
-      await this.dataSource.query(`UPDATE "claude_batches" SET "polls" = "polls" + 1, "updated_at" = now() WHERE "id" = $1`, [batch.id]);
+      await this.dataSource.query(
+        `UPDATE "claude_batches" SET "polls" = "polls" + 1, "updated_at" = now() WHERE "id" = $1`,
+        [batch.id],
+      );
       await this.schedulePoll(batch.id, batch.polls + 1);
       return 'processing';
     }
     return this.applyResults(batch, client, now);
   }
 
-  private async applyResults(batch: ClaudeBatch, client: BatchesClient, now: Date): Promise<BatchStep> {
+  private async applyResults(
+    batch: ClaudeBatch,
+    client: BatchesClient,
+    now: Date,
+  ): Promise<BatchStep> {
     const pending = new Set(batch.thoughtIds.filter((id) => !batch.appliedIds.includes(id)));
     const single: string[] = [];
     const facts = { model: batch.model ?? 'claude', promptVersion: batch.promptVersion ?? '' };
-    const latencyMs = batch.submittedAt ? Math.max(0, now.getTime() - batch.submittedAt.getTime()) : 0;
+    const latencyMs = batch.submittedAt
+      ? Math.max(0, now.getTime() - batch.submittedAt.getTime())
+      : 0;
     for await (const item of await client.results(batch.anthropicBatchId as string)) {
       const thoughtId = item.custom_id;
       if (!pending.delete(thoughtId)) continue;
@@ -144,14 +181,26 @@ export class ReanalysisBatchService {
         const message = item.result.message;
         try {
           await this.analysis.analyze(job, now, (thought, context) =>
-            this.ai.acceptBatchAnswer(thought, context, message, { ...facts, model: message.model ?? facts.model, latencyMs }),
+            this.ai.acceptBatchAnswer(thought, context, message, {
+              ...facts,
+              model: message.model ?? facts.model,
+              latencyMs,
+            }),
           );
         } catch (error) {
-          this.logger.warn({ batch_id: batch.id, thought_id: thoughtId, err: (error as Error).name }, 'batch answer not applied: analysed singly');
+          this.logger.warn(
+            { batch_id: batch.id, thought_id: thoughtId, err: (error as Error).name },
+            'batch answer not applied: analysed singly',
+          );
           single.push(thoughtId);
         }
       } else {
-        await this.ai.recordBatchItemFailure(batch.userId, thoughtId, facts, `batch_${item.result.type}`);
+        await this.ai.recordBatchItemFailure(
+          batch.userId,
+          thoughtId,
+          facts,
+          `batch_${item.result.type}`,
+        );
         single.push(thoughtId);
       }
       await this.markApplied(batch.id, thoughtId);
@@ -163,7 +212,10 @@ export class ReanalysisBatchService {
   /** Queues these thoughts as single analyses and closes the batch. */
   private async finish(batch: ClaudeBatch, single: string[]): Promise<BatchStep> {
     await this.queueSingles(batch, single);
-    await this.dataSource.query(`UPDATE "claude_batches" SET "state" = 'done', "updated_at" = now() WHERE "id" = $1`, [batch.id]);
+    await this.dataSource.query(
+      `UPDATE "claude_batches" SET "state" = 'done', "updated_at" = now() WHERE "id" = $1`,
+      [batch.id],
+    );
     return 'done';
   }
 
@@ -174,10 +226,10 @@ export class ReanalysisBatchService {
   }
 
   private markApplied(batchId: string, thoughtId: string): Promise<void> {
-    return this.dataSource.query(`UPDATE "claude_batches" SET "applied_ids" = array_append("applied_ids", $2::uuid), "updated_at" = now() WHERE "id" = $1`, [
-      batchId,
-      thoughtId,
-    ]);
+    return this.dataSource.query(
+      `UPDATE "claude_batches" SET "applied_ids" = array_append("applied_ids", $2::uuid), "updated_at" = now() WHERE "id" = $1`,
+      [batchId, thoughtId],
+    );
   }
 
   /** The next poll, after a wait that doubles with each poll that found the batch still processing. */
@@ -185,10 +237,19 @@ export class ReanalysisBatchService {
     const min = this.config.get('CLAUDE_BATCH_POLL_MIN_SECONDS', { infer: true });
     const max = this.config.get('CLAUDE_BATCH_POLL_MAX_SECONDS', { infer: true });
     const delay = Math.min(max, min * 2 ** Math.min(polls, 20));
-    await this.queue.send(CLAUDE_BATCH_QUEUE, { batchId } satisfies ClaudeBatchJob, delay > 0 ? { startAfter: delay } : {});
+    await this.queue.send(
+      CLAUDE_BATCH_QUEUE,
+      { batchId } satisfies ClaudeBatchJob,
+      delay > 0 ? { startAfter: delay } : {},
+    );
   }
 
   private jobOf(batch: ClaudeBatch, thoughtId: string): AnalyzeThoughtJob {
-    return { thoughtId, userId: batch.userId, reason: 'reanalyze', ...(batch.operationId ? { operationId: batch.operationId } : {}) };
+    return {
+      thoughtId,
+      userId: batch.userId,
+      reason: 'reanalyze',
+      ...(batch.operationId ? { operationId: batch.operationId } : {}),
+    };
   }
 }

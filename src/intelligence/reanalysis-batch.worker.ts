@@ -22,11 +22,23 @@ export class ReanalysisBatchWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('WORKERS_ENABLED', { infer: true })) return;
-    await this.queue.work<ClaudeBatchJob>(CLAUDE_BATCH_QUEUE, { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 }, async (jobs: Job<ClaudeBatchJob>[]) => {
-      for (const job of jobs) {
-        const step = await this.batches.step(job.data.batchId);
-        this.logger.log({ job_id: job.id, batch_id: job.data.batchId, step }, 'batch step finished');
-      }
-    });
+    await this.queue.work<ClaudeBatchJob>(
+      CLAUDE_BATCH_QUEUE,
+      {
+        batchSize: 1,
+        localConcurrency: 1,
+        pollingIntervalSeconds: 2,
+        notifyPollingIntervalSeconds: 2,
+      },
+      async (jobs: Job<ClaudeBatchJob>[]) => {
+        for (const job of jobs) {
+          const step = await this.batches.step(job.data.batchId);
+          this.logger.log(
+            { job_id: job.id, batch_id: job.data.batchId, step },
+            'batch step finished',
+          );
+        }
+      },
+    );
   }
 }

@@ -22,8 +22,17 @@ export class ReanalysisSelectionWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     // A NOTIFY that arrives while the poller is busy is lost: poll every second as well.
     if (!this.config.get('WORKERS_ENABLED', { infer: true })) return;
-    await this.queue.work<SelectChunkJob>(REANALYSIS_SELECT_QUEUE, { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs: Job<SelectChunkJob>[]) => {
-      for (const job of jobs) await this.reanalysis.selectChunk(job.data.operationId);
-    });
+    await this.queue.work<SelectChunkJob>(
+      REANALYSIS_SELECT_QUEUE,
+      {
+        batchSize: 1,
+        localConcurrency: 1,
+        pollingIntervalSeconds: 1,
+        notifyPollingIntervalSeconds: 1,
+      },
+      async (jobs: Job<SelectChunkJob>[]) => {
+        for (const job of jobs) await this.reanalysis.selectChunk(job.data.operationId);
+      },
+    );
   }
 }

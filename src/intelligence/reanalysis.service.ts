@@ -58,7 +58,12 @@ export class ReanalysisService {
         { selecting: true },
         manager,
       );
-      await this.queue.send(REANALYSIS_SELECT_QUEUE, { operationId: created.id } satisfies SelectChunkJob, {}, manager);
+      await this.queue.send(
+        REANALYSIS_SELECT_QUEUE,
+        { operationId: created.id } satisfies SelectChunkJob,
+        {},
+        manager,
+      );
       return created;
     });
     return operation;
@@ -69,19 +74,55 @@ export class ReanalysisService {
     const queuedAny = await this.dataSource.transaction(async (manager) => {
       const operation = await this.operations.lockForSelection(manager, operationId);
       if (!operation?.selecting) return false;
-      const limit = Math.min(this.config.get('REANALYSIS_CHUNK_SIZE', { infer: true }), REANALYSIS_MAX - operation.selected);
-      const rows = limit > 0 ? await this.thoughts.markChunkForReanalysis(manager, operation.userId, selectionOf(operation), limit) : [];
+      const limit = Math.min(
+        this.config.get('REANALYSIS_CHUNK_SIZE', { infer: true }),
+        REANALYSIS_MAX - operation.selected,
+      );
+      const rows =
+        limit > 0
+          ? await this.thoughts.markChunkForReanalysis(
+              manager,
+              operation.userId,
+              selectionOf(operation),
+              limit,
+            )
+          : [];
       // A chunk past CLAUDE_BATCH_MIN for a Claude user is one Message Batch instead of one job per thought.
-      const batched = await this.batches.shouldBatch(operation.userId, operation.selected, rows.length);
+      const batched = await this.batches.shouldBatch(
+        operation.userId,
+        operation.selected,
+        rows.length,
+      );
       const queued = batched
-        ? await this.batches.queueBatch(manager, operation.userId, operationId, rows.map((row) => row.id))
+        ? await this.batches.queueBatch(
+            manager,
+            operation.userId,
+            operationId,
+            rows.map((row) => row.id),
+          )
         : await this.jobs.enqueueMany(
-            rows.map((row) => ({ thoughtId: row.id, userId: operation.userId, reason: 'reanalyze' as const, operationId })),
+            rows.map((row) => ({
+              thoughtId: row.id,
+              userId: operation.userId,
+              reason: 'reanalyze' as const,
+              operationId,
+            })),
             manager,
           );
       const last = rows.length < limit || operation.selected + rows.length >= REANALYSIS_MAX;
-      await this.operations.recordSelection(manager, operationId, { taken: rows.length, queued, after: rows.at(-1) ?? null, last });
-      if (!last) await this.queue.send(REANALYSIS_SELECT_QUEUE, { operationId } satisfies SelectChunkJob, {}, manager);
+      await this.operations.recordSelection(manager, operationId, {
+        taken: rows.length,
+        queued,
+        after: rows.at(-1) ?? null,
+        last,
+      });
+      if (!last)
+        await this.queue.send(
+          REANALYSIS_SELECT_QUEUE,
+          { operationId } satisfies SelectChunkJob,
+          {},
+          manager,
+        );
       return queued > 0 && !batched;
     });
     if (queuedAny) this.jobs.nudge(ANALYZE_THOUGHT_BULK_QUEUE);
@@ -92,14 +133,23 @@ export class ReanalysisService {
  * The stored filter, bounded by the moment the operation was created (thoughts captured after
  * the request are analysed as captures), resuming after the last thought taken.
  */
-function selectionOf(operation: Operation): Parameters<ThoughtsService['markChunkForReanalysis']>[2] {
-  const parameters = operation.parameters as { analysis_status: AnalysisStatus[] | null; since: string | null; until: string | null };
+function selectionOf(
+  operation: Operation,
+): Parameters<ThoughtsService['markChunkForReanalysis']>[2] {
+  const parameters = operation.parameters as {
+    analysis_status: AnalysisStatus[] | null;
+    since: string | null;
+    until: string | null;
+  };
   const requested = parameters.until ? new Date(parameters.until) : null;
   const createdBound = new Date(operation.createdAt.getTime() + 1);
   return {
     analysisStatuses: parameters.analysis_status ?? undefined,
     since: parameters.since ? new Date(parameters.since) : undefined,
     until: requested && requested < createdBound ? requested : createdBound,
-    after: operation.selectAfterCreatedAt && operation.selectAfterId ? { createdAt: operation.selectAfterCreatedAt, id: operation.selectAfterId } : null,
+    after:
+      operation.selectAfterCreatedAt && operation.selectAfterId
+        ? { createdAt: operation.selectAfterCreatedAt, id: operation.selectAfterId }
+        : null,
   };
 }

@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AiOrchestrator } from '../ai/ai-orchestrator.service.js';
-import type { AiResult, AnalysisContext, ThoughtAnalysis, ThoughtForAnalysis } from '../ai/ai.types.js';
+import type {
+  AiResult,
+  AnalysisContext,
+  ThoughtAnalysis,
+  ThoughtForAnalysis,
+} from '../ai/ai.types.js';
 import { EventsService } from '../events/events.service.js';
 import type { AnalyzeThoughtJob } from '../jobs/analysis-jobs.js';
 import { OperationsService } from '../operations/operations.service.js';
@@ -25,10 +30,19 @@ export interface PreparedAnalysis {
 }
 
 /** Where an answer comes from instead of the orchestrator's chain (a Message Batches result). */
-export type AskForAnalysis = (thought: ThoughtForAnalysis, context: AnalysisContext) => Promise<AiResult<ThoughtAnalysis>>;
+export type AskForAnalysis = (
+  thought: ThoughtForAnalysis,
+  context: AnalysisContext,
+) => Promise<AiResult<ThoughtAnalysis>>;
 
 export function forAnalysis(thought: Thought): ThoughtForAnalysis {
-  return { id: thought.id, content: thought.content, tags: thought.tags, createdAt: thought.createdAt, localOnly: thought.localOnly };
+  return {
+    id: thought.id,
+    content: thought.content,
+    tags: thought.tags,
+    createdAt: thought.createdAt,
+    localOnly: thought.localOnly,
+  };
 }
 
 /**
@@ -52,15 +66,27 @@ export class ThoughtAnalysisService {
     private readonly tagHygiene: TagHygieneService,
   ) {}
 
-  async analyze(job: AnalyzeThoughtJob, now: Date = new Date(), ask?: AskForAnalysis): Promise<AnalysisOutcome> {
+  async analyze(
+    job: AnalyzeThoughtJob,
+    now: Date = new Date(),
+    ask?: AskForAnalysis,
+  ): Promise<AnalysisOutcome> {
     const prepared = await this.prepare(job, now);
     if ('outcome' in prepared) return prepared.outcome;
     const { thought, settings, context } = prepared;
     const input = forAnalysis(thought);
-    const result = ask ? await ask(input, context) : await this.ai.analyzeThought(input, context, { preferred: settings.aiBackend });
+    const result = ask
+      ? await ask(input, context)
+      : await this.ai.analyzeThought(input, context, { preferred: settings.aiBackend });
     await this.thoughts.applyAnalysis(job.userId, thought, {
       aiTags: settings.autoTaggingEnabled
-        ? await this.tagHygiene.tidyAiTags(job.userId, thought.id, result.value.tags.map((tag) => tag.tag), thought.tags, context.rejectedTags ?? [])
+        ? await this.tagHygiene.tidyAiTags(
+            job.userId,
+            thought.id,
+            result.value.tags.map((tag) => tag.tag),
+            thought.tags,
+            context.rejectedTags ?? [],
+          )
         : null,
       thoughtType: result.value.thoughtType,
       isActionable: result.value.isActionable,
@@ -82,7 +108,10 @@ export class ThoughtAnalysisService {
         backend: result.backend,
         model: result.model,
         // Imported thoughts are old news: at most suggest their tasks, never create them.
-        mode: job.reason === 'import' && settings.taskSuggestionMode === 'auto' ? 'suggest' : settings.taskSuggestionMode,
+        mode:
+          job.reason === 'import' && settings.taskSuggestionMode === 'auto'
+            ? 'suggest'
+            : settings.taskSuggestionMode,
         threshold: settings.autoTaskConfidenceThreshold,
       },
     );
@@ -91,9 +120,15 @@ export class ThoughtAnalysisService {
     await this.linkRelated(job.userId, thought.id);
     this.events.publish({ userId: job.userId, type: 'thought.analyzed', id: thought.id });
     for (const row of offered.offered) {
-      if (row.suggestion.status === 'pending') this.events.publish({ userId: job.userId, type: 'suggestion.created', id: row.suggestion.id });
+      if (row.suggestion.status === 'pending')
+        this.events.publish({
+          userId: job.userId,
+          type: 'suggestion.created',
+          id: row.suggestion.id,
+        });
     }
-    for (const task of offered.autoAccepted) this.events.publish({ userId: job.userId, type: 'task.created', id: task.id });
+    for (const task of offered.autoAccepted)
+      this.events.publish({ userId: job.userId, type: 'task.created', id: task.id });
     await this.reportProgress(job, 'done');
     return 'done';
   }
@@ -103,7 +138,10 @@ export class ThoughtAnalysisService {
    * thought is gone, or the user turned analysis off. A batch builds its requests from this too,
    * so a batched analysis sees exactly what a single one would.
    */
-  async prepare(job: AnalyzeThoughtJob, now: Date = new Date()): Promise<PreparedAnalysis | { outcome: AnalysisOutcome }> {
+  async prepare(
+    job: AnalyzeThoughtJob,
+    now: Date = new Date(),
+  ): Promise<PreparedAnalysis | { outcome: AnalysisOutcome }> {
     const thought = await this.thoughts.findForAnalysis(job.userId, job.thoughtId);
     if (!thought) {
       await this.reportProgress(job, 'done');
@@ -142,7 +180,9 @@ export class ThoughtAnalysisService {
 
   /** For export: the related thoughts analysis linked to each of these thoughts. */
   linksOf(userId: string, thoughtIds: string[]): Promise<Map<string, LinkRow[]>> {
-    return thoughtIds.length === 0 ? Promise.resolve(new Map()) : this.links.forThoughts(userId, thoughtIds);
+    return thoughtIds.length === 0
+      ? Promise.resolve(new Map())
+      : this.links.forThoughts(userId, thoughtIds);
   }
 
   /** The last attempt failed: the thought says so (the job goes to the dead-letter queue). */
@@ -159,7 +199,11 @@ export class ThoughtAnalysisService {
       await this.links.replace(
         userId,
         thoughtId,
-        related.map((hit) => ({ relatedThoughtId: hit.thought.id, score: hit.score, sharedTags: hit.sharedTags })),
+        related.map((hit) => ({
+          relatedThoughtId: hit.thought.id,
+          score: hit.score,
+          sharedTags: hit.sharedTags,
+        })),
       );
     } catch (error) {
       // Links are a nicety; the analysis itself already landed.
@@ -169,6 +213,7 @@ export class ThoughtAnalysisService {
 
   private async reportProgress(job: AnalyzeThoughtJob, outcome: 'done' | 'failed'): Promise<void> {
     // An import's operation counts the records it read, not the analyses that follow.
-    if (job.operationId && job.reason !== 'import') await this.operations.recordItem(job.operationId, outcome);
+    if (job.operationId && job.reason !== 'import')
+      await this.operations.recordItem(job.operationId, outcome);
   }
 }

@@ -30,7 +30,10 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
     // back the next job (a shared batch would wait for its slowest member). pg-boss does not
     // burst at batch size 1, so a finished job wakes the pollers (see below): a backlog drains
     // without resting a poll interval between jobs.
-    await this.workQueue(ANALYZE_THOUGHT_QUEUE, { localConcurrency: this.config.get('WORKER_CONCURRENCY', { infer: true }), batchSize: 1 });
+    await this.workQueue(ANALYZE_THOUGHT_QUEUE, {
+      localConcurrency: this.config.get('WORKER_CONCURRENCY', { infer: true }),
+      batchSize: 1,
+    });
     // Bulk work has pollers of its own, so fresh captures never queue behind it, and each process
     // runs at most BULK_JOBS_PER_USER of one user's jobs at once, so one user's re-analysis leaves
     // its other pollers to everybody else. pg-boss's in-process group count is exact (it puts
@@ -43,7 +46,10 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
     });
   }
 
-  private workQueue(name: string, concurrency: Pick<WorkOptions, 'localConcurrency' | 'localGroupConcurrency' | 'batchSize'>): Promise<string> {
+  private workQueue(
+    name: string,
+    concurrency: Pick<WorkOptions, 'localConcurrency' | 'localGroupConcurrency' | 'batchSize'>,
+  ): Promise<string> {
     return this.queue.work<AnalyzeThoughtJob>(
       name,
       {
@@ -64,7 +70,11 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
               return { id: job.id, status: 'completed' as const };
             } catch (error) {
               jobOutcomes.inc({ queue: name, outcome: 'failed' });
-              return { id: job.id, status: 'failed' as const, output: { message: (error as Error).message } };
+              return {
+                id: job.id,
+                status: 'failed' as const,
+                output: { message: (error as Error).message },
+              };
             } finally {
               this.jobs.nudge(name);
             }
@@ -73,15 +83,32 @@ export class ThoughtAnalysisWorker implements OnApplicationBootstrap {
     );
   }
 
-  async handle(job: Pick<JobWithMetadata<AnalyzeThoughtJob>, 'id' | 'data' | 'retryCount' | 'retryLimit'>): Promise<void> {
+  async handle(
+    job: Pick<JobWithMetadata<AnalyzeThoughtJob>, 'id' | 'data' | 'retryCount' | 'retryLimit'>,
+  ): Promise<void> {
     const started = Date.now();
     try {
       const outcome = await this.analysis.analyze(job.data);
-      this.logger.log({ job_id: job.id, thought_id: job.data.thoughtId, outcome, ms: Date.now() - started, pid: process.pid }, 'analysis finished');
+      this.logger.log(
+        {
+          job_id: job.id,
+          thought_id: job.data.thoughtId,
+          outcome,
+          ms: Date.now() - started,
+          pid: process.pid,
+        },
+        'analysis finished',
+      );
     } catch (error) {
       const last = job.retryCount >= job.retryLimit;
       this.logger.warn(
-        { job_id: job.id, thought_id: job.data.thoughtId, attempt: job.retryCount + 1, last, err: (error as Error).message },
+        {
+          job_id: job.id,
+          thought_id: job.data.thoughtId,
+          attempt: job.retryCount + 1,
+          last,
+          err: (error as Error).message,
+        },
         'analysis attempt failed',
       );
       if (last) await this.analysis.giveUp(job.data);

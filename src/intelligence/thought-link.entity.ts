@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
 
@@ -9,7 +18,11 @@ export class ThoughtLink {
   @PrimaryColumn({ name: 'thought_id', type: 'uuid', primaryKeyConstraintName: 'PK_thought_links' })
   thoughtId!: string;
 
-  @PrimaryColumn({ name: 'related_thought_id', type: 'uuid', primaryKeyConstraintName: 'PK_thought_links' })
+  @PrimaryColumn({
+    name: 'related_thought_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'PK_thought_links',
+  })
   relatedThoughtId!: string;
 
   @ManyToOne(() => Thought, { onDelete: 'CASCADE' })
@@ -17,7 +30,10 @@ export class ThoughtLink {
   thought?: Relation<Thought>;
 
   @ManyToOne(() => Thought, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'related_thought_id', foreignKeyConstraintName: 'thought_links_related_thought_id_fkey' })
+  @JoinColumn({
+    name: 'related_thought_id',
+    foreignKeyConstraintName: 'thought_links_related_thought_id_fkey',
+  })
   relatedThought?: Relation<Thought>;
 
   @Column({ name: 'user_id', type: 'uuid' })

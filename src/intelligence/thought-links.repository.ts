@@ -22,11 +22,20 @@ export class ThoughtLinksRepository {
       `SELECT thought_id, related_thought_id, score, shared_tags FROM thought_links
        WHERE user_id = $1 AND thought_id = ANY($2::uuid[]) ORDER BY thought_id, score DESC, related_thought_id`,
       [userId, thoughtIds],
-    )) as { thought_id: string; related_thought_id: string; score: number; shared_tags: string[] }[];
+    )) as {
+      thought_id: string;
+      related_thought_id: string;
+      score: number;
+      shared_tags: string[];
+    }[];
     const links = new Map<string, LinkRow[]>();
     for (const row of rows) {
       const list = links.get(row.thought_id) ?? [];
-      list.push({ relatedThoughtId: row.related_thought_id, score: row.score, sharedTags: row.shared_tags });
+      list.push({
+        relatedThoughtId: row.related_thought_id,
+        score: row.score,
+        sharedTags: row.shared_tags,
+      });
       links.set(row.thought_id, list);
     }
     return links;
@@ -40,7 +49,17 @@ export class ThoughtLinksRepository {
        SELECT $1, link.related, $2, link.score, link.shared_tags
        FROM jsonb_to_recordset($3::jsonb) AS link(related uuid, score real, shared_tags jsonb)
        ON CONFLICT (thought_id, related_thought_id) DO UPDATE SET score = EXCLUDED.score, shared_tags = EXCLUDED.shared_tags`,
-      [thoughtId, userId, JSON.stringify(links.map((link) => ({ related: link.relatedThoughtId, score: link.score, shared_tags: link.sharedTags })))],
+      [
+        thoughtId,
+        userId,
+        JSON.stringify(
+          links.map((link) => ({
+            related: link.relatedThoughtId,
+            score: link.score,
+            shared_tags: link.sharedTags,
+          })),
+        ),
+      ],
     );
   }
 }

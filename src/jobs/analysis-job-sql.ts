@@ -13,7 +13,12 @@ export function analysisJobsFrom(source: string): string {
   const jobs = `(SELECT json_agg(json_build_object(
       'data', json_build_object('thoughtId', s.id, 'userId', s.user_id, 'reason', 'capture'),
       'singletonKey', s.id))::text FROM ${source} s)`;
-  const insert = insertJobs(QUEUE_SCHEMA, { table: 'job', name: ANALYZE_THOUGHT_QUEUE, returnId: false });
-  if (insert.split('$1').length !== 2) throw new Error('pg-boss job insert no longer takes its jobs as $1');
+  const insert = insertJobs(QUEUE_SCHEMA, {
+    table: 'job',
+    name: ANALYZE_THOUGHT_QUEUE,
+    returnId: false,
+  });
+  if (insert.split('$1').length !== 2)
+    throw new Error('pg-boss job insert no longer takes its jobs as $1');
   return insert.replace('$1', () => jobs);
 }

@@ -12,11 +12,17 @@ export interface AnalyzeThoughtJob {
   operationId?: string;
 }
 
-export const BULK_REASONS: ReadonlySet<AnalyzeThoughtJob['reason']> = new Set(['reanalyze', 'import']);
+export const BULK_REASONS: ReadonlySet<AnalyzeThoughtJob['reason']> = new Set([
+  'reanalyze',
+  'import',
+]);
 
 /** The queue a job belongs in, and its options there: bulk jobs are grouped by user for the per-user cap. */
-function routed(job: AnalyzeThoughtJob): [string, { singletonKey: string; group?: { id: string } }] {
-  if (BULK_REASONS.has(job.reason)) return [ANALYZE_THOUGHT_BULK_QUEUE, { singletonKey: job.thoughtId, group: { id: job.userId } }];
+function routed(
+  job: AnalyzeThoughtJob,
+): [string, { singletonKey: string; group?: { id: string } }] {
+  if (BULK_REASONS.has(job.reason))
+    return [ANALYZE_THOUGHT_BULK_QUEUE, { singletonKey: job.thoughtId, group: { id: job.userId } }];
   return [ANALYZE_THOUGHT_QUEUE, { singletonKey: job.thoughtId }];
 }
 
@@ -56,7 +62,11 @@ export class AnalysisJobs implements OnApplicationShutdown {
     for (const name of [ANALYZE_THOUGHT_QUEUE, ANALYZE_THOUGHT_BULK_QUEUE]) {
       const batch = jobs.filter((job) => routed(job)[0] === name);
       if (batch.length === 0) continue;
-      queued += await this.queue.insert(name, batch.map((job) => ({ data: job, ...routed(job)[1] })), manager);
+      queued += await this.queue.insert(
+        name,
+        batch.map((job) => ({ data: job, ...routed(job)[1] })),
+        manager,
+      );
     }
     return queued;
   }
@@ -85,6 +95,10 @@ export class AnalysisJobs implements OnApplicationShutdown {
   }
 
   private sendNudge(name: string): void {
-    this.queue.notify(name).catch((error: Error) => this.logger.warn(`could not wake the analysis workers: ${error.message}`));
+    this.queue
+      .notify(name)
+      .catch((error: Error) =>
+        this.logger.warn(`could not wake the analysis workers: ${error.message}`),
+      );
   }
 }

@@ -1,6 +1,19 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type Db, type JobInsert, type JobWithMetadata, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
+import {
+  type Db,
+  type JobInsert,
+  type JobWithMetadata,
+  PgBoss,
+  type SendOptions,
+  type WorkOptions,
+} from 'pg-boss';
 import { notifyQueue } from './pg-boss-internals.js';
 import type { EntityManager } from 'typeorm';
 import type { EnvironmentVariables } from '../config/env.schema.js';
@@ -11,13 +24,20 @@ import { QUEUE_SCHEMA, type QueueDefinition, QUEUES } from './queues.js';
 function inTransaction(manager: EntityManager): Db {
   return {
     executeSql: async (text: string, values?: unknown[]) => ({
-      rows: ((await manager.queryRunner!.query(text, values as unknown[], true)) as { records?: unknown[] }).records ?? [],
+      rows:
+        (
+          (await manager.queryRunner!.query(text, values as unknown[], true)) as {
+            records?: unknown[];
+          }
+        ).records ?? [],
     }),
   };
 }
 
 /** updateQueue takes everything but the policy, which is fixed at creation. */
-function updatableOptions(options: QueueDefinition['options']): Omit<QueueDefinition['options'], 'policy'> {
+function updatableOptions(
+  options: QueueDefinition['options'],
+): Omit<QueueDefinition['options'], 'policy'> {
   const { policy: _policy, ...rest } = options;
   return rest;
 }
@@ -46,7 +66,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       // Workers wake on NOTIFY when a job is created, so capture-to-analysis is not a poll away.
       useListenNotify: true,
       // Expired jobs (their worker died) are found by the monitor pass: both intervals matter.
-      superviseIntervalSeconds: this.config.get('QUEUE_SUPERVISE_INTERVAL_SECONDS', { infer: true }),
+      superviseIntervalSeconds: this.config.get('QUEUE_SUPERVISE_INTERVAL_SECONDS', {
+        infer: true,
+      }),
       monitorIntervalSeconds: this.config.get('QUEUE_SUPERVISE_INTERVAL_SECONDS', { infer: true }),
     });
     boss.on('error', (error: Error) => this.logger.error({ err: error }, 'job queue error'));
@@ -59,7 +81,8 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     for (const queue of QUEUES) {
       const options = { ...queue.options, ...(queue.configurable ? configured : {}) };
       // createQueue leaves an existing queue as it was: update it so configuration changes apply.
-      if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, updatableOptions(options));
+      if (await boss.getQueue(queue.name))
+        await boss.updateQueue(queue.name, updatableOptions(options));
       else await boss.createQueue(queue.name, options);
     }
     this.boss = boss;
@@ -75,7 +98,12 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
    * Enqueues a job; with `manager`, inside that transaction (rolled back together), through
    * its query runner so the statements share the transaction's connection.
    */
-  send(name: string, data: object, options: SendOptions = {}, manager?: EntityManager): Promise<string | null> {
+  send(
+    name: string,
+    data: object,
+    options: SendOptions = {},
+    manager?: EntityManager,
+  ): Promise<string | null> {
     const db = manager ? inTransaction(manager) : undefined;
     return this.requireBoss().send(name, data, { ...options, ...(db ? { db } : {}) });
   }
@@ -86,7 +114,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
    */
   async insert(name: string, jobs: JobInsert[], manager?: EntityManager): Promise<number> {
     const db = manager ? inTransaction(manager) : undefined;
-    const ids = await this.requireBoss().insert(name, jobs, { returnId: true, ...(db ? { db } : {}) });
+    const ids = await this.requireBoss().insert(name, jobs, {
+      returnId: true,
+      ...(db ? { db } : {}),
+    });
     return ids?.length ?? 0;
   }
 
@@ -98,7 +129,11 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     await this.requireBoss().getDb().executeSql(notifyQueue(QUEUE_SCHEMA, name));
   }
 
-  work<T extends object>(name: string, options: WorkOptions, handler: (jobs: JobWithMetadata<T>[]) => Promise<unknown>): Promise<string> {
+  work<T extends object>(
+    name: string,
+    options: WorkOptions,
+    handler: (jobs: JobWithMetadata<T>[]) => Promise<unknown>,
+  ): Promise<string> {
     return this.requireBoss().work<T>(name, options, handler as never);
   }
 

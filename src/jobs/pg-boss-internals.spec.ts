@@ -13,7 +13,9 @@ describe('pg-boss internals used by capture', () => {
     const entry = createRequire(import.meta.url).resolve('pg-boss');
     let dir = path.dirname(entry);
     while (!dir.endsWith(`${path.sep}pg-boss`)) dir = path.dirname(dir);
-    const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(version.split('.')[0]).toBe('12');
   });
 
@@ -22,7 +24,8 @@ describe('pg-boss internals used by capture', () => {
     expect(sql).toMatch(/INSERT INTO pgboss\.job\s*\(/);
     expect(sql.split('$1')).toHaveLength(2);
     expect(sql).not.toMatch(/\$2/);
-    for (const column of ['name', 'data', 'singleton_key', 'retry_limit', 'dead_letter']) expect(sql).toContain(column);
+    for (const column of ['name', 'data', 'singleton_key', 'retry_limit', 'dead_letter'])
+      expect(sql).toContain(column);
     expect(sql).toContain("'analyze-thought'");
   });
 

@@ -56,11 +56,29 @@ export const QUEUES: QueueDefinition[] = [
   {
     name: REANALYSIS_SELECT_QUEUE,
     // A chunk is one short transaction; a worker killed mid-chunk leaves it to expire and run again.
-    options: { policy: 'standard', retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 60, notify: true, deleteAfterSeconds: 86_400 },
+    options: {
+      policy: 'standard',
+      retryLimit: 10,
+      retryDelay: 1,
+      retryBackoff: true,
+      retryDelayMax: 60,
+      expireInSeconds: 60,
+      notify: true,
+      deleteAfterSeconds: 86_400,
+    },
   },
   {
     name: CLAUDE_BATCH_QUEUE,
     // A step killed with its process expires and runs again from the batch row's state.
-    options: { policy: 'standard', retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 900, notify: true, deleteAfterSeconds: 7 * 86_400 },
+    options: {
+      policy: 'standard',
+      retryLimit: 20,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 600,
+      expireInSeconds: 900,
+      notify: true,
+      deleteAfterSeconds: 7 * 86_400,
+    },
   },
 ];

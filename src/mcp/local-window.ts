@@ -21,7 +21,12 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
 }
 
 /** `days` whole local days ending with `endDate` (default: today in the zone). */
-export function localWindow(timeZone: string, days: number, endDate?: string, now = new Date()): LocalWindow {
+export function localWindow(
+  timeZone: string,
+  days: number,
+  endDate?: string,
+  now = new Date(),
+): LocalWindow {
   const to = endDate ?? localDate(timeZone, now);
   const from = addDays(to, -(days - 1));
   return {

@@ -28,7 +28,12 @@ const json = (uri: URL, value: unknown): ReadResourceResult => ({
 async function tasksToday(services: ContentServices, userId: string) {
   const { timezone } = await services.profiles.getForUser(userId);
   const today = localDate(timezone);
-  const page = await services.tasks.list(userId, { status: ['pending', 'in_progress'], due_before: today, sort: 'due_date', limit: 100 });
+  const page = await services.tasks.list(userId, {
+    status: ['pending', 'in_progress'],
+    due_before: today,
+    sort: 'due_date',
+    limit: 100,
+  });
   return { date: today, time_zone: timezone, items: page.items.map(toTaskResponse) };
 }
 
@@ -38,30 +43,49 @@ async function latestCheck(services: ContentServices, userId: string) {
 }
 
 /** Resources and prompts: read-only views, for every scope that may read. */
-export function registerContent(server: McpServer, services: ContentServices, auth: AuthContext): void {
+export function registerContent(
+  server: McpServer,
+  services: ContentServices,
+  auth: AuthContext,
+): void {
   const { userId } = auth;
   server.registerResource(
     'profile',
     'pai://profile',
-    { title: 'Your profile', description: 'Time zone, ongoing projects, goals, work patterns and preferences', mimeType: 'application/json' },
+    {
+      title: 'Your profile',
+      description: 'Time zone, ongoing projects, goals, work patterns and preferences',
+      mimeType: 'application/json',
+    },
     async (uri) => json(uri, toProfileResponse(await services.profiles.getForUser(userId))),
   );
   server.registerResource(
     'latest-insights',
     'pai://insights/latest',
-    { title: 'Latest insights', description: 'The most recent consciousness check (null before the first one)', mimeType: 'application/json' },
+    {
+      title: 'Latest insights',
+      description: 'The most recent consciousness check (null before the first one)',
+      mimeType: 'application/json',
+    },
     async (uri) => json(uri, await latestCheck(services, userId)),
   );
   server.registerResource(
     'tasks-today',
     'pai://tasks/today',
-    { title: "Today's tasks", description: "Open tasks due today or overdue, in the user's time zone", mimeType: 'application/json' },
+    {
+      title: "Today's tasks",
+      description: "Open tasks due today or overdue, in the user's time zone",
+      mimeType: 'application/json',
+    },
     async (uri) => json(uri, await tasksToday(services, userId)),
   );
 
   server.registerPrompt(
     'weekly_review',
-    { title: 'Weekly review', description: 'Review the past week: themes, stalled projects, open loops and tasks done' },
+    {
+      title: 'Weekly review',
+      description: 'Review the past week: themes, stalled projects, open loops and tasks done',
+    },
     async (): Promise<GetPromptResult> => {
       const { timezone } = await services.profiles.getForUser(userId);
       const weekAgo = addDays(localDate(timezone), -7);
@@ -69,19 +93,32 @@ export function registerContent(server: McpServer, services: ContentServices, au
         latestCheck(services, userId),
         services.tasks.list(userId, { status: ['done'], sort: 'created', limit: 100 }),
       ]);
-      const finished = done.items.map(toTaskResponse).filter((task) => task.completed_at && task.completed_at.slice(0, 10) >= weekAgo);
+      const finished = done.items
+        .map(toTaskResponse)
+        .filter((task) => task.completed_at && task.completed_at.slice(0, 10) >= weekAgo);
       const text = [
         "Help me review my week using my PAI memory. Group what follows into: recurring themes, projects that stalled, open loops I haven't closed, and what I got done. End with three concrete suggestions for next week.",
-        check ? `Latest consciousness check:\n${describeCheck(check)}` : 'No consciousness check yet: call run_consciousness_check if I agree.',
-        finished.length ? `Tasks done since ${weekAgo}:\n${finished.map((task) => `- ${task.title} (${task.completed_at})`).join('\n')}` : `No tasks marked done since ${weekAgo}.`,
+        check
+          ? `Latest consciousness check:\n${describeCheck(check)}`
+          : 'No consciousness check yet: call run_consciousness_check if I agree.',
+        finished.length
+          ? `Tasks done since ${weekAgo}:\n${finished.map((task) => `- ${task.title} (${task.completed_at})`).join('\n')}`
+          : `No tasks marked done since ${weekAgo}.`,
         'Use search_thoughts, recent_thoughts (days=7) and get_thought to look at the thoughts behind each point before you state it.',
       ].join('\n\n');
-      return { description: 'Weekly review', messages: [{ role: 'user', content: { type: 'text', text } }] };
+      return {
+        description: 'Weekly review',
+        messages: [{ role: 'user', content: { type: 'text', text } }],
+      };
     },
   );
   server.registerPrompt(
     'plan_my_day',
-    { title: 'Plan my day', description: 'Plan today from due tasks, pending suggestions and focus hours from the profile' },
+    {
+      title: 'Plan my day',
+      description:
+        'Plan today from due tasks, pending suggestions and focus hours from the profile',
+    },
     async (): Promise<GetPromptResult> => {
       const [today, pending, profile] = await Promise.all([
         tasksToday(services, userId),
@@ -100,7 +137,10 @@ export function registerContent(server: McpServer, services: ContentServices, au
         describeProfile(toProfileResponse(profile)),
         'Ask me before you accept or reject a suggestion (accept_suggestion / reject_suggestion) or reschedule a task (update_task).',
       ].join('\n\n');
-      return { description: 'Plan my day', messages: [{ role: 'user', content: { type: 'text', text } }] };
+      return {
+        description: 'Plan my day',
+        messages: [{ role: 'user', content: { type: 'text', text } }],
+      };
     },
   );
 }

@@ -13,21 +13,32 @@ export const uuidArg = (field: string, description: string) =>
   z.string().regex(UUID, `${field} must be a UUID`).describe(description);
 
 export const textArg = (field: string, max: number, description: string) =>
-  z.string().max(max, `${field} must be at most ${max} characters`).regex(NO_NUL, `${field} must not contain NUL characters`).describe(description);
-
-export const dateArg = (field: string, description: string) =>
   z
     .string()
-    .refine(isRealDate, `${field} must be a date (YYYY-MM-DD)`)
+    .max(max, `${field} must be at most ${max} characters`)
+    .regex(NO_NUL, `${field} must not contain NUL characters`)
     .describe(description);
+
+export const dateArg = (field: string, description: string) =>
+  z.string().refine(isRealDate, `${field} must be a date (YYYY-MM-DD)`).describe(description);
 
 export const timeArg = (field: string, description: string) =>
   z.string().regex(TIME_OF_DAY, `${field} must be a time (HH:MM, 24 h)`).describe(description);
 
 export const limitArg = (max: number, fallback: number) =>
-  z.number().int().min(1).max(max).default(fallback).describe(`How many to return (1 to ${max}, default ${fallback})`);
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .describe(`How many to return (1 to ${max}, default ${fallback})`);
 
-export const cursorArg = textArg('cursor', 500, 'next_cursor from an earlier call, to get the next page').optional();
+export const cursorArg = textArg(
+  'cursor',
+  500,
+  'next_cursor from an earlier call, to get the next page',
+).optional();
 
 // Output shapes: loose objects, so a field added to the REST shape never breaks a client's
 // validation of structuredContent; the fields named here are the ones a client may rely on.
@@ -74,7 +85,11 @@ export const suggestionOut = z.looseObject({
   created_at: z.string(),
 });
 
-const withThoughts = z.looseObject({ title: z.string(), description: z.string().nullable().optional(), thought_ids: z.array(z.string()) });
+const withThoughts = z.looseObject({
+  title: z.string(),
+  description: z.string().nullable().optional(),
+  thought_ids: z.array(z.string()),
+});
 
 export const checkOut = z.looseObject({
   id: z.string(),
@@ -97,4 +112,7 @@ export const profileOut = z.looseObject({
   timezone: z.string(),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) => ({ items: z.array(item), next_cursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) => ({
+  items: z.array(item),
+  next_cursor: z.string().nullable(),
+});

@@ -17,8 +17,8 @@ import { thoughtTools } from './tools/thought-tools.js';
 
 const INSTRUCTIONS =
   "PAI is the user's long-term memory: thoughts they captured, tasks, task suggestions found in their thoughts, and periodic " +
-  'insights. Search it before answering questions about the user\'s plans, ideas or past notes; capture only what the user asks ' +
-  'you to remember. Dates are in the user\'s time zone (get_profile).';
+  "insights. Search it before answering questions about the user's plans, ideas or past notes; capture only what the user asks " +
+  "you to remember. Dates are in the user's time zone (get_profile).";
 
 /**
  * One MCP server per request (stateless Streamable HTTP): it knows the caller, and offers
@@ -40,7 +40,11 @@ export class McpServerFactory {
     private readonly profiles: ProfilesService,
   ) {
     // Strict input, as the REST API rejects unknown body fields: a misspelt argument is an error, not ignored.
-    this.tools = [...thoughtTools(thoughts, profiles), ...taskTools(tasks, suggestions), ...insightTools(consciousness, profiles)].map((tool) => ({
+    this.tools = [
+      ...thoughtTools(thoughts, profiles),
+      ...taskTools(tasks, suggestions),
+      ...insightTools(consciousness, profiles),
+    ].map((tool) => ({
       tool,
       input: z.strictObject(tool.input),
       output: z.object(tool.output),
@@ -60,16 +64,32 @@ export class McpServerFactory {
     );
     const call = { auth, requestId };
     const allowed = this.tools.filter(({ tool }) => toolAllowed(tool, auth.scope));
-    const single = onlyTool === undefined ? undefined : allowed.find(({ tool }) => tool.name === onlyTool);
+    const single =
+      onlyTool === undefined ? undefined : allowed.find(({ tool }) => tool.name === onlyTool);
     for (const { tool, input, output } of single ? [single] : allowed) {
       server.registerTool(
         tool.name,
-        { title: tool.title, description: tool.description, inputSchema: input, outputSchema: output, annotations: { title: tool.title, ...tool.annotations } },
+        {
+          title: tool.title,
+          description: tool.description,
+          inputSchema: input,
+          outputSchema: output,
+          annotations: { title: tool.title, ...tool.annotations },
+        },
         (args: unknown) => runTool(tool, args, call, this.logger),
       );
     }
     if (!single && auth.scope !== 'capture') {
-      registerContent(server, { tasks: this.tasks, suggestions: this.suggestions, consciousness: this.consciousness, profiles: this.profiles }, auth);
+      registerContent(
+        server,
+        {
+          tasks: this.tasks,
+          suggestions: this.suggestions,
+          consciousness: this.consciousness,
+          profiles: this.profiles,
+        },
+        auth,
+      );
     }
     return server;
   }

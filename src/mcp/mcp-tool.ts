@@ -19,13 +19,19 @@ export interface ToolOutcome<O> {
 }
 
 /** One MCP tool: its schemas, its words for a model, and the service calls behind it. */
-export interface PaiTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
+export interface PaiTool<
+  I extends z.ZodRawShape = z.ZodRawShape,
+  O extends z.ZodRawShape = z.ZodRawShape,
+> {
   name: string;
   title: string;
   description: string;
   input: I;
   output: O;
-  annotations: Required<Pick<ToolAnnotations, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint'>> & ToolAnnotations;
+  annotations: Required<
+    Pick<ToolAnnotations, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint'>
+  > &
+    ToolAnnotations;
   /** The narrow key scope that may see and call it besides `user` and `admin` (none: only those). */
   narrowScope?: NarrowKeyScope;
   // Typed loosely: the REST response DTOs are classes without the index signature loose schemas infer.
@@ -33,7 +39,9 @@ export interface PaiTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
 }
 
 /** Builds a tool with its argument types inferred from its schemas. */
-export const defineTool = <I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: PaiTool<I, O>): PaiTool<I, O> => tool;
+export const defineTool = <I extends z.ZodRawShape, O extends z.ZodRawShape>(
+  tool: PaiTool<I, O>,
+): PaiTool<I, O> => tool;
 
 /** The same rule as the REST guard: narrow keys only where the tool names their scope. */
 export function toolAllowed(tool: Pick<PaiTool, 'narrowScope'>, scope: ApiKeyScope): boolean {
@@ -45,19 +53,30 @@ export function toolAllowed(tool: Pick<PaiTool, 'narrowScope'>, scope: ApiKeySco
  * message. Only messages we wrote reach the model: anything unexpected is logged and
  * reported by request id, as a REST 500 would be.
  */
-export async function runTool(tool: PaiTool, args: unknown, call: ToolCall, logger: Logger): Promise<CallToolResult> {
+export async function runTool(
+  tool: PaiTool,
+  args: unknown,
+  call: ToolCall,
+  logger: Logger,
+): Promise<CallToolResult> {
   // The body parser leaves tool arguments to us (see installBodyParsing): the same limits, as a tool error.
   const hostile = findHostileInput(args);
   if (hostile) return toolError(hostile.message);
   try {
     const outcome = await tool.run(args as never, call);
-    return { content: [{ type: 'text', text: outcome.text }], structuredContent: outcome.data as Record<string, unknown> };
+    return {
+      content: [{ type: 'text', text: outcome.text }],
+      structuredContent: outcome.data as Record<string, unknown>,
+    };
   } catch (error) {
     return toolError(errorMessage(error, tool.name, call, logger));
   }
 }
 
-export const toolError = (message: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text: message }] });
+export const toolError = (message: string): CallToolResult => ({
+  isError: true,
+  content: [{ type: 'text', text: message }],
+});
 
 export function errorMessage(error: unknown, what: string, call: ToolCall, logger: Logger): string {
   if (error instanceof DomainError) return error.message;

@@ -1,7 +1,26 @@
 import type { IncomingMessage } from 'node:http';
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
@@ -43,23 +62,36 @@ export class McpController {
 
   @Post()
   @ApiOperation({
-    summary: 'MCP (Streamable HTTP, stateless): initialize, tools/list, tools/call, resources/*, prompts/*',
+    summary:
+      'MCP (Streamable HTTP, stateless): initialize, tools/list, tools/call, resources/*, prompts/*',
     description:
       'JSON-RPC 2.0 body; send Accept: application/json, text/event-stream. Tools by key scope: read keys see read-only tools, ' +
       'capture keys only capture_thought, user and admin keys all (admin keys act as their own user). See README "Use PAI from an AI assistant".',
   })
   @ApiBody({ schema: { type: 'object', example: { jsonrpc: '2.0', id: 1, method: 'tools/list' } } })
   @ApiOkResponse({ description: 'A JSON-RPC response (202 with no body for a notification)' })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'A browser Origin not named in CORS_ORIGINS' })
-  async handle(@CurrentAuth() auth: AuthContext, @Req() request: Request, @Res() response: Response, @Body() body: unknown): Promise<void> {
-    if (!originAllowed(request.headers.origin, this.allowedOrigins)) throw new ForbiddenException(ORIGIN_REFUSED);
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: 'A browser Origin not named in CORS_ORIGINS',
+  })
+  async handle(
+    @CurrentAuth() auth: AuthContext,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body() body: unknown,
+  ): Promise<void> {
+    if (!originAllowed(request.headers.origin, this.allowedOrigins))
+      throw new ForbiddenException(ORIGIN_REFUSED);
     const server = this.factory.create(auth, String(request.id), calledTool(body));
     const single = SingleRequestTransport.for(request, body);
     if (single) {
       closeOnAbort(response, server, single);
       return single.serve(server, request.headers, response);
     }
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     closeOnAbort(response, server, transport);
     await server.connect(transport);
     // The SDK reads `request.auth` as its own AuthInfo; the tools take the caller from the factory instead.
@@ -68,17 +100,28 @@ export class McpController {
 
   @Get()
   @HttpCode(405)
-  @ApiOperation({ summary: 'Not offered: a stateless server has no server-to-client stream (405, as the MCP specification allows)' })
+  @ApiOperation({
+    summary:
+      'Not offered: a stateless server has no server-to-client stream (405, as the MCP specification allows)',
+  })
   @ApiResponse({ status: 405, type: ErrorResponseDto })
   stream(@Req() request: Request, @Res() response: Response): void {
-    this.methodNotAllowed(request, response, 'this MCP server is stateless: it offers no event stream (use POST)');
+    this.methodNotAllowed(
+      request,
+      response,
+      'this MCP server is stateless: it offers no event stream (use POST)',
+    );
   }
 
   @Delete()
   @ApiOperation({ summary: 'Not offered: a stateless server has no session to end (405)' })
   @ApiResponse({ status: 405, type: ErrorResponseDto })
   endSession(@Req() request: Request, @Res() response: Response): void {
-    this.methodNotAllowed(request, response, 'this MCP server is stateless: there is no session to delete');
+    this.methodNotAllowed(
+      request,
+      response,
+      'this MCP server is stateless: there is no session to delete',
+    );
   }
 
   private methodNotAllowed(request: Request, response: Response, message: string): void {
@@ -102,5 +145,7 @@ function closeOnAbort(response: Response, server: McpServer, transport: Transpor
 /** The tool a single (non-batch) tools/call names, if the body is one. */
 function calledTool(body: unknown): string | undefined {
   const message = body as { method?: unknown; params?: { name?: unknown } } | null;
-  return message?.method === 'tools/call' && typeof message.params?.name === 'string' ? message.params.name : undefined;
+  return message?.method === 'tools/call' && typeof message.params?.name === 'string'
+    ? message.params.name
+    : undefined;
 }

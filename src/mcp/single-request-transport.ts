@@ -2,7 +2,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { type JSONRPCMessage, type JSONRPCRequest, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type JSONRPCMessage,
+  type JSONRPCRequest,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Request, Response } from 'express';
 
 /**
@@ -34,7 +38,8 @@ export class SingleRequestTransport implements Transport {
       accept.includes('application/json') &&
       accept.includes('text/event-stream') &&
       isJsonContentType(request.headers['content-type'] ?? null) &&
-      (version === undefined || (typeof version === 'string' && SUPPORTED_PROTOCOL_VERSIONS.includes(version)));
+      (version === undefined ||
+        (typeof version === 'string' && SUPPORTED_PROTOCOL_VERSIONS.includes(version)));
     if (!plain || !isPlainRequest(body) || body.method === 'initialize') return undefined;
     return new SingleRequestTransport(body);
   }
@@ -43,7 +48,12 @@ export class SingleRequestTransport implements Transport {
 
   /** Notifications a handler sends on the way are dropped, as the SDK's JSON response mode drops them. */
   async send(message: JSONRPCMessage): Promise<void> {
-    if ('id' in message && message.id === this.request.id && ('result' in message || 'error' in message)) this.answer(message);
+    if (
+      'id' in message &&
+      message.id === this.request.id &&
+      ('result' in message || 'error' in message)
+    )
+      this.answer(message);
   }
 
   async close(): Promise<void> {
@@ -76,7 +86,11 @@ function isPlainRequest(body: unknown): body is JSONRPCRequest {
     message.jsonrpc === '2.0' &&
     (typeof message.id === 'string' || Number.isSafeInteger(message.id)) &&
     typeof message.method === 'string' &&
-    (params === undefined || (typeof params === 'object' && params !== null && !Array.isArray(params) && params._meta === undefined)) &&
+    (params === undefined ||
+      (typeof params === 'object' &&
+        params !== null &&
+        !Array.isArray(params) &&
+        params._meta === undefined)) &&
     Object.keys(message).every((key) => ENVELOPE.has(key))
   );
 }

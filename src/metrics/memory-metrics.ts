@@ -10,7 +10,10 @@ function watchFullCollections(): void {
   if (observer) return;
   observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (((entry as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      if (
+        (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
+        constants.NODE_PERFORMANCE_GC_MAJOR
+      ) {
         liveHeapBytes = process.memoryUsage().heapUsed;
       }
     }

@@ -1,5 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type CanActivate, type ExecutionContext, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request } from 'express';
 import type { AppConfig } from '../config/app-config.js';
@@ -23,7 +30,8 @@ export class MetricsTokenGuard implements CanActivate {
     if (!this.expected) throw new NotFoundException('Cannot GET /metrics');
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
     const match = /^bearer\s+(\S+)$/i.exec(header);
-    if (!match || !timingSafeEqual(digest(match[1]!), this.expected)) throw new UnauthorizedException('a valid METRICS_TOKEN is required');
+    if (!match || !timingSafeEqual(digest(match[1]!), this.expected))
+      throw new UnauthorizedException('a valid METRICS_TOKEN is required');
     return true;
   }
 }

@@ -4,5 +4,9 @@ import { MetricsTokenGuard } from './metrics-token.guard.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
 
-@Module({ imports: [BackupsModule], controllers: [MetricsController], providers: [MetricsService, MetricsTokenGuard] })
+@Module({
+  imports: [BackupsModule],
+  controllers: [MetricsController],
+  providers: [MetricsService, MetricsTokenGuard],
+})
 export class MetricsModule {}

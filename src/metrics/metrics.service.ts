@@ -53,7 +53,8 @@ export class MetricsService {
     )) as QueueCounts[];
     queueDepth.reset();
     for (const row of rows) {
-      for (const state of ['queued', 'active', 'deferred', 'failed'] as const) queueDepth.set({ queue: row.name, state }, row[state]);
+      for (const state of ['queued', 'active', 'deferred', 'failed'] as const)
+        queueDepth.set({ queue: row.name, state }, row[state]);
     }
   }
 

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { User } from '../auth/user.entity.js';
 
 export type OperationKind = 'reanalyze' | 'import';
@@ -8,7 +19,10 @@ export type OperationState = 'running' | 'completed' | 'completed_with_failures'
 @Entity({ name: 'operations' })
 @Index('operations_user_created_idx', { synchronize: false })
 @Check('operations_kind_check', `"kind" IN ('reanalyze', 'import')`)
-@Check('operations_state_check', `"state" IN ('running', 'completed', 'completed_with_failures', 'failed')`)
+@Check(
+  'operations_state_check',
+  `"state" IN ('running', 'completed', 'completed_with_failures', 'failed')`,
+)
 export class Operation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_operations_id' })
   id!: string;

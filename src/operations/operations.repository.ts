@@ -50,7 +50,13 @@ function toOperation(row: OperationRow): Operation {
 export class OperationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(userId: string, kind: OperationKind, parameters: Record<string, unknown>, options: { selecting?: boolean } = {}, manager?: EntityManager): Promise<Operation> {
+  async create(
+    userId: string,
+    kind: OperationKind,
+    parameters: Record<string, unknown>,
+    options: { selecting?: boolean } = {},
+    manager?: EntityManager,
+  ): Promise<Operation> {
     const rows = (await (manager ?? this.dataSource).query(
       `INSERT INTO operations (user_id, kind, parameters, selecting) VALUES ($1, $2, $3::jsonb, $4) RETURNING ${COLUMNS}`,
       [userId, kind, JSON.stringify(parameters), options.selecting ?? false],
@@ -84,7 +90,10 @@ export class OperationsRepository {
 
   /** The operation, locked until the transaction ends: one selection chunk at a time. */
   async lockForSelection(manager: EntityManager, id: string): Promise<Operation | null> {
-    const rows = (await manager.query(`SELECT ${COLUMNS} FROM operations WHERE id = $1 FOR UPDATE`, [id])) as OperationRow[];
+    const rows = (await manager.query(
+      `SELECT ${COLUMNS} FROM operations WHERE id = $1 FOR UPDATE`,
+      [id],
+    )) as OperationRow[];
     return rows[0] ? toOperation(rows[0]) : null;
   }
 
@@ -95,7 +104,12 @@ export class OperationsRepository {
   async recordSelection(
     manager: EntityManager,
     id: string,
-    chunk: { taken: number; queued: number; after: { createdAt: Date; id: string } | null; last: boolean },
+    chunk: {
+      taken: number;
+      queued: number;
+      after: { createdAt: Date; id: string } | null;
+      last: boolean;
+    },
   ): Promise<void> {
     await manager.query(
       `UPDATE operations SET selected = selected + $2, total = total + $3, updated_at = now(),
@@ -104,12 +118,22 @@ export class OperationsRepository {
          state = CASE WHEN $6 AND done + failed >= total + $3 THEN (CASE WHEN failed > 0 THEN 'completed_with_failures' ELSE 'completed' END) ELSE state END,
          finished_at = CASE WHEN $6 AND done + failed >= total + $3 THEN now() ELSE finished_at END
        WHERE id = $1`,
-      [id, chunk.taken, chunk.queued, chunk.after?.createdAt ?? null, chunk.after?.id ?? null, chunk.last],
+      [
+        id,
+        chunk.taken,
+        chunk.queued,
+        chunk.after?.createdAt ?? null,
+        chunk.after?.id ?? null,
+        chunk.last,
+      ],
     );
   }
 
   /** Progress of an operation that counts its own items (an import reading its file). */
-  async setProgress(id: string, progress: { total: number; done: number; failed: number; result: Record<string, unknown> }): Promise<void> {
+  async setProgress(
+    id: string,
+    progress: { total: number; done: number; failed: number; result: Record<string, unknown> },
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE operations SET total = $2, done = $3, failed = $4, result = $5::jsonb, updated_at = now() WHERE id = $1 AND state = 'running'`,
       [id, progress.total, progress.done, progress.failed, JSON.stringify(progress.result)],
@@ -129,7 +153,10 @@ export class OperationsRepository {
   }
 
   async findById(userId: string, id: string): Promise<Operation | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM operations WHERE id = $1 AND user_id = $2`, [id, userId])) as OperationRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM operations WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    )) as OperationRow[];
     return rows[0] ? toOperation(rows[0]) : null;
   }
 }

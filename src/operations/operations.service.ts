@@ -8,7 +8,13 @@ import { OperationsRepository } from './operations.repository.js';
 export class OperationsService {
   constructor(private readonly operations: OperationsRepository) {}
 
-  start(userId: string, kind: OperationKind, parameters: Record<string, unknown>, options: { selecting?: boolean } = {}, manager?: EntityManager): Promise<Operation> {
+  start(
+    userId: string,
+    kind: OperationKind,
+    parameters: Record<string, unknown>,
+    options: { selecting?: boolean } = {},
+    manager?: EntityManager,
+  ): Promise<Operation> {
     return this.operations.create(userId, kind, parameters, options, manager);
   }
 
@@ -16,7 +22,11 @@ export class OperationsService {
     return this.operations.lockForSelection(manager, id);
   }
 
-  recordSelection(manager: EntityManager, id: string, chunk: Parameters<OperationsRepository['recordSelection']>[2]): Promise<void> {
+  recordSelection(
+    manager: EntityManager,
+    id: string,
+    chunk: Parameters<OperationsRepository['recordSelection']>[2],
+  ): Promise<void> {
     return this.operations.recordSelection(manager, id, chunk);
   }
 
@@ -28,11 +38,18 @@ export class OperationsService {
     return this.operations.recordItem(id, outcome);
   }
 
-  setProgress(id: string, progress: Parameters<OperationsRepository['setProgress']>[1]): Promise<void> {
+  setProgress(
+    id: string,
+    progress: Parameters<OperationsRepository['setProgress']>[1],
+  ): Promise<void> {
     return this.operations.setProgress(id, progress);
   }
 
-  finish(id: string, state: Parameters<OperationsRepository['finish']>[1], progress: Parameters<OperationsRepository['finish']>[2]): Promise<void> {
+  finish(
+    id: string,
+    state: Parameters<OperationsRepository['finish']>[1],
+    progress: Parameters<OperationsRepository['finish']>[2],
+  ): Promise<void> {
     return this.operations.finish(id, state, progress);
   }
 

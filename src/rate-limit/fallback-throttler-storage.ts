@@ -24,7 +24,8 @@ export class FallbackThrottlerStorage implements ThrottlerStorage {
    * while Redis is away: this instance's own blocks still hold).
    */
   readonly redis = {
-    pttl: async (key: string): Promise<number> => (await this.viaRedis(() => this.client.pttl(key))) ?? -2,
+    pttl: async (key: string): Promise<number> =>
+      (await this.viaRedis(() => this.client.pttl(key))) ?? -2,
   };
 
   /** False while requests are counted per process. */
@@ -32,8 +33,16 @@ export class FallbackThrottlerStorage implements ThrottlerStorage {
     return !this.degraded;
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerRecord> {
-    const record = await this.viaRedis(() => this.shared.increment(key, ttl, limit, blockDuration, throttlerName));
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerRecord> {
+    const record = await this.viaRedis(() =>
+      this.shared.increment(key, ttl, limit, blockDuration, throttlerName),
+    );
     return record ?? this.local.increment(key, ttl, limit, blockDuration, throttlerName);
   }
 
@@ -60,7 +69,9 @@ export class FallbackThrottlerStorage implements ThrottlerStorage {
   private degrade(reason: string): void {
     if (this.degraded) return;
     this.degraded = true;
-    this.logger.warn(`Redis unavailable (${reason}): rate limits are counted per process until it is back`);
+    this.logger.warn(
+      `Redis unavailable (${reason}): rate limits are counted per process until it is back`,
+    );
   }
 
   private recover(): void {

@@ -22,13 +22,18 @@ export class RateLimitStorageHolder implements OnApplicationShutdown {
   storage?: FallbackThrottlerStorage;
   private client?: Redis;
 
-  constructor(@Inject(ConfigService) private readonly config: ConfigService<EnvironmentVariables, true>) {}
+  constructor(
+    @Inject(ConfigService) private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
 
   async init(): Promise<void> {
     const url = this.config.get('REDIS_URL', { infer: true });
     if (!url) return;
     // Loaded only when asked for: most installs never need Redis.
-    const [{ Redis }, { ThrottlerStorageRedisService }] = await Promise.all([import('ioredis'), import('@nest-lab/throttler-storage-redis')]);
+    const [{ Redis }, { ThrottlerStorageRedisService }] = await Promise.all([
+      import('ioredis'),
+      import('@nest-lab/throttler-storage-redis'),
+    ]);
     // No offline queue: while Redis is away a command fails at once and the storage counts in
     // memory; ioredis keeps reconnecting in the background.
     this.client = new Redis(url, {
@@ -50,7 +55,10 @@ export class RateLimitStorageHolder implements OnApplicationShutdown {
         resolve();
       });
     });
-    this.storage = new FallbackThrottlerStorage(new ThrottlerStorageRedisService(this.client) as ThrottlerStorage, this.client);
+    this.storage = new FallbackThrottlerStorage(
+      new ThrottlerStorageRedisService(this.client) as ThrottlerStorage,
+      this.client,
+    );
   }
 
   onApplicationShutdown(): void {

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { EnvironmentVariables } from '../config/env.schema.js';
-import { RATE_LIMIT_STORAGE, RateLimitStorageHolder, rateLimitStorageProviders } from './rate-limit-storage.provider.js';
+import {
+  RATE_LIMIT_STORAGE,
+  RateLimitStorageHolder,
+  rateLimitStorageProviders,
+} from './rate-limit-storage.provider.js';
 
 const ONE_MINUTE_MS = 60_000;
 
@@ -15,8 +19,17 @@ class RateLimitStorageModule {}
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
       inject: [ConfigService, RATE_LIMIT_STORAGE],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>, holder: RateLimitStorageHolder) => ({
-        throttlers: [{ name: 'default', ttl: ONE_MINUTE_MS, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+      useFactory: (
+        config: ConfigService<EnvironmentVariables, true>,
+        holder: RateLimitStorageHolder,
+      ) => ({
+        throttlers: [
+          {
+            name: 'default',
+            ttl: ONE_MINUTE_MS,
+            limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
+          },
+        ],
         storage: holder.storage,
       }),
     }),

@@ -31,10 +31,18 @@ export class RetentionService {
   ) {}
 
   async run(now: Date): Promise<RetentionReport> {
-    const days = (key: 'SUGGESTION_RETENTION_DAYS' | 'AI_AUDIT_RETENTION_DAYS' | 'CHECK_RETENTION_DAYS' | 'BACKUP_RETENTION_DAYS') =>
-      this.config.get(key, { infer: true });
+    const days = (
+      key:
+        | 'SUGGESTION_RETENTION_DAYS'
+        | 'AI_AUDIT_RETENTION_DAYS'
+        | 'CHECK_RETENTION_DAYS'
+        | 'BACKUP_RETENTION_DAYS',
+    ) => this.config.get(key, { infer: true });
     const report: RetentionReport = {
-      suggestions_expired: await this.suggestions.expireStale(now, days('SUGGESTION_RETENTION_DAYS')),
+      suggestions_expired: await this.suggestions.expireStale(
+        now,
+        days('SUGGESTION_RETENTION_DAYS'),
+      ),
       ai_audit_deleted: await this.ledger.purgeExpired(now, days('AI_AUDIT_RETENTION_DAYS')),
       checks_deleted: await this.consciousness.purgeExpired(now, days('CHECK_RETENTION_DAYS')),
       backups_deleted: await this.backups.purgeOlderThan(days('BACKUP_RETENTION_DAYS'), now),

@@ -1,7 +1,10 @@
 import type { SuggestionResponseDto } from './dto/suggestion.dto.js';
 import type { SuggestionWithTask } from './suggestions.repository.js';
 
-export function toSuggestionResponse({ suggestion, taskId }: SuggestionWithTask): SuggestionResponseDto {
+export function toSuggestionResponse({
+  suggestion,
+  taskId,
+}: SuggestionWithTask): SuggestionResponseDto {
   return {
     id: suggestion.id,
     source_thought_id: suggestion.sourceThoughtId,

@@ -36,9 +36,14 @@ export class SuggestionsController {
 
   @Get()
   @Readable()
-  @ApiOperation({ summary: 'Task suggestions (pending by default), newest first, with confidence and evidence' })
+  @ApiOperation({
+    summary: 'Task suggestions (pending by default), newest first, with confidence and evidence',
+  })
   @ApiOkResponse({ type: SuggestionPageDto })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListSuggestionsQueryDto): Promise<SuggestionPageDto> {
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListSuggestionsQueryDto,
+  ): Promise<SuggestionPageDto> {
     const page = await this.suggestions.list(auth.userId, query);
     return { items: page.items.map(toSuggestionResponse), next_cursor: page.next_cursor };
   }
@@ -47,15 +52,23 @@ export class SuggestionsController {
   @Readable()
   @ApiOkResponse({ type: SuggestionResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<SuggestionResponseDto> {
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+  ): Promise<SuggestionResponseDto> {
     return toSuggestionResponse(await this.suggestions.get(auth.userId, id));
   }
 
   @Post(':id/accept')
-  @ApiOperation({ summary: 'Accept, optionally changing title, priority or due date: creates the task' })
+  @ApiOperation({
+    summary: 'Accept, optionally changing title, priority or due date: creates the task',
+  })
   @ApiCreatedResponse({ type: TaskResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already accepted, rejected or expired' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Already accepted, rejected or expired',
+  })
   async accept(
     @CurrentAuth() auth: AuthContext,
     @Param('id', uuid) id: string,

@@ -4,7 +4,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SqlWhere } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { TaskPriority } from '../tasks/task.entity.js';
-import { type SuggestionOrigin, type SuggestionStatus, TaskSuggestion } from './task-suggestion.entity.js';
+import {
+  type SuggestionOrigin,
+  type SuggestionStatus,
+  TaskSuggestion,
+} from './task-suggestion.entity.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 const COLUMNS = `s.id, s.user_id, s.source_thought_id, s.title, s.normalized_title, s.description, s.priority,
@@ -92,7 +96,10 @@ export class SuggestionsRepository {
    * Null when an equivalent suggestion exists (pending, accepted or rejected for that
    * thought; pending for thought-less ones): the unique indexes decide, race-free.
    */
-  async insertUnlessDuplicate(row: NewSuggestion, manager: EntityManager = this.dataSource.manager): Promise<SuggestionWithTask | null> {
+  async insertUnlessDuplicate(
+    row: NewSuggestion,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SuggestionWithTask | null> {
     const rows = (await manager.query(
       `INSERT INTO task_suggestions AS s (user_id, source_thought_id, title, normalized_title, description, priority, due_date, due_time,
          confidence, evidence, origin, backend, model)
@@ -118,7 +125,12 @@ export class SuggestionsRepository {
     return rows[0] ? toSuggestion(rows[0]) : null;
   }
 
-  async findById(userId: string, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<SuggestionWithTask | null> {
+  async findById(
+    userId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<SuggestionWithTask | null> {
     const rows = (await manager.query(
       `SELECT ${COLUMNS} FROM task_suggestions s WHERE s.id = $1 AND s.user_id = $2${lock ? ' FOR UPDATE OF s' : ''}`,
       [id, userId],
@@ -135,8 +147,12 @@ export class SuggestionsRepository {
     const where = new SqlWhere();
     where.add(`s.user_id = ${where.param(userId)}`);
     where.add(`s.status = ANY(${where.param(filters.statuses)}::varchar[])`);
-    if (filters.sourceThoughtId) where.add(`s.source_thought_id = ${where.param(filters.sourceThoughtId)}`);
-    if (after) where.add(`(s.created_at, s.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
+    if (filters.sourceThoughtId)
+      where.add(`s.source_thought_id = ${where.param(filters.sourceThoughtId)}`);
+    if (after)
+      where.add(
+        `(s.created_at, s.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`,
+      );
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM task_suggestions s WHERE ${where}
        ORDER BY s.created_at DESC, s.id DESC LIMIT ${where.param(limit + 1)}`,
@@ -148,7 +164,12 @@ export class SuggestionsRepository {
   /** An imported suggestion in its original state; null when an equivalent one exists. */
   async insertImported(
     manager: EntityManager,
-    row: NewSuggestion & { status: SuggestionStatus; rejectReason: string | null; decidedAt: Date | null; createdAt: Date },
+    row: NewSuggestion & {
+      status: SuggestionStatus;
+      rejectReason: string | null;
+      decidedAt: Date | null;
+      createdAt: Date;
+    },
   ): Promise<string | null> {
     const rows = (await manager.query(
       `INSERT INTO task_suggestions AS s (user_id, source_thought_id, title, normalized_title, description, priority, due_date, due_time,
@@ -179,12 +200,18 @@ export class SuggestionsRepository {
   }
 
   /** One page of the user's suggestions in every state, oldest first, after the keyset (for export). */
-  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SuggestionWithTask[]> {
+  async exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<SuggestionWithTask[]> {
     const keyset = after ? 'AND (s.created_at, s.id) > ($3, $4)' : '';
-    const rows = (await this.replicas.reader(userId).query(
-      `SELECT ${COLUMNS} FROM task_suggestions s WHERE s.user_id = $1 ${keyset} ORDER BY s.created_at ASC, s.id ASC LIMIT $2`,
-      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
-    )) as SuggestionRow[];
+    const rows = (await this.replicas
+      .reader(userId)
+      .query(
+        `SELECT ${COLUMNS} FROM task_suggestions s WHERE s.user_id = $1 ${keyset} ORDER BY s.created_at ASC, s.id ASC LIMIT $2`,
+        after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+      )) as SuggestionRow[];
     return rows.map(toSuggestion);
   }
 

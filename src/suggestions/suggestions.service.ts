@@ -6,7 +6,12 @@ import { type Task, TASK_PRIORITIES, type TaskPriority } from '../tasks/task.ent
 import { TasksService } from '../tasks/tasks.service.js';
 import { normalizeSuggestionTitle } from './suggestion-title.js';
 import { type SuggestionWithTask, SuggestionsRepository } from './suggestions.repository.js';
-import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, type SuggestionOrigin, type SuggestionStatus } from './task-suggestion.entity.js';
+import {
+  SUGGESTION_ORIGINS,
+  SUGGESTION_STATUSES,
+  type SuggestionOrigin,
+  type SuggestionStatus,
+} from './task-suggestion.entity.js';
 
 const SUGGESTIONS: CursorKind = { list: 'task-suggestions' };
 
@@ -60,7 +65,11 @@ export class SuggestionsService {
    * What the analysis pipeline calls with the tasks it found. Duplicates (same thought and
    * normalised title, including ones the user rejected) are skipped, not offered again.
    */
-  async offer(userId: string, candidates: SuggestionCandidate[], options: OfferOptions): Promise<OfferResult> {
+  async offer(
+    userId: string,
+    candidates: SuggestionCandidate[],
+    options: OfferOptions,
+  ): Promise<OfferResult> {
     const result: OfferResult = { offered: [], autoAccepted: [], duplicates: 0 };
     if (options.mode === 'off') return result;
     for (const candidate of candidates) {
@@ -88,7 +97,10 @@ export class SuggestionsService {
       if (options.mode === 'auto' && inserted.suggestion.confidence >= options.threshold) {
         const task = await this.accept(userId, inserted.suggestion.id);
         result.autoAccepted.push(task);
-        result.offered.push({ suggestion: { ...inserted.suggestion, status: 'accepted' }, taskId: task.id });
+        result.offered.push({
+          suggestion: { ...inserted.suggestion, status: 'accepted' },
+          taskId: task.id,
+        });
       } else {
         result.offered.push(inserted);
       }
@@ -98,16 +110,28 @@ export class SuggestionsService {
 
   async list(
     userId: string,
-    query: { status: SuggestionStatus | 'all'; source_thought_id?: string; limit: number; cursor?: string },
+    query: {
+      status: SuggestionStatus | 'all';
+      source_thought_id?: string;
+      limit: number;
+      cursor?: string;
+    },
   ): Promise<Page<SuggestionWithTask>> {
-    const statuses: SuggestionStatus[] = query.status === 'all' ? ['pending', 'accepted', 'rejected', 'expired'] : [query.status];
+    const statuses: SuggestionStatus[] =
+      query.status === 'all' ? ['pending', 'accepted', 'rejected', 'expired'] : [query.status];
     const rows = await this.suggestions.list(
       userId,
       { statuses, sourceThoughtId: query.source_thought_id },
       query.limit,
       decodeCursor(query.cursor, SUGGESTIONS),
     );
-    return toPage(rows, query.limit, (row) => row, (row) => row.suggestion, SUGGESTIONS.list);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => row,
+      (row) => row.suggestion,
+      SUGGESTIONS.list,
+    );
   }
 
   /**
@@ -130,10 +154,14 @@ export class SuggestionsService {
   ): Promise<string | null> {
     const normalizedTitle = normalizeSuggestionTitle(input.title ?? '');
     if (!normalizedTitle) throw invalid('title must have words');
-    if (!SUGGESTION_STATUSES.includes(input.status)) throw invalid('status is not a suggestion status');
-    if (!SUGGESTION_ORIGINS.includes(input.origin)) throw invalid('origin is not a suggestion origin');
-    if (!TASK_PRIORITIES.includes(input.priority)) throw invalid('priority is not one of low, medium, high, urgent');
-    if (!(input.confidence >= 0 && input.confidence <= 1)) throw invalid('confidence must be between 0 and 1');
+    if (!SUGGESTION_STATUSES.includes(input.status))
+      throw invalid('status is not a suggestion status');
+    if (!SUGGESTION_ORIGINS.includes(input.origin))
+      throw invalid('origin is not a suggestion origin');
+    if (!TASK_PRIORITIES.includes(input.priority))
+      throw invalid('priority is not one of low, medium, high, urgent');
+    if (!(input.confidence >= 0 && input.confidence <= 1))
+      throw invalid('confidence must be between 0 and 1');
     return this.suggestions.insertImported(manager, {
       userId,
       sourceThoughtId: input.sourceThoughtId,
@@ -156,7 +184,11 @@ export class SuggestionsService {
   }
 
   /** For export: a page of the user's suggestions, oldest first, after the given one. */
-  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SuggestionWithTask[]> {
+  exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<SuggestionWithTask[]> {
     return this.suggestions.exportPage(userId, limit, after);
   }
 
@@ -172,14 +204,21 @@ export class SuggestionsService {
       const found = await this.suggestions.findById(userId, id, manager, true);
       if (!found) throw notFound('task suggestion');
       const { suggestion } = found;
-      if (suggestion.status !== 'pending') throw conflict(`this suggestion was already ${suggestion.status}`);
+      if (suggestion.status !== 'pending')
+        throw conflict(`this suggestion was already ${suggestion.status}`);
       const dueDate = changes.dueDate === undefined ? suggestion.dueDate : changes.dueDate;
       const task = await this.tasks.createInTransaction(manager, userId, {
         title: changes.title ?? suggestion.title,
-        description: changes.description === undefined ? suggestion.description : changes.description,
+        description:
+          changes.description === undefined ? suggestion.description : changes.description,
         priority: changes.priority ?? suggestion.priority,
         dueDate,
-        dueTime: changes.dueTime === undefined ? (changes.dueDate === undefined ? suggestion.dueTime : null) : changes.dueTime,
+        dueTime:
+          changes.dueTime === undefined
+            ? changes.dueDate === undefined
+              ? suggestion.dueTime
+              : null
+            : changes.dueTime,
         sourceThoughtId: suggestion.sourceThoughtId,
         sourceSuggestionId: suggestion.id,
       });
@@ -194,7 +233,8 @@ export class SuggestionsService {
       const found = await this.suggestions.findById(userId, id, manager, true);
       if (!found) throw notFound('task suggestion');
       if (found.suggestion.status === 'rejected') return;
-      if (found.suggestion.status !== 'pending') throw conflict(`this suggestion was already ${found.suggestion.status}`);
+      if (found.suggestion.status !== 'pending')
+        throw conflict(`this suggestion was already ${found.suggestion.status}`);
       await this.suggestions.decide(manager, id, 'rejected', reason?.trim() || null);
     });
     return this.get(userId, id);

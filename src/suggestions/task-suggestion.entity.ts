@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import type { TaskPriority } from '../tasks/task.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
@@ -14,7 +25,10 @@ export type SuggestionOrigin = (typeof SUGGESTION_ORIGINS)[number];
 @Index('task_suggestions_user_title_pending_key', { synchronize: false })
 @Index('task_suggestions_pending_created_idx', { synchronize: false })
 @Check('task_suggestions_priority_check', `"priority" IN ('low', 'medium', 'high', 'urgent')`)
-@Check('task_suggestions_status_check', `"status" IN ('pending', 'accepted', 'rejected', 'expired')`)
+@Check(
+  'task_suggestions_status_check',
+  `"status" IN ('pending', 'accepted', 'rejected', 'expired')`,
+)
 @Check('task_suggestions_origin_check', `"origin" IN ('analysis', 'consciousness_check')`)
 @Check('task_suggestions_confidence_check', `"confidence" >= 0 AND "confidence" <= 1`)
 export class TaskSuggestion {
@@ -32,7 +46,10 @@ export class TaskSuggestion {
   sourceThoughtId!: string | null;
 
   @ManyToOne(() => Thought, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'source_thought_id', foreignKeyConstraintName: 'task_suggestions_source_thought_id_fkey' })
+  @JoinColumn({
+    name: 'source_thought_id',
+    foreignKeyConstraintName: 'task_suggestions_source_thought_id_fkey',
+  })
   sourceThought?: Relation<Thought>;
 
   @Column({ type: 'varchar', length: 200 })

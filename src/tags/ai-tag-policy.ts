@@ -27,7 +27,13 @@ export function applyTagPolicy(proposed: readonly string[], policy: AiTagPolicy)
       .map((lookup) => policy.aliases.get(lookup))
       .find((found) => found !== undefined);
     const mapped = target ?? tag;
-    if (policy.rejected.has(tag) || policy.rejected.has(mapped) || policy.own.has(mapped) || kept.includes(mapped)) continue;
+    if (
+      policy.rejected.has(tag) ||
+      policy.rejected.has(mapped) ||
+      policy.own.has(mapped) ||
+      kept.includes(mapped)
+    )
+      continue;
     kept.push(mapped);
   }
   return kept;

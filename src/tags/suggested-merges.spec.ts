@@ -23,7 +23,15 @@ describe('suggestMerges', () => {
         kind: 'variant',
       },
       // "recipe" is a cooking word in the lexicon, but both spell one word.
-      { into: 'recipes', variants: [{ tag: 'recipes', count: 3 }, { tag: 'recipe', count: 1 }], total: 4, kind: 'variant' },
+      {
+        into: 'recipes',
+        variants: [
+          { tag: 'recipes', count: 3 },
+          { tag: 'recipe', count: 1 },
+        ],
+        total: 4,
+        kind: 'variant',
+      },
     ]);
   });
 
@@ -33,18 +41,42 @@ describe('suggestMerges', () => {
       { tag: 'jogging', count: 2 },
       { tag: 'work', count: 7 },
     ]);
-    expect(group).toEqual({ into: 'running', variants: [{ tag: 'running', count: 4 }, { tag: 'jogging', count: 2 }], total: 6, kind: 'synonym' });
+    expect(group).toEqual({
+      into: 'running',
+      variants: [
+        { tag: 'running', count: 4 },
+        { tag: 'jogging', count: 2 },
+      ],
+      total: 6,
+      kind: 'synonym',
+    });
   });
 
   it('on equal use prefers the tidy spelling as the target', () => {
-    expect(suggestMerges([{ tag: 'Side-Projects', count: 2 }, { tag: 'side project', count: 2 }])[0]!.into).toBe('side project');
+    expect(
+      suggestMerges([
+        { tag: 'Side-Projects', count: 2 },
+        { tag: 'side project', count: 2 },
+      ])[0]!.into,
+    ).toBe('side project');
   });
 
   it('suggests nothing for distinct tags, stop words or bare numbers', () => {
-    expect(suggestMerges([{ tag: 'garden', count: 1 }, { tag: 'the', count: 3 }, { tag: '2024', count: 2 }, { tag: 'work', count: 1 }])).toEqual([]);
+    expect(
+      suggestMerges([
+        { tag: 'garden', count: 1 },
+        { tag: 'the', count: 3 },
+        { tag: '2024', count: 2 },
+        { tag: 'work', count: 1 },
+      ]),
+    ).toEqual([]);
   });
 
   it('reduces spellings to one key', () => {
-    expect(new Set(['Cyber-Security', 'cyber security', 'cybersecurity', 'cyber_securities'].map(spellingKey))).toEqual(new Set(['cybersecurity']));
+    expect(
+      new Set(
+        ['Cyber-Security', 'cyber security', 'cybersecurity', 'cyber_securities'].map(spellingKey),
+      ),
+    ).toEqual(new Set(['cybersecurity']));
   });
 });

@@ -16,9 +16,22 @@ export class TagAliasesRepository {
    * leave a loop), and aliases that pointed at a merged-away tag follow it to `into`, so every
    * alias is one hop from a tag in use.
    */
-  async remember(manager: EntityManager, userId: string, aliases: string[], into: string, intoSpellings: string[], mergedAway: string[]): Promise<void> {
-    await manager.query(`DELETE FROM tag_aliases WHERE user_id = $1 AND alias = ANY($2::text[])`, [userId, intoSpellings]);
-    await manager.query(`UPDATE tag_aliases SET target = $2 WHERE user_id = $1 AND target = ANY($3::text[])`, [userId, into, mergedAway]);
+  async remember(
+    manager: EntityManager,
+    userId: string,
+    aliases: string[],
+    into: string,
+    intoSpellings: string[],
+    mergedAway: string[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM tag_aliases WHERE user_id = $1 AND alias = ANY($2::text[])`, [
+      userId,
+      intoSpellings,
+    ]);
+    await manager.query(
+      `UPDATE tag_aliases SET target = $2 WHERE user_id = $1 AND target = ANY($3::text[])`,
+      [userId, into, mergedAway],
+    );
     await manager.query(
       `INSERT INTO tag_aliases AS a (user_id, alias, target)
        SELECT $1, alias, $2 FROM unnest($3::text[]) AS alias ORDER BY alias
@@ -30,10 +43,10 @@ export class TagAliasesRepository {
   /** The targets of those of `lookups` that are aliases, through the primary key. */
   async lookup(userId: string, lookups: string[]): Promise<Map<string, string>> {
     if (lookups.length === 0) return new Map();
-    const rows = (await this.dataSource.query(`SELECT alias, target FROM tag_aliases WHERE user_id = $1 AND alias = ANY($2::text[])`, [
-      userId,
-      lookups,
-    ])) as { alias: string; target: string }[];
+    const rows = (await this.dataSource.query(
+      `SELECT alias, target FROM tag_aliases WHERE user_id = $1 AND alias = ANY($2::text[])`,
+      [userId, lookups],
+    )) as { alias: string; target: string }[];
     return new Map(rows.map((row) => [row.alias, row.target]));
   }
 }

@@ -22,7 +22,10 @@ export interface TagMergeResult {
 /** One stored spelling of a tag named in a request, or a 400 naming the field. */
 function oneTag(raw: string, field: string): string {
   const [tag] = normalizeTags([raw]);
-  if (tag === undefined) throw invalid(`${field} must name a tag`, [{ field, message: `${field} is empty once "#" and spaces are removed` }]);
+  if (tag === undefined)
+    throw invalid(`${field} must name a tag`, [
+      { field, message: `${field} is empty once "#" and spaces are removed` },
+    ]);
   return tag;
 }
 
@@ -43,7 +46,10 @@ export class TagHygieneService {
   ) {}
 
   async suggestedMerges(userId: string): Promise<MergeSuggestion[]> {
-    return suggestMerges(await this.thoughts.tags(userId, SUGGESTION_TAGS_READ)).slice(0, MAX_SUGGESTIONS);
+    return suggestMerges(await this.thoughts.tags(userId, SUGGESTION_TAGS_READ)).slice(
+      0,
+      MAX_SUGGESTIONS,
+    );
   }
 
   /**
@@ -52,24 +58,40 @@ export class TagHygieneService {
    */
   async merge(userId: string, rawFrom: string[], rawInto: string): Promise<TagMergeResult> {
     const into = oneTag(rawInto, 'into');
-    const from = [...new Set(rawFrom.map((tag) => oneTag(tag, 'from')))].filter((tag) => tag !== into);
-    if (from.length === 0) throw invalid('from must name at least one tag other than into', [{ field: 'from', message: `only "${into}" given` }]);
+    const from = [...new Set(rawFrom.map((tag) => oneTag(tag, 'from')))].filter(
+      (tag) => tag !== into,
+    );
+    if (from.length === 0)
+      throw invalid('from must name at least one tag other than into', [
+        { field: 'from', message: `only "${into}" given` },
+      ]);
     const intoSpellings = spellingsOf(into);
-    const aliases = [...new Set(from.flatMap(spellingsOf))].filter((alias) => !intoSpellings.includes(alias));
+    const aliases = [...new Set(from.flatMap(spellingsOf))].filter(
+      (alias) => !intoSpellings.includes(alias),
+    );
     const thoughtsUpdated = await this.aliases.transaction(async (manager) => {
       const updated = await this.thoughts.rewriteTags(manager, userId, from, into);
-      if (updated > 0) await this.aliases.remember(manager, userId, aliases, into, intoSpellings, from);
+      if (updated > 0)
+        await this.aliases.remember(manager, userId, aliases, into, intoSpellings, from);
       return updated;
     });
-    if (thoughtsUpdated === 0) throw notFound(from.length === 1 ? `tag "${from[0]}"` : 'any of those tags');
+    if (thoughtsUpdated === 0)
+      throw notFound(from.length === 1 ? `tag "${from[0]}"` : 'any of those tags');
     return { from, into, thoughtsUpdated };
   }
 
   /** A rename is a merge of one tag; into a tag already in use, the two become one. */
-  async rename(userId: string, rawFrom: string, rawTo: string): Promise<{ from: string; to: string; thoughtsUpdated: number }> {
+  async rename(
+    userId: string,
+    rawFrom: string,
+    rawTo: string,
+  ): Promise<{ from: string; to: string; thoughtsUpdated: number }> {
     const from = oneTag(rawFrom, 'from');
     const to = oneTag(rawTo, 'to');
-    if (from === to) throw invalid('to must differ from from', [{ field: 'to', message: `"${to}" is the tag's name already` }]);
+    if (from === to)
+      throw invalid('to must differ from from', [
+        { field: 'to', message: `"${to}" is the tag's name already` },
+      ]);
     const result = await this.merge(userId, [from], to);
     return { from, to, thoughtsUpdated: result.thoughtsUpdated };
   }
@@ -84,12 +106,22 @@ export class TagHygieneService {
    * without the tags the user rejected (on this thought, or learned) and without the thought's
    * own tags.
    */
-  async tidyAiTags(userId: string, thoughtId: string, proposed: string[], own: string[], learned: string[]): Promise<string[]> {
+  async tidyAiTags(
+    userId: string,
+    thoughtId: string,
+    proposed: string[],
+    own: string[],
+    learned: string[],
+  ): Promise<string[]> {
     if (proposed.length === 0) return [];
     const [aliases, rejectedHere] = await Promise.all([
       this.aliases.lookup(userId, [...new Set(proposed.flatMap(aliasLookups))]),
       this.thoughts.rejectedTagsOn(userId, thoughtId),
     ]);
-    return applyTagPolicy(proposed, { aliases, rejected: new Set([...learned, ...rejectedHere]), own: new Set(own) });
+    return applyTagPolicy(proposed, {
+      aliases,
+      rejected: new Set([...learned, ...rejectedHere]),
+      own: new Set(own),
+    });
   }
 }

@@ -17,11 +17,18 @@ const ALLOWED: Record<TaskStatus, readonly TaskStatus[]> = {
 export function assertTransition(from: TaskStatus, to: TaskStatus): void {
   if (from === to || ALLOWED[from].includes(to)) return;
   const allowed = ALLOWED[from].join(', ');
-  throw conflict(`a ${from.replace('_', ' ')} task cannot become ${to.replace('_', ' ')} (allowed: ${allowed})`);
+  throw conflict(
+    `a ${from.replace('_', ' ')} task cannot become ${to.replace('_', ' ')} (allowed: ${allowed})`,
+  );
 }
 
 /** completed_at follows the status: set on completion, cleared on re-opening, kept when archived. */
-export function completedAtAfter(from: TaskStatus, to: TaskStatus, current: Date | null, now: Date): Date | null {
+export function completedAtAfter(
+  from: TaskStatus,
+  to: TaskStatus,
+  current: Date | null,
+  now: Date,
+): Date | null {
   if (to === 'done') return from === 'done' ? current : now;
   if (to === 'archived') return current;
   return null;

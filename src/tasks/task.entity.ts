@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { TaskSuggestion } from '../suggestions/task-suggestion.entity.js';
 import { Thought } from '../thoughts/thought.entity.js';
@@ -14,7 +25,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 @Index('tasks_source_thought_idx', { synchronize: false })
 @Index('tasks_source_suggestion_key', { synchronize: false })
 @Check('tasks_priority_check', `"priority" IN ('low', 'medium', 'high', 'urgent')`)
-@Check('tasks_status_check', `"status" IN ('pending', 'in_progress', 'done', 'cancelled', 'archived')`)
+@Check(
+  'tasks_status_check',
+  `"status" IN ('pending', 'in_progress', 'done', 'cancelled', 'archived')`,
+)
 @Check('tasks_due_time_needs_date_check', `"due_time" IS NULL OR "due_date" IS NOT NULL`)
 export class Task {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_tasks_id' })
@@ -51,14 +65,20 @@ export class Task {
   sourceThoughtId!: string | null;
 
   @ManyToOne(() => Thought, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'source_thought_id', foreignKeyConstraintName: 'tasks_source_thought_id_fkey' })
+  @JoinColumn({
+    name: 'source_thought_id',
+    foreignKeyConstraintName: 'tasks_source_thought_id_fkey',
+  })
   sourceThought?: Relation<Thought>;
 
   @Column({ name: 'source_suggestion_id', type: 'uuid', nullable: true })
   sourceSuggestionId!: string | null;
 
   @ManyToOne(() => TaskSuggestion, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'source_suggestion_id', foreignKeyConstraintName: 'tasks_source_suggestion_id_fkey' })
+  @JoinColumn({
+    name: 'source_suggestion_id',
+    foreignKeyConstraintName: 'tasks_source_suggestion_id_fkey',
+  })
   sourceSuggestion?: Relation<TaskSuggestion>;
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })

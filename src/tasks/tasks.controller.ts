@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -33,8 +44,14 @@ export class TasksController {
 
   @Post()
   @ApiCreatedResponse({ type: TaskResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'source_thought_id is not one of your thoughts' })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: CreateTaskDto): Promise<TaskResponseDto> {
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'source_thought_id is not one of your thoughts',
+  })
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: CreateTaskDto,
+  ): Promise<TaskResponseDto> {
     return toTaskResponse(await this.tasks.create(auth.userId, body));
   }
 
@@ -42,7 +59,10 @@ export class TasksController {
   @Readable()
   @ApiOperation({ summary: 'List tasks with filters; sort by creation, due date or priority' })
   @ApiOkResponse({ type: TaskPageDto })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListTasksQueryDto,
+  ): Promise<TaskPageDto> {
     const page = await this.tasks.list(auth.userId, query);
     return { items: page.items.map(toTaskResponse), next_cursor: page.next_cursor };
   }
@@ -51,7 +71,10 @@ export class TasksController {
   @Readable()
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<TaskResponseDto> {
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+  ): Promise<TaskResponseDto> {
     return toTaskResponse(await this.tasks.get(auth.userId, id));
   }
 
@@ -59,8 +82,15 @@ export class TasksController {
   @ApiOperation({ summary: 'Edit a task or move it through its statuses' })
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A status change that makes no sense (e.g. cancelled → done)' })
-  async update(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: UpdateTaskDto): Promise<TaskResponseDto> {
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'A status change that makes no sense (e.g. cancelled → done)',
+  })
+  async update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateTaskDto,
+  ): Promise<TaskResponseDto> {
     return toTaskResponse(await this.tasks.update(auth.userId, id, body));
   }
 
@@ -81,10 +111,17 @@ export class ThoughtToTaskController {
   constructor(private readonly tasks: TasksService) {}
 
   @Post(':id/task')
-  @ApiOperation({ summary: 'Convert a thought to a task in one call (the task links to the thought; the thought becomes actionable)' })
+  @ApiOperation({
+    summary:
+      'Convert a thought to a task in one call (the task links to the thought; the thought becomes actionable)',
+  })
   @ApiCreatedResponse({ type: TaskResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async convert(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: ConvertThoughtDto): Promise<TaskResponseDto> {
+  async convert(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: ConvertThoughtDto,
+  ): Promise<TaskResponseDto> {
     return toTaskResponse(await this.tasks.convertThought(auth.userId, id, body));
   }
 }

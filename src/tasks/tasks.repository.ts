@@ -36,7 +36,12 @@ export interface NewTask {
   completedAt: Date | null;
 }
 
-export type TaskChanges = Partial<Pick<NewTask, 'title' | 'description' | 'priority' | 'status' | 'dueDate' | 'dueTime' | 'completedAt'>>;
+export type TaskChanges = Partial<
+  Pick<
+    NewTask,
+    'title' | 'description' | 'priority' | 'status' | 'dueDate' | 'dueTime' | 'completedAt'
+  >
+>;
 
 export interface TaskFilters {
   statuses?: TaskStatus[];
@@ -110,7 +115,12 @@ export class TasksRepository {
     return toTask(rows[0]!);
   }
 
-  async findById(userId: string, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Task | null> {
+  async findById(
+    userId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Task | null> {
     const rows = (await manager.query(
       `SELECT ${COLUMNS} FROM tasks t WHERE t.id = $1 AND t.user_id = $2${lock ? ' FOR UPDATE' : ''}`,
       [id, userId],
@@ -127,19 +137,26 @@ export class TasksRepository {
   ): Promise<{ task: Task; sortKey: number }[]> {
     const where = new SqlWhere();
     where.add(`t.user_id = ${where.param(userId)}`);
-    if (filters.statuses?.length) where.add(`t.status = ANY(${where.param(filters.statuses)}::varchar[])`);
-    if (filters.priorities?.length) where.add(`t.priority = ANY(${where.param(filters.priorities)}::varchar[])`);
+    if (filters.statuses?.length)
+      where.add(`t.status = ANY(${where.param(filters.statuses)}::varchar[])`);
+    if (filters.priorities?.length)
+      where.add(`t.priority = ANY(${where.param(filters.priorities)}::varchar[])`);
     if (filters.dueBefore) where.add(`t.due_date <= ${where.param(filters.dueBefore)}::date`);
     if (filters.dueAfter) where.add(`t.due_date >= ${where.param(filters.dueAfter)}::date`);
     if (filters.overdueBefore) {
-      where.add(`t.status IN ('pending', 'in_progress') AND t.due_date < ${where.param(filters.overdueBefore)}::date`);
+      where.add(
+        `t.status IN ('pending', 'in_progress') AND t.due_date < ${where.param(filters.overdueBefore)}::date`,
+      );
     }
-    if (filters.sourceThoughtId) where.add(`t.source_thought_id = ${where.param(filters.sourceThoughtId)}`);
+    if (filters.sourceThoughtId)
+      where.add(`t.source_thought_id = ${where.param(filters.sourceThoughtId)}`);
     const key = SORT_KEY[sort];
     const direction = ASCENDING[sort] ? 'ASC' : 'DESC';
     if (after) {
       const comparison = ASCENDING[sort] ? '>' : '<';
-      where.add(`(${key}, t.created_at, t.id) ${comparison} (${where.param(after.rank ?? 0)}, ${where.param(after.createdAt)}, ${where.param(after.id)})`);
+      where.add(
+        `(${key}, t.created_at, t.id) ${comparison} (${where.param(after.rank ?? 0)}, ${where.param(after.createdAt)}, ${where.param(after.id)})`,
+      );
     }
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS}, ${key} AS sort_key FROM tasks t WHERE ${where}
@@ -151,7 +168,10 @@ export class TasksRepository {
   }
 
   /** An imported task with its original status and dates. */
-  async insertImported(manager: EntityManager, task: NewTask & { createdAt: Date; updatedAt: Date }): Promise<Task> {
+  async insertImported(
+    manager: EntityManager,
+    task: NewTask & { createdAt: Date; updatedAt: Date },
+  ): Promise<Task> {
     const rows = (await manager.query(
       `INSERT INTO tasks AS t (user_id, title, description, priority, status, due_date, due_time, source_thought_id, source_suggestion_id,
          completed_at, created_at, updated_at)
@@ -175,16 +195,27 @@ export class TasksRepository {
   }
 
   /** One page of the user's tasks, oldest first, after the keyset (for export). */
-  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Task[]> {
+  async exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<Task[]> {
     const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
-    const rows = (await this.replicas.reader(userId).query(
-      `SELECT ${COLUMNS} FROM tasks t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
-      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
-    )) as TaskRow[];
+    const rows = (await this.replicas
+      .reader(userId)
+      .query(
+        `SELECT ${COLUMNS} FROM tasks t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
+        after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+      )) as TaskRow[];
     return rows.map(toTask);
   }
 
-  async update(userId: string, id: string, changes: TaskChanges, manager: EntityManager): Promise<Task> {
+  async update(
+    userId: string,
+    id: string,
+    changes: TaskChanges,
+    manager: EntityManager,
+  ): Promise<Task> {
     const sets: string[] = [];
     const params: unknown[] = [id, userId];
     const columns: Record<keyof TaskChanges, string> = {
@@ -209,7 +240,10 @@ export class TasksRepository {
   }
 
   async delete(userId: string, id: string): Promise<boolean> {
-    const [, affected] = (await this.dataSource.query(`DELETE FROM tasks WHERE id = $1 AND user_id = $2`, [id, userId])) as [unknown, number];
+    const [, affected] = (await this.dataSource.query(
+      `DELETE FROM tasks WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    )) as [unknown, number];
     return affected > 0;
   }
 

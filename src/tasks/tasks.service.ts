@@ -12,7 +12,13 @@ import type { UpdateTaskDto } from './dto/update-task.dto.js';
 import { isRealDate } from './dto/task-fields.js';
 import { assertTransition, completedAtAfter } from './task-status.js';
 import { titleFromThought } from './task-title.js';
-import { type Task, TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from './task.entity.js';
+import {
+  type Task,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type TaskPriority,
+  type TaskStatus,
+} from './task.entity.js';
 import { type NewTask, type TaskChanges, TasksRepository } from './tasks.repository.js';
 
 /** Each sort order pages by its own integer key, so its cursors are its own. */
@@ -29,8 +35,14 @@ export interface TaskDraft {
 }
 
 function checkDue(dueDate: string | null | undefined, dueTime: string | null | undefined): void {
-  if (dueDate && !isRealDate(dueDate)) throw invalid('due_date is not a calendar day', [{ field: 'due_date', message: 'due_date is not a calendar day' }]);
-  if (dueTime && !dueDate) throw invalid('due_time needs a due_date', [{ field: 'due_time', message: 'due_time needs a due_date' }]);
+  if (dueDate && !isRealDate(dueDate))
+    throw invalid('due_date is not a calendar day', [
+      { field: 'due_date', message: 'due_date is not a calendar day' },
+    ]);
+  if (dueTime && !dueDate)
+    throw invalid('due_time needs a due_date', [
+      { field: 'due_time', message: 'due_time needs a due_date' },
+    ]);
 }
 
 @Injectable()
@@ -85,13 +97,19 @@ export class TasksService {
         }),
         manager,
       );
-      if (!thought.isActionable && !(await this.thoughts.markActionable(manager, userId, thought.id))) throw notFound('thought');
+      if (
+        !thought.isActionable &&
+        !(await this.thoughts.markActionable(manager, userId, thought.id))
+      )
+        throw notFound('thought');
       return task;
     });
   }
 
   async list(userId: string, query: ListTasksQueryDto): Promise<Page<Task>> {
-    const overdueBefore = query.overdue ? localDate((await this.profiles.getForUser(userId)).timezone) : undefined;
+    const overdueBefore = query.overdue
+      ? localDate((await this.profiles.getForUser(userId)).timezone)
+      : undefined;
     const rows = await this.tasks.list(
       userId,
       {
@@ -117,7 +135,12 @@ export class TasksService {
 
   /** Open tasks, newest first, for consciousness checks. */
   async openTasks(userId: string, limit: number): Promise<Task[]> {
-    const rows = await this.tasks.list(userId, { statuses: ['pending', 'in_progress'] }, 'created', limit);
+    const rows = await this.tasks.list(
+      userId,
+      { statuses: ['pending', 'in_progress'] },
+      'created',
+      limit,
+    );
     return rows.slice(0, limit).map((row) => row.task);
   }
 
@@ -125,10 +148,16 @@ export class TasksService {
   importTask(
     manager: EntityManager,
     userId: string,
-    draft: TaskDraft & { status: TaskStatus; completedAt: Date | null; createdAt: Date; updatedAt: Date },
+    draft: TaskDraft & {
+      status: TaskStatus;
+      completedAt: Date | null;
+      createdAt: Date;
+      updatedAt: Date;
+    },
   ): Promise<Task> {
     if (!draft.title?.trim()) throw invalid('title must not be empty');
-    if (!TASK_PRIORITIES.includes(draft.priority ?? 'medium')) throw invalid('priority is not one of low, medium, high, urgent');
+    if (!TASK_PRIORITIES.includes(draft.priority ?? 'medium'))
+      throw invalid('priority is not one of low, medium, high, urgent');
     if (!TASK_STATUSES.includes(draft.status)) throw invalid('status is not a task status');
     checkDue(draft.dueDate, draft.dueTime);
     return this.tasks.insertImported(manager, {
@@ -141,7 +170,11 @@ export class TasksService {
   }
 
   /** For export: a page of the user's tasks, oldest first, after the given one. */
-  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Task[]> {
+  exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<Task[]> {
     return this.tasks.exportPage(userId, limit, after);
   }
 
@@ -167,11 +200,19 @@ export class TasksService {
       if (!current) throw notFound('task');
       // Clearing the date clears its time too.
       if (input.due_date === null) changes.dueTime = null;
-      checkDue(changes.dueDate === undefined ? current.dueDate : changes.dueDate, changes.dueTime === undefined ? current.dueTime : changes.dueTime);
+      checkDue(
+        changes.dueDate === undefined ? current.dueDate : changes.dueDate,
+        changes.dueTime === undefined ? current.dueTime : changes.dueTime,
+      );
       if (input.status !== undefined && input.status !== current.status) {
         assertTransition(current.status, input.status);
         changes.status = input.status;
-        changes.completedAt = completedAtAfter(current.status, input.status, current.completedAt, new Date());
+        changes.completedAt = completedAtAfter(
+          current.status,
+          input.status,
+          current.completedAt,
+          new Date(),
+        );
       }
       const touched = Object.values(changes).some((value) => value !== undefined);
       return touched ? this.tasks.update(userId, id, changes, manager) : current;

@@ -3,7 +3,9 @@ import { substringSnippet } from './substring-snippet.js';
 
 describe('substringSnippet', () => {
   it('marks the match case-insensitively and escapes HTML around it', () => {
-    expect(substringSnippet('<b>50% OFF</b> today', '50%')).toBe('&lt;b&gt;<mark>50%</mark> OFF&lt;/b&gt; today');
+    expect(substringSnippet('<b>50% OFF</b> today', '50%')).toBe(
+      '&lt;b&gt;<mark>50%</mark> OFF&lt;/b&gt; today',
+    );
     expect(substringSnippet('Hello World', 'world')).toBe('Hello <mark>World</mark>');
   });
 

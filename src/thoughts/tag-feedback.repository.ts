@@ -14,7 +14,12 @@ export class TagFeedbackRepository {
    * Records removals inside the edit's transaction. The per-user count rises once per thought:
    * removing the same tag from the same thought again (after an edit put it back) is no new signal.
    */
-  async recordRemoved(manager: EntityManager, userId: string, thoughtId: string, tags: string[]): Promise<void> {
+  async recordRemoved(
+    manager: EntityManager,
+    userId: string,
+    thoughtId: string,
+    tags: string[],
+  ): Promise<void> {
     if (tags.length === 0) return;
     await manager.query(
       `WITH added AS (
@@ -30,10 +35,10 @@ export class TagFeedbackRepository {
   }
 
   async rejectedOn(userId: string, thoughtId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT tag FROM thought_tag_rejections WHERE thought_id = $1 AND user_id = $2`, [
-      thoughtId,
-      userId,
-    ])) as { tag: string }[];
+    const rows = (await this.dataSource.query(
+      `SELECT tag FROM thought_tag_rejections WHERE thought_id = $1 AND user_id = $2`,
+      [thoughtId, userId],
+    )) as { tag: string }[];
     return rows.map((row) => row.tag);
   }
 

@@ -10,15 +10,23 @@ export const MAX_CONTENT_CHARACTERS = 10_000;
  */
 export function normalizeContent(raw: string): string {
   const content = raw.trim();
-  if (content === '') throw invalid('content must not be empty', [{ field: 'content', message: 'content must not be empty' }]);
+  if (content === '')
+    throw invalid('content must not be empty', [
+      { field: 'content', message: 'content must not be empty' },
+    ]);
   if (content.includes('\u0000')) {
-    throw invalid('content must not contain NUL characters', [{ field: 'content', message: 'content must not contain NUL characters' }]);
+    throw invalid('content must not contain NUL characters', [
+      { field: 'content', message: 'content must not contain NUL characters' },
+    ]);
   }
   let count = 0;
   for (const _ of content) {
     if (++count > MAX_CONTENT_CHARACTERS) {
       throw invalid(`content must be at most ${MAX_CONTENT_CHARACTERS} characters`, [
-        { field: 'content', message: `content must be at most ${MAX_CONTENT_CHARACTERS} characters` },
+        {
+          field: 'content',
+          message: `content must be at most ${MAX_CONTENT_CHARACTERS} characters`,
+        },
       ]);
     }
   }

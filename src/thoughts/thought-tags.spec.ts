@@ -4,7 +4,11 @@ import { normalizeTags } from './thought-tags.js';
 
 describe('normalizeTags', () => {
   it('trims, lower-cases, strips leading #, drops empties and duplicates, keeps first-seen order', () => {
-    expect(normalizeTags([' #Work ', 'work', '##URGENT', '', '   ', '#', 'Ideas'])).toEqual(['work', 'urgent', 'ideas']);
+    expect(normalizeTags([' #Work ', 'work', '##URGENT', '', '   ', '#', 'Ideas'])).toEqual([
+      'work',
+      'urgent',
+      'ideas',
+    ]);
   });
 
   it('keeps inner # and unicode', () => {

@@ -13,12 +13,16 @@ export function normalizeTags(raw: readonly string[]): string[] {
     const tag = value.trim().replace(/^#+/, '').trim().toLowerCase();
     if (tag === '') continue;
     if ([...tag].length > MAX_TAG_LENGTH) {
-      throw invalid(`each tag must be at most ${MAX_TAG_LENGTH} characters`, [{ field: 'tags', message: `"${tag.slice(0, 60)}" is too long` }]);
+      throw invalid(`each tag must be at most ${MAX_TAG_LENGTH} characters`, [
+        { field: 'tags', message: `"${tag.slice(0, 60)}" is too long` },
+      ]);
     }
     seen.add(tag);
   }
   if (seen.size > MAX_TAGS) {
-    throw invalid(`at most ${MAX_TAGS} tags`, [{ field: 'tags', message: `${seen.size} distinct tags given` }]);
+    throw invalid(`at most ${MAX_TAGS} tags`, [
+      { field: 'tags', message: `${seen.size} distinct tags given` },
+    ]);
   }
   return [...seen];
 }

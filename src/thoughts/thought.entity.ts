@@ -1,9 +1,28 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { User } from '../auth/user.entity.js';
 
 export const THOUGHT_STATUSES = ['active', 'archived'] as const;
 export type ThoughtStatus = (typeof THOUGHT_STATUSES)[number];
-export const THOUGHT_TYPES = ['idea', 'task', 'note', 'question', 'reflection', 'reminder', 'observation'] as const;
+export const THOUGHT_TYPES = [
+  'idea',
+  'task',
+  'note',
+  'question',
+  'reflection',
+  'reminder',
+  'observation',
+] as const;
 export type ThoughtType = (typeof THOUGHT_TYPES)[number];
 export const THOUGHT_SOURCES = ['api', 'dashboard', 'shortcut', 'import'] as const;
 export type ThoughtSource = (typeof THOUGHT_SOURCES)[number];
@@ -20,7 +39,10 @@ export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 @Index('thoughts_user_fingerprint_idx', { synchronize: false })
 @Check('thoughts_status_check', `"status" IN ('active', 'archived')`)
 @Check('thoughts_source_check', `"source" IN ('api', 'dashboard', 'shortcut', 'import')`)
-@Check('thoughts_analysis_status_check', `"analysis_status" IN ('pending', 'done', 'failed', 'skipped')`)
+@Check(
+  'thoughts_analysis_status_check',
+  `"analysis_status" IN ('pending', 'done', 'failed', 'skipped')`,
+)
 @Check(
   'thoughts_thought_type_check',
   `"thought_type" IN ('idea', 'task', 'note', 'question', 'reflection', 'reminder', 'observation')`,
@@ -78,7 +100,10 @@ export class Thought {
   duplicateOfId!: string | null;
 
   @ManyToOne(() => Thought, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'duplicate_of_id', foreignKeyConstraintName: 'thoughts_duplicate_of_id_fkey' })
+  @JoinColumn({
+    name: 'duplicate_of_id',
+    foreignKeyConstraintName: 'thoughts_duplicate_of_id_fkey',
+  })
   duplicateOf?: Relation<Thought>;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true, select: false })

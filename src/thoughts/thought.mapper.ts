@@ -23,6 +23,7 @@ export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
 
 export function toThoughtListItem(row: Thought | SearchResult): ThoughtListItemDto {
   const item: ThoughtListItemDto = toThoughtResponse('thought' in row ? row.thought : row);
-  if ('thought' in row) item.search = { rank: row.rank, snippet: row.snippet, matched: row.matched };
+  if ('thought' in row)
+    item.search = { rank: row.rank, snippet: row.snippet, matched: row.matched };
   return item;
 }

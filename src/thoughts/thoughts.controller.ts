@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -21,7 +34,11 @@ import { toCreateThoughtDto } from './dto/capture-body.js';
 import { CreateThoughtDto } from './dto/create-thought.dto.js';
 import { ListThoughtsQueryDto } from './dto/list-thoughts.query.dto.js';
 import { RelatedQueryDto } from './dto/related-query.dto.js';
-import { RelatedThoughtsDto, ThoughtPageDto, ThoughtResponseDto } from './dto/thought-response.dto.js';
+import {
+  RelatedThoughtsDto,
+  ThoughtPageDto,
+  ThoughtResponseDto,
+} from './dto/thought-response.dto.js';
 import { UpdateThoughtDto } from './dto/update-thought.dto.js';
 import { toThoughtListItem, toThoughtResponse } from './thought.mapper.js';
 import { ThoughtsService } from './thoughts.service.js';
@@ -38,13 +55,25 @@ export class ThoughtsController {
 
   @Post()
   @AllowKeyScopes('capture')
-  @ApiOperation({ summary: 'Capture a thought (returns at once; AI analysis follows in the background)' })
+  @ApiOperation({
+    summary: 'Capture a thought (returns at once; AI analysis follows in the background)',
+  })
   @ApiConsumes('application/json', 'text/plain', 'application/x-www-form-urlencoded')
   @ApiBody({ type: CreateThoughtDto })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first thought' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key and body returns the first thought',
+  })
   @ApiCreatedResponse({ type: ThoughtResponseDto, description: 'Captured' })
-  @ApiOkResponse({ type: ThoughtResponseDto, description: 'A retry: the thought the first request created' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Idempotency-Key reused with a different body' })
+  @ApiOkResponse({
+    type: ThoughtResponseDto,
+    description: 'A retry: the thought the first request created',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Idempotency-Key reused with a different body',
+  })
   async capture(
     @CurrentAuth() auth: AuthContext,
     // Typed loosely on purpose: text and form bodies are made into a CreateThoughtDto below.
@@ -63,13 +92,17 @@ export class ThoughtsController {
   @Get()
   @Readable()
   @ApiOperation({
-    summary: 'List thoughts, newest first, or search them with q (ranked, with snippets and why each matched)',
+    summary:
+      'List thoughts, newest first, or search them with q (ranked, with snippets and why each matched)',
     description:
       'Search fuses a full-text arm and a trigram arm (typos; words inside CJK runs) by reciprocal rank. Each arm ranks only ' +
       'its newest 500 matches, so a search costs the same at any number of thoughts; reach older matches with until or more words.',
   })
   @ApiOkResponse({ type: ThoughtPageDto })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListThoughtsQueryDto): Promise<ThoughtPageDto> {
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: ListThoughtsQueryDto,
+  ): Promise<ThoughtPageDto> {
     const page = await this.thoughts.list(auth.userId, query);
     return { items: page.items.map(toThoughtListItem), next_cursor: page.next_cursor };
   }
@@ -78,7 +111,10 @@ export class ThoughtsController {
   @Readable()
   @ApiOkResponse({ type: ThoughtResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ThoughtResponseDto> {
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+  ): Promise<ThoughtResponseDto> {
     return toThoughtResponse(await this.thoughts.get(auth.userId, id));
   }
 
@@ -105,7 +141,8 @@ export class ThoughtsController {
   @Get(':id/related')
   @Readable()
   @ApiOperation({
-    summary: 'Your thoughts related to this one, by shared tags, term vectors, full text and similar text, fused by reciprocal rank',
+    summary:
+      'Your thoughts related to this one, by shared tags, term vectors, full text and similar text, fused by reciprocal rank',
     description:
       'Each arm ranks a bounded set (the newest 500 thoughts sharing a word, the newest 200 sharing a tag), so the cost does not ' +
       'grow with your number of thoughts; each result says why it is related (reasons).',
@@ -119,7 +156,12 @@ export class ThoughtsController {
   ): Promise<RelatedThoughtsDto> {
     const related = await this.thoughts.related(auth.userId, id, query.limit);
     return {
-      items: related.map((hit) => ({ thought: toThoughtResponse(hit.thought), score: hit.score, shared_tags: hit.sharedTags, reasons: hit.reasons })),
+      items: related.map((hit) => ({
+        thought: toThoughtResponse(hit.thought),
+        score: hit.score,
+        shared_tags: hit.sharedTags,
+        reasons: hit.reasons,
+      })),
     };
   }
 }

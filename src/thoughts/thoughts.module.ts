@@ -11,7 +11,15 @@ import { ThoughtSearchRepository } from './search/thought-search.repository.js';
 
 @Module({
   controllers: [ThoughtsController, TagsController],
-  providers: [ThoughtsRepository, ThoughtsService, TagFeedbackRepository, ThoughtSearchRepository, RelatedThoughtsRepository, TermStatisticsRepository, TermStatisticsBackfill],
+  providers: [
+    ThoughtsRepository,
+    ThoughtsService,
+    TagFeedbackRepository,
+    ThoughtSearchRepository,
+    RelatedThoughtsRepository,
+    TermStatisticsRepository,
+    TermStatisticsBackfill,
+  ],
   exports: [ThoughtsService],
 })
 export class ThoughtsModule {}

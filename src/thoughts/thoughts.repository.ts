@@ -10,7 +10,12 @@ import { WriteBatcher } from '../common/database/write-batcher.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
 import { contentFingerprint } from './thought-content.js';
-import { Thought, type ThoughtSource, type ThoughtStatus, type ThoughtType } from './thought.entity.js';
+import {
+  Thought,
+  type ThoughtSource,
+  type ThoughtStatus,
+  type ThoughtType,
+} from './thought.entity.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 /**
@@ -153,7 +158,10 @@ export function toThought(row: ThoughtRow): Thought {
 
 @Injectable()
 export class ThoughtsRepository {
-  private readonly captures = new WriteBatcher<NewThought & { id: string }, Date | null>((batch) => this.insertBatch(batch), CAPTURE_BATCHING);
+  private readonly captures = new WriteBatcher<NewThought & { id: string }, Date | null>(
+    (batch) => this.insertBatch(batch),
+    CAPTURE_BATCHING,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -223,26 +231,38 @@ export class ThoughtsRepository {
     return this.dataSource.transaction(work);
   }
 
-  async findByIdempotencyKey(userId: string, key: string): Promise<{ thought: Thought; fingerprint: string | null } | null> {
+  async findByIdempotencyKey(
+    userId: string,
+    key: string,
+  ): Promise<{ thought: Thought; fingerprint: string | null } | null> {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS}, t.request_fingerprint FROM thoughts t WHERE t.user_id = $1 AND t.idempotency_key = $2`,
       [userId, key],
     )) as (ThoughtRow & { request_fingerprint: string | null })[];
-    return rows[0] ? { thought: toThought(rows[0]), fingerprint: rows[0].request_fingerprint } : null;
+    return rows[0]
+      ? { thought: toThought(rows[0]), fingerprint: rows[0].request_fingerprint }
+      : null;
   }
 
   async findById(userId: string, id: string): Promise<Thought | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM thoughts t WHERE t.id = $1 AND t.user_id = $2`, [
-      id,
-      userId,
-    ])) as ThoughtRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM thoughts t WHERE t.id = $1 AND t.user_id = $2`,
+      [id, userId],
+    )) as ThoughtRow[];
     return rows[0] ? toThought(rows[0]) : null;
   }
 
-  async list(userId: string, filters: ThoughtFilters, limit: number, after?: KeysetCursor): Promise<Thought[]> {
+  async list(
+    userId: string,
+    filters: ThoughtFilters,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<Thought[]> {
     const where = thoughtFilters(userId, filters);
     if (after) {
-      where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
+      where.add(
+        `(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`,
+      );
     }
     const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
@@ -254,9 +274,10 @@ export class ThoughtsRepository {
 
   /** Whether websearch_to_tsquery finds any word to search for (stop words and punctuation alone do not). */
   async hasSearchableWords(q: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT numnode(websearch_to_tsquery('english', $1)) > 0 AS searchable`, [
-      q,
-    ])) as { searchable: boolean }[];
+    const rows = (await this.dataSource.query(
+      `SELECT numnode(websearch_to_tsquery('english', $1)) > 0 AS searchable`,
+      [q],
+    )) as { searchable: boolean }[];
     return rows[0]?.searchable === true;
   }
 
@@ -264,11 +285,20 @@ export class ThoughtsRepository {
    * For queries with no searchable word (`%`, `_`, a lone stop word): a literal substring
    * match, with LIKE's wildcards escaped so user text never widens the match.
    */
-  async searchSubstring(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<Thought[]> {
+  async searchSubstring(
+    userId: string,
+    filters: ThoughtFilters,
+    q: string,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<Thought[]> {
     const where = thoughtFilters(userId, filters);
     const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     where.add(`t.content ILIKE ${where.param(pattern)} ESCAPE '\\'`);
-    if (after) where.add(`(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`);
+    if (after)
+      where.add(
+        `(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`,
+      );
     const rows = (await this.replicas.reader(userId).query(
       `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
        ORDER BY t.created_at DESC, t.id DESC LIMIT ${where.param(limit + 1)}`,
@@ -308,8 +338,15 @@ export class ThoughtsRepository {
   }
 
   /** The thought's tags, its row locked until the caller's transaction ends (an AI-tag edit reads, then writes). */
-  async lockTags(manager: EntityManager, userId: string, id: string): Promise<{ tags: string[]; aiTags: string[] } | null> {
-    const rows = (await manager.query(`SELECT tags, ai_tags FROM thoughts WHERE id = $1 AND user_id = $2 FOR UPDATE`, [id, userId])) as {
+  async lockTags(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+  ): Promise<{ tags: string[]; aiTags: string[] } | null> {
+    const rows = (await manager.query(
+      `SELECT tags, ai_tags FROM thoughts WHERE id = $1 AND user_id = $2 FOR UPDATE`,
+      [id, userId],
+    )) as {
       tags: string[];
       ai_tags: string[];
     }[];
@@ -322,8 +359,15 @@ export class ThoughtsRepository {
    * AI tags, each list keeps its first occurrence of a tag, and an AI tag equal to one of the
    * user's own goes (as analysis keeps them apart). Returns how many thoughts changed.
    */
-  async rewriteTags(manager: EntityManager, userId: string, from: string[], into: string): Promise<number> {
-    const carries = from.map((_, i) => `t.tags @> $${i + 3}::jsonb OR t.ai_tags @> $${i + 3}::jsonb`).join(' OR ');
+  async rewriteTags(
+    manager: EntityManager,
+    userId: string,
+    from: string[],
+    into: string,
+  ): Promise<number> {
+    const carries = from
+      .map((_, i) => `t.tags @> $${i + 3}::jsonb OR t.ai_tags @> $${i + 3}::jsonb`)
+      .join(' OR ');
     const renamed = (column: string) => `(
       SELECT CASE WHEN e = ANY($2::text[]) THEN $${from.length + 3} ELSE e END AS tag, min(ord) AS ord
       FROM jsonb_array_elements_text(${column}) WITH ORDINALITY AS a(e, ord) GROUP BY 1)`;
@@ -365,7 +409,14 @@ export class ThoughtsRepository {
          content_fingerprint = $6::uuid, duplicate_of_id = ${nearDuplicateOf('$6::uuid')},
          analysis_status = 'done', analyzed_at = now(), updated_at = now()
        WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
-      [id, userId, result.aiTags === null ? null : JSON.stringify(result.aiTags), result.thoughtType, result.isActionable, contentFingerprint(content)],
+      [
+        id,
+        userId,
+        result.aiTags === null ? null : JSON.stringify(result.aiTags),
+        result.thoughtType,
+        result.isActionable,
+        contentFingerprint(content),
+      ],
     )) as [ThoughtRow[], number];
     return rows[0] ? toThought(rows[0]) : null;
   }
@@ -380,7 +431,11 @@ export class ThoughtsRepository {
     );
   }
 
-  async setAnalysisStatus(userId: string, id: string, status: Thought['analysisStatus']): Promise<void> {
+  async setAnalysisStatus(
+    userId: string,
+    id: string,
+    status: Thought['analysisStatus'],
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE thoughts SET analysis_status = $3::varchar,
          analyzed_at = CASE WHEN $3::varchar = 'pending' THEN analyzed_at ELSE now() END
@@ -397,15 +452,24 @@ export class ThoughtsRepository {
   async markChunkForReanalysis(
     manager: EntityManager,
     userId: string,
-    filter: { analysisStatuses?: Thought['analysisStatus'][]; since?: Date; until: Date; after: { createdAt: Date; id: string } | null },
+    filter: {
+      analysisStatuses?: Thought['analysisStatus'][];
+      since?: Date;
+      until: Date;
+      after: { createdAt: Date; id: string } | null;
+    },
     limit: number,
   ): Promise<{ id: string; createdAt: Date }[]> {
     const where = new Where();
     where.add(`t.user_id = ${where.param(userId)}`);
-    if (filter.analysisStatuses?.length) where.add(`t.analysis_status = ANY(${where.param(filter.analysisStatuses)}::varchar[])`);
+    if (filter.analysisStatuses?.length)
+      where.add(`t.analysis_status = ANY(${where.param(filter.analysisStatuses)}::varchar[])`);
     if (filter.since) where.add(`t.created_at >= ${where.param(filter.since)}`);
     where.add(`t.created_at < ${where.param(filter.until)}`);
-    if (filter.after) where.add(`(t.created_at, t.id) > (${where.param(filter.after.createdAt)}::timestamptz, ${where.param(filter.after.id)}::uuid)`);
+    if (filter.after)
+      where.add(
+        `(t.created_at, t.id) > (${where.param(filter.after.createdAt)}::timestamptz, ${where.param(filter.after.id)}::uuid)`,
+      );
     const rows = (await manager.query(
       `WITH chunk AS (
          SELECT t.id FROM thoughts t WHERE ${where} ORDER BY t.created_at ASC, t.id ASC LIMIT ${where.param(limit)}
@@ -414,7 +478,12 @@ export class ThoughtsRepository {
        RETURNING t.id, t.created_at`,
       where.params,
     )) as [{ id: string; created_at: Date }[], number];
-    return rows[0].map((row) => ({ id: row.id, createdAt: row.created_at })).sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return rows[0]
+      .map((row) => ({ id: row.id, createdAt: row.created_at }))
+      .sort(
+        (x, y) =>
+          x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+      );
   }
 
   /** An imported thought, with its original dates; no near-duplicate check (the source decided). */
@@ -445,12 +514,18 @@ export class ThoughtsRepository {
   }
 
   /** One page of the user's thoughts, oldest first, after the keyset (for export). */
-  async exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Thought[]> {
+  async exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<Thought[]> {
     const keyset = after ? 'AND (t.created_at, t.id) > ($3, $4)' : '';
-    const rows = (await this.replicas.reader(userId).query(
-      `SELECT ${COLUMNS} FROM thoughts t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
-      after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
-    )) as ThoughtRow[];
+    const rows = (await this.replicas
+      .reader(userId)
+      .query(
+        `SELECT ${COLUMNS} FROM thoughts t WHERE t.user_id = $1 ${keyset} ORDER BY t.created_at ASC, t.id ASC LIMIT $2`,
+        after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
+      )) as ThoughtRow[];
     return rows.map(toThought);
   }
 
@@ -466,10 +541,10 @@ export class ThoughtsRepository {
   }
 
   async delete(userId: string, id: string): Promise<boolean> {
-    const [, affected] = (await this.dataSource.query(`DELETE FROM thoughts WHERE id = $1 AND user_id = $2`, [id, userId])) as [
-      unknown,
-      number,
-    ];
+    const [, affected] = (await this.dataSource.query(
+      `DELETE FROM thoughts WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    )) as [unknown, number];
     return affected > 0;
   }
 
@@ -478,7 +553,10 @@ export class ThoughtsRepository {
   }
 
   /** Tags by use, each with whether it appears on any thought that is not local_only. */
-  tagUse(userId: string, limit: number): Promise<{ tag: string; count: number; shareable: boolean }[]> {
+  tagUse(
+    userId: string,
+    limit: number,
+  ): Promise<{ tag: string; count: number; shareable: boolean }[]> {
     return this.replicas.reader(userId).query(
       `SELECT tag, count(*)::int AS count, bool_or(NOT local_only) AS shareable FROM (
          SELECT DISTINCT t.id, t.local_only, tag FROM thoughts t CROSS JOIN LATERAL jsonb_array_elements_text(t.tags || t.ai_tags) AS tag
@@ -498,8 +576,10 @@ export function thoughtFilters(userId: string, filters: ThoughtFilters): Where {
     const tag = where.param(JSON.stringify([filters.tag]));
     where.add(`(t.tags @> ${tag}::jsonb OR t.ai_tags @> ${tag}::jsonb)`);
   }
-  if (filters.thoughtType !== undefined) where.add(`t.thought_type = ${where.param(filters.thoughtType)}`);
-  if (filters.isActionable !== undefined) where.add(`t.is_actionable = ${where.param(filters.isActionable)}`);
+  if (filters.thoughtType !== undefined)
+    where.add(`t.thought_type = ${where.param(filters.thoughtType)}`);
+  if (filters.isActionable !== undefined)
+    where.add(`t.is_actionable = ${where.param(filters.isActionable)}`);
   if (filters.since !== undefined) where.add(`t.created_at >= ${where.param(filters.since)}`);
   if (filters.until !== undefined) where.add(`t.created_at < ${where.param(filters.until)}`);
   return where;

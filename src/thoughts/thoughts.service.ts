@@ -10,8 +10,17 @@ import type { UpdateThoughtDto } from './dto/update-thought.dto.js';
 import { normalizeContent } from './thought-content.js';
 import { normalizeTags } from './thought-tags.js';
 import type { Thought } from './thought.entity.js';
-import { THOUGHT_STATUSES, THOUGHT_TYPES, ANALYSIS_STATUSES, THOUGHT_SOURCES } from './thought.entity.js';
-import { type ImportedThoughtRow, type ThoughtFilters, ThoughtsRepository } from './thoughts.repository.js';
+import {
+  THOUGHT_STATUSES,
+  THOUGHT_TYPES,
+  ANALYSIS_STATUSES,
+  THOUGHT_SOURCES,
+} from './thought.entity.js';
+import {
+  type ImportedThoughtRow,
+  type ThoughtFilters,
+  ThoughtsRepository,
+} from './thoughts.repository.js';
 import { type RelatedResult, rankRelated } from './search/related-ranking.js';
 import { RelatedThoughtsRepository } from './search/related-thoughts.repository.js';
 import { TermStatisticsRepository } from './search/term-statistics.repository.js';
@@ -41,15 +50,25 @@ export interface ImportedThought {
   updatedAt?: Date;
 }
 
-function oneOf<T extends string>(allowed: readonly T[], value: string | null | undefined, field: string): T | undefined {
+function oneOf<T extends string>(
+  allowed: readonly T[],
+  value: string | null | undefined,
+  field: string,
+): T | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw invalid(`${field} must be one of ${allowed.join(', ')}`, [{ field, message: `"${value}" is not allowed` }]);
+  if (!(allowed as readonly string[]).includes(value))
+    throw invalid(`${field} must be one of ${allowed.join(', ')}`, [
+      { field, message: `"${value}" is not allowed` },
+    ]);
   return value as T;
 }
 
 function realDate(value: Date | null | undefined, field: string): Date | null {
   if (value === undefined || value === null) return null;
-  if (Number.isNaN(value.getTime())) throw invalid(`${field} is not a valid date`, [{ field, message: `${field} is not a valid date` }]);
+  if (Number.isNaN(value.getTime()))
+    throw invalid(`${field} is not a valid date`, [
+      { field, message: `${field} is not a valid date` },
+    ]);
   return value;
 }
 
@@ -74,7 +93,11 @@ export class ThoughtsService {
    * Stores the thought and its analysis job in one statement and returns: analysis happens
    * later, never inside this request, and a stored thought always has its job.
    */
-  async capture(userId: string, input: CreateThoughtDto, idempotencyKey?: string): Promise<CaptureResult> {
+  async capture(
+    userId: string,
+    input: CreateThoughtDto,
+    idempotencyKey?: string,
+  ): Promise<CaptureResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw invalid('Idempotency-Key must be 1 to 255 printable ASCII characters');
     }
@@ -83,7 +106,9 @@ export class ThoughtsService {
     const thoughtType = input.thought_type ?? null;
     const localOnly = input.local_only ?? false;
     const fingerprint = idempotencyKey
-      ? createHash('sha256').update(JSON.stringify([content, tags, thoughtType, localOnly])).digest('hex')
+      ? createHash('sha256')
+          .update(JSON.stringify([content, tags, thoughtType, localOnly]))
+          .digest('hex')
       : null;
     const thought = await this.thoughts.insertWithAnalysisJob({
       userId,
@@ -118,7 +143,7 @@ export class ThoughtsService {
   async list(userId: string, query: ListThoughtsQueryDto): Promise<Page<Thought | SearchResult>> {
     const filters: ThoughtFilters = {
       status: query.status,
-      tag: query.tag === undefined ? undefined : normalizeTags([query.tag])[0] ?? '',
+      tag: query.tag === undefined ? undefined : (normalizeTags([query.tag])[0] ?? ''),
       thoughtType: query.thought_type,
       isActionable: query.is_actionable,
       since: query.since,
@@ -128,25 +153,43 @@ export class ThoughtsService {
     const q = query.q?.trim();
     if (!q) {
       const rows = await this.thoughts.list(userId, filters, query.limit, after);
-      return toPage<Thought | SearchResult, Thought | SearchResult>(rows, query.limit, (row) => row, undefined, THOUGHTS.list);
+      return toPage<Thought | SearchResult, Thought | SearchResult>(
+        rows,
+        query.limit,
+        (row) => row,
+        undefined,
+        THOUGHTS.list,
+      );
     }
     // A query with no searchable word (`%`, a lone stop word) matches nothing here; asking
     // only after an empty result keeps a search to one round trip in the common case.
     const hits = await this.searches.search(userId, filters, q, query.limit, after);
     if (hits.length > 0 || (await this.thoughts.hasSearchableWords(q))) {
-      return toPage<SearchResult, SearchResult>(hits, query.limit, (hit) => hit, (hit) => ({
-        createdAt: hit.thought.createdAt,
-        id: hit.thought.id,
-        rank: hit.rank,
-      }), THOUGHTS.list);
+      return toPage<SearchResult, SearchResult>(
+        hits,
+        query.limit,
+        (hit) => hit,
+        (hit) => ({
+          createdAt: hit.thought.createdAt,
+          id: hit.thought.id,
+          rank: hit.rank,
+        }),
+        THOUGHTS.list,
+      );
     }
     const matches = await this.thoughts.searchSubstring(userId, filters, q, query.limit, after);
-    return toPage<Thought, SearchResult>(matches, query.limit, (thought) => ({
-      thought,
-      rank: 0,
-      snippet: substringSnippet(thought.content, q),
-      matched: [{ arm: 'substring', terms: [q.toLowerCase()] }],
-    }), undefined, THOUGHTS.list);
+    return toPage<Thought, SearchResult>(
+      matches,
+      query.limit,
+      (thought) => ({
+        thought,
+        rank: 0,
+        snippet: substringSnippet(thought.content, q),
+        matched: [{ arm: 'substring', terms: [q.toLowerCase()] }],
+      }),
+      undefined,
+      THOUGHTS.list,
+    );
   }
 
   async update(userId: string, id: string, input: UpdateThoughtDto): Promise<Thought> {
@@ -160,7 +203,8 @@ export class ThoughtsService {
       localOnly: input.local_only,
     };
     const keptAiTags = input.ai_tags === undefined ? undefined : normalizeTags(input.ai_tags);
-    if (Object.values(changes).every((value) => value === undefined) && keptAiTags === undefined) throw invalid('no changes given');
+    if (Object.values(changes).every((value) => value === undefined) && keptAiTags === undefined)
+      throw invalid('no changes given');
     const thought = await this.thoughts.transaction(async (manager) => {
       if (keptAiTags !== undefined) {
         const aiTags = await this.removeAiTags(manager, userId, id, keptAiTags, changes.tags);
@@ -169,7 +213,8 @@ export class ThoughtsService {
       }
       const updated = await this.thoughts.update(userId, id, changes, manager);
       // New words deserve a new analysis, queued with the edit (a waiting one reads the new words anyway).
-      if (updated && content !== undefined) await this.analysis.enqueue({ thoughtId: id, userId, reason: 'capture' }, manager);
+      if (updated && content !== undefined)
+        await this.analysis.enqueue({ thoughtId: id, userId, reason: 'capture' }, manager);
       return updated;
     });
     if (!thought) throw notFound('thought');
@@ -181,13 +226,22 @@ export class ThoughtsService {
    * TagFeedbackRepository), unless the same edit makes it one of the user's own tags.
    * Returns the AI tags to keep, in their order, or null when the thought is not the user's.
    */
-  private async removeAiTags(manager: EntityManager, userId: string, id: string, kept: string[], newOwnTags: string[] | undefined): Promise<string[] | null> {
+  private async removeAiTags(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+    kept: string[],
+    newOwnTags: string[] | undefined,
+  ): Promise<string[] | null> {
     const current = await this.thoughts.lockTags(manager, userId, id);
     if (!current) return null;
     const added = kept.filter((tag) => !current.aiTags.includes(tag));
     if (added.length > 0) {
       throw invalid('ai_tags can only remove AI tags; add tags of your own with tags', [
-        { field: 'ai_tags', message: `not an AI tag of this thought: ${added.map((tag) => `"${tag}"`).join(', ')}` },
+        {
+          field: 'ai_tags',
+          message: `not an AI tag of this thought: ${added.map((tag) => `"${tag}"`).join(', ')}`,
+        },
       ]);
     }
     const own = new Set(newOwnTags ?? current.tags);
@@ -207,7 +261,12 @@ export class ThoughtsService {
   }
 
   /** Merge/rename inside the caller's transaction: the number of thoughts rewritten. */
-  rewriteTags(manager: EntityManager, userId: string, from: string[], into: string): Promise<number> {
+  rewriteTags(
+    manager: EntityManager,
+    userId: string,
+    from: string[],
+    into: string,
+  ): Promise<number> {
     return this.thoughts.rewriteTags(manager, userId, from, into);
   }
 
@@ -221,7 +280,12 @@ export class ThoughtsService {
   }
 
   /** `fresh`: from the primary, for a caller that has just written the thought (see ReadReplicas). */
-  async related(userId: string, id: string, limit: number, { fresh = false }: { fresh?: boolean } = {}): Promise<RelatedResult[]> {
+  async related(
+    userId: string,
+    id: string,
+    limit: number,
+    { fresh = false }: { fresh?: boolean } = {},
+  ): Promise<RelatedResult[]> {
     await this.get(userId, id);
     return rankRelated(await this.relatedThoughts.candidates(userId, id, { fresh }), limit);
   }
@@ -231,7 +295,10 @@ export class ThoughtsService {
   }
 
   /** The tag vocabulary the AI reuses; `shareable` is false for tags seen only on local_only thoughts. */
-  tagVocabulary(userId: string, limit: number): Promise<{ tag: string; count: number; shareable: boolean }[]> {
+  tagVocabulary(
+    userId: string,
+    limit: number,
+  ): Promise<{ tag: string; count: number; shareable: boolean }[]> {
     return this.thoughts.tagUse(userId, limit);
   }
 
@@ -244,7 +311,11 @@ export class ThoughtsService {
   applyAnalysis(
     userId: string,
     analysed: Pick<Thought, 'id' | 'content'>,
-    result: { aiTags: string[] | null; thoughtType: Thought['thoughtType'] & string; isActionable: boolean },
+    result: {
+      aiTags: string[] | null;
+      thoughtType: Thought['thoughtType'] & string;
+      isActionable: boolean;
+    },
   ) {
     return this.thoughts.applyAnalysis(userId, analysed.id, analysed.content, result);
   }
@@ -287,7 +358,12 @@ export class ThoughtsService {
    * `analyze` queues its analysis as bulk work (reason 'import'); an importer that brings the
    * analysis along (our own export) passes null.
    */
-  async importThought(manager: EntityManager, userId: string, input: ImportedThought, analyze: { operationId: string } | null): Promise<Thought> {
+  async importThought(
+    manager: EntityManager,
+    userId: string,
+    input: ImportedThought,
+    analyze: { operationId: string } | null,
+  ): Promise<Thought> {
     const createdAt = realDate(input.createdAt, 'created_at');
     if (!createdAt) throw invalid('created_at is required');
     const row: ImportedThoughtRow = {
@@ -300,7 +376,9 @@ export class ThoughtsService {
       isActionable: input.isActionable ?? false,
       localOnly: input.localOnly ?? false,
       source: oneOf(THOUGHT_SOURCES, input.source, 'source') ?? 'import',
-      analysisStatus: analyze ? 'pending' : (oneOf(ANALYSIS_STATUSES, input.analysisStatus, 'analysis_status') ?? 'pending'),
+      analysisStatus: analyze
+        ? 'pending'
+        : (oneOf(ANALYSIS_STATUSES, input.analysisStatus, 'analysis_status') ?? 'pending'),
       analyzedAt: analyze ? null : realDate(input.analyzedAt, 'analyzed_at'),
       duplicateOfId: input.duplicateOfId ?? null,
       createdAt,
@@ -309,12 +387,20 @@ export class ThoughtsService {
     const thought = await this.thoughts.insertImported(manager, row);
     // Counted now: a thought imported with its analysis never passes through the analysis job.
     if (!analyze) await this.termStatistics.count(userId, thought.id, manager);
-    if (analyze) await this.analysis.enqueue({ thoughtId: thought.id, userId, reason: 'import', operationId: analyze.operationId }, manager);
+    if (analyze)
+      await this.analysis.enqueue(
+        { thoughtId: thought.id, userId, reason: 'import', operationId: analyze.operationId },
+        manager,
+      );
     return thought;
   }
 
   /** For export: a page of the user's thoughts, oldest first, after the given one. */
-  exportPage(userId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<Thought[]> {
+  exportPage(
+    userId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<Thought[]> {
     return this.thoughts.exportPage(userId, limit, after);
   }
 

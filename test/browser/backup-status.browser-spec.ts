@@ -14,7 +14,10 @@ describe('dashboard: age of the last verified backup (admins only)', () => {
 
   beforeAll(async () => {
     database = await createScratchDatabase();
-    [testApp, browser] = await Promise.all([startBrowserTestApp({}, database.url), launchBrowser()]);
+    [testApp, browser] = await Promise.all([
+      startBrowserTestApp({}, database.url),
+      launchBrowser(),
+    ]);
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
   });
@@ -41,7 +44,12 @@ describe('dashboard: age of the last verified backup (admins only)', () => {
       // data-state is set once the status call has answered, whatever it said.
       await dashboard.page.locator('#backup-status[data-state]').waitFor({ state: 'attached' });
       const visible = await line.isVisible();
-      return { visible, text: visible ? await line.textContent() : null, warn: visible ? await line.evaluate((el) => el.classList.contains('warn')) : false, problems: dashboard.problems };
+      return {
+        visible,
+        text: visible ? await line.textContent() : null,
+        warn: visible ? await line.evaluate((el) => el.classList.contains('warn')) : false,
+        problems: dashboard.problems,
+      };
     } finally {
       await dashboard.close();
     }
@@ -55,11 +63,19 @@ describe('dashboard: age of the last verified backup (admins only)', () => {
 
     await recordBackup(1, 'passed');
     const fresh = await statusLine(TEST_ADMIN_KEY);
-    expect(fresh).toMatchObject({ visible: true, warn: false, text: 'Last verified backup 1 h ago.' });
+    expect(fresh).toMatchObject({
+      visible: true,
+      warn: false,
+      text: 'Last verified backup 1 h ago.',
+    });
   });
 
   it('warns when the last drill failed', async () => {
-    await recordBackup(0.5, 'failed', 'restored data differs: "public"."thoughts": 3 rows, expected 4');
+    await recordBackup(
+      0.5,
+      'failed',
+      'restored data differs: "public"."thoughts": 3 rows, expected 4',
+    );
     const failed = await statusLine(TEST_ADMIN_KEY);
     expect(failed.warn).toBe(true);
     expect(failed.text).toContain("the last backup's restore drill failed");

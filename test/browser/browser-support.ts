@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { bearer, type CreatedUser } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -33,10 +39,19 @@ export function launchBrowser(): Promise<Browser> {
  * backend, and by default no background analysis, so a thought stays "pending" unless a
  * test asks for the pipeline (`WORKERS_ENABLED: 'true'`).
  */
-export function startBrowserTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
+export function startBrowserTestApp(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+): Promise<TestApp> {
   return startTestApp({
     databaseUrl,
-    env: { RATE_LIMIT_PER_MINUTE: '100000', AI_BACKEND: 'mock', WORKERS_ENABLED: 'false', SCHEDULER_ENABLED: 'false', ...env },
+    env: {
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AI_BACKEND: 'mock',
+      WORKERS_ENABLED: 'false',
+      SCHEDULER_ENABLED: 'false',
+      ...env,
+    },
   });
 }
 
@@ -68,7 +83,8 @@ export async function openDashboard(
   const dialogs: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${message.text()}`);
   });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -104,7 +120,10 @@ export function unnamedControls(page: Page): Promise<string[]> {
 }
 
 /** Polls until the check passes (jest has no auto-waiting assertions). */
-export async function eventually<T>(check: () => Promise<T> | T, { timeout = 10_000, interval = 100, message = 'condition' } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  { timeout = 10_000, interval = 100, message = 'condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {
@@ -115,7 +134,8 @@ export async function eventually<T>(check: () => Promise<T> | T, { timeout = 10_
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) throw lastError instanceof Error ? lastError : new Error(String(lastError));
+    if (Date.now() > deadline)
+      throw lastError instanceof Error ? lastError : new Error(String(lastError));
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
@@ -131,7 +151,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function screenshotOf(locator: Locator, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await locator.screenshot({ path: file, animations: 'disabled', caret: 'hide', style: '.capture, .tabbar, .topbar { visibility: hidden; }' });
+  await locator.screenshot({
+    path: file,
+    animations: 'disabled',
+    caret: 'hide',
+    style: '.capture, .tabbar, .topbar { visibility: hidden; }',
+  });
   return file;
 }
 
@@ -147,8 +172,16 @@ export interface ApiThought {
 }
 
 /** The user's thoughts as the API lists them (all statuses). */
-export async function listThoughts(testApp: TestApp, user: CreatedUser, query: Record<string, string> = {}): Promise<ApiThought[]> {
-  const response = await testApp.http().get('/api/v1/thoughts').set(bearer(user.key)).query({ status: 'all', limit: '200', ...query });
+export async function listThoughts(
+  testApp: TestApp,
+  user: CreatedUser,
+  query: Record<string, string> = {},
+): Promise<ApiThought[]> {
+  const response = await testApp
+    .http()
+    .get('/api/v1/thoughts')
+    .set(bearer(user.key))
+    .query({ status: 'all', limit: '200', ...query });
   if (response.status !== 200) throw new Error(`list thoughts: ${response.status}`);
   return response.body.items;
 }

@@ -2,7 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Browser } from 'playwright-core';
 import { bearer, captureThought, createUser } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
-import { captureInUi, type Dashboard, eventually, launchBrowser, listThoughts, openDashboard, signIn, startBrowserTestApp } from './browser-support.js';
+import {
+  captureInUi,
+  type Dashboard,
+  eventually,
+  launchBrowser,
+  listThoughts,
+  openDashboard,
+  signIn,
+  startBrowserTestApp,
+} from './browser-support.js';
 
 describe('dashboard in Chromium', () => {
   let testApp: TestApp;
@@ -89,7 +98,9 @@ describe('dashboard in Chromium', () => {
     expect(await card.locator('.content').textContent()).toBe('Buy oat milk\nand coffee beans');
     await card.getByText('Analyzing…').waitFor();
     const stored = await listThoughts(testApp, user);
-    expect(stored.map((thought) => [thought.content, thought.source])).toEqual([['Buy oat milk\nand coffee beans', 'dashboard']]);
+    expect(stored.map((thought) => [thought.content, thought.source])).toEqual([
+      ['Buy oat milk\nand coffee beans', 'dashboard'],
+    ]);
     // An empty box saves nothing.
     await box.press('Enter');
     expect(await listThoughts(testApp, user)).toHaveLength(1);
@@ -97,10 +108,26 @@ describe('dashboard in Chromium', () => {
 
   it('searches with a highlighted snippet and filters by tag, type and status', async () => {
     const user = await createUser(testApp);
-    await captureThought(testApp, user.key, { content: 'Call mom about the tax forms', tags: ['family'], thought_type: 'task' });
-    await captureThought(testApp, user.key, { content: 'Idea: a garden <b>bench</b> & a pond', tags: ['home'], thought_type: 'idea' });
-    const archived = await captureThought(testApp, user.key, { content: 'Old note about taxes', tags: ['family'] });
-    await testApp.http().patch(`/api/v1/thoughts/${archived.id}`).set(bearer(user.key)).send({ status: 'archived' }).expect(200);
+    await captureThought(testApp, user.key, {
+      content: 'Call mom about the tax forms',
+      tags: ['family'],
+      thought_type: 'task',
+    });
+    await captureThought(testApp, user.key, {
+      content: 'Idea: a garden <b>bench</b> & a pond',
+      tags: ['home'],
+      thought_type: 'idea',
+    });
+    const archived = await captureThought(testApp, user.key, {
+      content: 'Old note about taxes',
+      tags: ['family'],
+    });
+    await testApp
+      .http()
+      .patch(`/api/v1/thoughts/${archived.id}`)
+      .set(bearer(user.key))
+      .send({ status: 'archived' })
+      .expect(200);
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
     await signIn(page, user.key);
@@ -108,7 +135,10 @@ describe('dashboard in Chromium', () => {
     await eventually(async () => (await items.count()) === 2, { message: 'two active thoughts' });
 
     await page.getByLabel('Search thoughts').fill('garden');
-    await eventually(async () => (await items.count()) === 1 && (await items.locator('mark').count()) > 0, { message: 'one hit with a mark' });
+    await eventually(
+      async () => (await items.count()) === 1 && (await items.locator('mark').count()) > 0,
+      { message: 'one hit with a mark' },
+    );
     expect(await items.locator('mark').first().textContent()).toBe('garden');
     // The snippet's escaped text is shown as text, not as markup.
     expect(await items.locator('.content').textContent()).toContain('<b>bench</b> & a pond');
@@ -124,16 +154,24 @@ describe('dashboard in Chromium', () => {
     await eventually(async () => (await items.count()) === 2, { message: 'family, all statuses' });
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('combobox', { name: 'Type' }).selectOption('idea');
-    await eventually(async () => (await items.count()) === 1 && (await items.first().textContent())!.includes('garden'), { message: 'type filter' });
+    await eventually(
+      async () =>
+        (await items.count()) === 1 && (await items.first().textContent())!.includes('garden'),
+      { message: 'type filter' },
+    );
     // A tag chip filters too.
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await items.filter({ hasText: 'Call mom' }).getByRole('button', { name: 'Filter by tag family' }).click();
+    await items
+      .filter({ hasText: 'Call mom' })
+      .getByRole('button', { name: 'Filter by tag family' })
+      .click();
     await eventually(async () => (await items.count()) === 1, { message: 'chip filter' });
   });
 
   it('loads more thoughts as you scroll (keyset cursor)', async () => {
     const user = await createUser(testApp);
-    for (let index = 1; index <= 35; index++) await captureThought(testApp, user.key, `Numbered thought ${index}`);
+    for (let index = 1; index <= 35; index++)
+      await captureThought(testApp, user.key, `Numbered thought ${index}`);
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
     await signIn(page, user.key);
@@ -159,19 +197,29 @@ describe('dashboard in Chromium', () => {
     await card.getByText('Plan the trip to Lisbon').waitFor();
     await card.getByRole('button', { name: 'Filter by tag travel' }).waitFor();
     let [stored] = await listThoughts(testApp, user);
-    expect(stored).toMatchObject({ content: 'Plan the trip to Lisbon', tags: ['travel', 'summer'], thought_type: 'idea' });
+    expect(stored).toMatchObject({
+      content: 'Plan the trip to Lisbon',
+      tags: ['travel', 'summer'],
+      thought_type: 'idea',
+    });
 
     // An invalid edit shows the server's message in the form.
     await card.getByRole('button', { name: 'Actions for this thought' }).click();
     await card.getByRole('button', { name: 'Edit' }).click();
     await card.getByLabel('Thought', { exact: true }).fill('   ');
     await card.getByRole('button', { name: 'Save' }).click();
-    await card.locator('.edit-form .field-error, .edit-form .form-error').filter({ hasText: /content/ }).first().waitFor();
+    await card
+      .locator('.edit-form .field-error, .edit-form .form-error')
+      .filter({ hasText: /content/ })
+      .first()
+      .waitFor();
     await card.getByRole('button', { name: 'Cancel' }).click();
 
     await card.getByRole('button', { name: 'Actions for this thought' }).click();
     await card.getByRole('button', { name: 'Archive' }).click();
-    await eventually(async () => (await page.locator('#feed-list .thought').count()) === 0, { message: 'archived leaves the feed' });
+    await eventually(async () => (await page.locator('#feed-list .thought').count()) === 0, {
+      message: 'archived leaves the feed',
+    });
     [stored] = await listThoughts(testApp, user);
     expect(stored.status).toBe('archived');
     await page.locator('#toasts').getByRole('button', { name: 'Undo' }).click();
@@ -183,13 +231,21 @@ describe('dashboard in Chromium', () => {
     await again.getByRole('button', { name: 'Actions for this thought' }).click();
     await again.getByRole('button', { name: 'Delete' }).click();
     await again.getByRole('button', { name: 'Tap again to delete' }).click();
-    await eventually(async () => (await listThoughts(testApp, user)).length === 0, { message: 'deleted' });
+    await eventually(async () => (await listThoughts(testApp, user)).length === 0, {
+      message: 'deleted',
+    });
   });
 
   it('shows related thoughts and queues a re-analysis', async () => {
     const user = await createUser(testApp);
-    await captureThought(testApp, user.key, { content: 'Renew the car insurance before March', tags: ['car'] });
-    await captureThought(testApp, user.key, { content: 'Car insurance quote from the broker', tags: ['car'] });
+    await captureThought(testApp, user.key, {
+      content: 'Renew the car insurance before March',
+      tags: ['car'],
+    });
+    await captureThought(testApp, user.key, {
+      content: 'Car insurance quote from the broker',
+      tags: ['car'],
+    });
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
     await signIn(page, user.key);
@@ -197,8 +253,15 @@ describe('dashboard in Chromium', () => {
     await card.getByRole('button', { name: 'Actions for this thought' }).click();
     await card.getByRole('button', { name: 'Related' }).click();
     await card.locator('.related').getByText('Renew the car insurance before March').waitFor();
-    await card.locator('.related').getByText(/% related/).waitFor();
-    const queued = page.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/v1\/thoughts\/[^/]+\/analyze$/.test(response.url()));
+    await card
+      .locator('.related')
+      .getByText(/% related/)
+      .waitFor();
+    const queued = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        /\/api\/v1\/thoughts\/[^/]+\/analyze$/.test(response.url()),
+    );
     await card.getByRole('button', { name: 'Re-analyze' }).click();
     expect((await queued).status()).toBe(202);
     await card.getByText('Analyzing…').waitFor();
@@ -213,19 +276,28 @@ describe('dashboard in Chromium', () => {
     expect(await card.locator('.content').textContent()).toBe(payload);
     expect(await page.locator('#feed-list img, #feed-list script').count()).toBe(0);
     // Also through a search snippet and a reload of the feed.
-    await captureThought(testApp, user.key, { content: 'payload <img src=y onerror=alert(2)> in a search hit', tags: ['<b>x</b>'] });
+    await captureThought(testApp, user.key, {
+      content: 'payload <img src=y onerror=alert(2)> in a search hit',
+      tags: ['<b>x</b>'],
+    });
     await page.getByLabel('Search thoughts').fill('payload');
     const hit = page.locator('#feed-list .thought').filter({ hasText: 'in a search' });
     await hit.locator('mark').first().waitFor();
     // The snippet (ts_headline may shorten it) is text; the whole thought is one tap away.
-    expect(await hit.locator('.content.snippet').textContent()).toMatch(/^payload <img src=y onerror=alert\(2\)> in a search/);
+    expect(await hit.locator('.content.snippet').textContent()).toMatch(
+      /^payload <img src=y onerror=alert\(2\)> in a search/,
+    );
     await hit.getByText('Whole thought').click();
-    await hit.getByText('payload <img src=y onerror=alert(2)> in a search hit', { exact: true }).waitFor();
+    await hit
+      .getByText('payload <img src=y onerror=alert(2)> in a search hit', { exact: true })
+      .waitFor();
     await hit.getByRole('button', { name: 'Filter by tag <b>x</b>' }).waitFor();
     expect(await page.locator('#feed-list img, #feed-list script, #feed-list b').count()).toBe(0);
     // A payload that ran would have shown its alert when its image failed to load: wait for
     // the same failure on a control image, then look for dialogs.
-    await page.evaluate("new Promise((resolve) => { const img = new Image(); img.onerror = resolve; img.src = 'x?control'; })");
+    await page.evaluate(
+      "new Promise((resolve) => { const img = new Image(); img.onerror = resolve; img.src = 'x?control'; })",
+    );
     expect(dashboard!.dialogs).toEqual([]);
   });
 
@@ -262,7 +334,9 @@ describe('dashboard in Chromium', () => {
     await page.reload();
     await page.getByLabel('Check every (minutes)').waitFor();
     expect(await page.getByLabel('Check every (minutes)').inputValue()).toBe('90');
-    expect(await page.getByLabel('Create tasks automatically from confident suggestions').isChecked()).toBe(true);
+    expect(
+      await page.getByLabel('Create tasks automatically from confident suggestions').isChecked(),
+    ).toBe(true);
   });
 
   it('saves the profile and puts a nested validation error next to its field', async () => {
@@ -290,7 +364,11 @@ describe('dashboard in Chromium', () => {
     await page.getByLabel('Time zone').fill('Mars/Olympus');
     await page.getByRole('button', { name: 'Save profile' }).click();
     const zone = page.getByLabel('Time zone');
-    await eventually(async () => (await zone.getAttribute('aria-invalid')) === 'true', { message: 'timezone marked invalid' });
-    expect(await page.locator(`#${await zone.getAttribute('id')}-error`).textContent()).toMatch(/time ?zone/i);
+    await eventually(async () => (await zone.getAttribute('aria-invalid')) === 'true', {
+      message: 'timezone marked invalid',
+    });
+    expect(await page.locator(`#${await zone.getAttribute('id')}-error`).textContent()).toMatch(
+      /time ?zone/i,
+    );
   });
 });

@@ -2,7 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Browser } from 'playwright-core';
 import { bearer, createKey, createUser } from '../support/factories.js';
 import { TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
-import { type Dashboard, DESKTOP, launchBrowser, openDashboard, signIn, startBrowserTestApp } from './browser-support.js';
+import {
+  type Dashboard,
+  DESKTOP,
+  launchBrowser,
+  openDashboard,
+  signIn,
+  startBrowserTestApp,
+} from './browser-support.js';
 
 describe('key views in Chromium', () => {
   let testApp: TestApp;
@@ -29,7 +36,10 @@ describe('key views in Chromium', () => {
   it('an admin sees every key with its scope; a read key sees its own scope and no key list', async () => {
     const user = await createUser(testApp, 'Keys');
     const read = await createKey(testApp, user.userId, { scope: 'read', name: 'claude desktop' });
-    const capture = await createKey(testApp, user.userId, { scope: 'capture', name: 'phone shortcut' });
+    const capture = await createKey(testApp, user.userId, {
+      scope: 'capture',
+      name: 'phone shortcut',
+    });
 
     dashboard = await openDashboard(browser, testApp.baseUrl, { viewport: DESKTOP });
     const { page } = dashboard;
@@ -40,7 +50,9 @@ describe('key views in Chromium', () => {
     await readRow.waitFor();
     expect(await readRow.locator('.key-scope').textContent()).toBe('read');
     expect(await readRow.textContent()).toContain('claude desktop');
-    expect(await page.locator(`#keys-table tr[data-key-id="${capture.id}"] .key-scope`).textContent()).toBe('capture');
+    expect(
+      await page.locator(`#keys-table tr[data-key-id="${capture.id}"] .key-scope`).textContent(),
+    ).toBe('capture');
     // Never the key itself, only its prefix.
     expect(await page.locator('#keys-table').textContent()).not.toContain(read.key);
     expect(dashboard.problems).toEqual([]);
@@ -50,7 +62,9 @@ describe('key views in Chromium', () => {
     await signIn(dashboard.page, read.key);
     await dashboard.page.goto('/dashboard/#/settings');
     await dashboard.page.locator('#settings-scope[data-scope="read"]').waitFor();
-    expect(await dashboard.page.locator('#settings-scope').textContent()).toBe('read: look only, no changes');
+    expect(await dashboard.page.locator('#settings-scope').textContent()).toBe(
+      'read: look only, no changes',
+    );
     expect(await dashboard.page.locator('#keys-panel').isHidden()).toBe(true);
   });
 
@@ -64,7 +78,11 @@ describe('key views in Chromium', () => {
     await page.locator('#assistant-form select[name="client"]').selectOption('claude-code');
     await page.getByRole('button', { name: 'Create key and show setup' }).click();
     const snippet = await page.locator('#assistant-snippet').textContent();
-    expect(snippet).toMatch(new RegExp(`^claude mcp add --transport http pai ${testApp.baseUrl}/mcp --header "Authorization: Bearer pai_[A-Za-z0-9_-]+"$`));
+    expect(snippet).toMatch(
+      new RegExp(
+        `^claude mcp add --transport http pai ${testApp.baseUrl}/mcp --header "Authorization: Bearer pai_[A-Za-z0-9_-]+"$`,
+      ),
+    );
     const key = /Bearer (pai_[A-Za-z0-9_-]+)/.exec(snippet!)![1]!;
     const me = await testApp.http().get('/api/v1/me').set(bearer(key));
     expect(me.body).toMatchObject({ scope: 'read', user: { email: 'admin@localhost' } });

@@ -3,7 +3,15 @@ import type { Browser } from 'playwright-core';
 import { bearer, createUser } from '../support/factories.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
 import type { TestApp } from '../support/test-app.js';
-import { captureInUi, type Dashboard, launchBrowser, listThoughts, openDashboard, signIn, startBrowserTestApp } from './browser-support.js';
+import {
+  captureInUi,
+  type Dashboard,
+  launchBrowser,
+  listThoughts,
+  openDashboard,
+  signIn,
+  startBrowserTestApp,
+} from './browser-support.js';
 
 /**
  * The whole loop with the analysis pipeline running (mock AI backend: tags are the #words, a
@@ -19,7 +27,10 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
-    [testApp, browser] = await Promise.all([startBrowserTestApp({ WORKERS_ENABLED: 'true' }, scratch.url), launchBrowser()]);
+    [testApp, browser] = await Promise.all([
+      startBrowserTestApp({ WORKERS_ENABLED: 'true' }, scratch.url),
+      launchBrowser(),
+    ]);
   });
 
   afterEach(async () => {
@@ -42,26 +53,38 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
     await signIn(page, user.key);
-    await page.locator('#live-mode').getByText(/Live updates on|Checking for updates/).waitFor();
+    await page
+      .locator('#live-mode')
+      .getByText(/Live updates on|Checking for updates/)
+      .waitFor();
 
     await captureInUi(page, 'Plan the vegetable beds #garden #weekend');
     const card = page.locator('#feed-list .thought').filter({ hasText: 'vegetable beds' });
     await card.waitFor();
-    await card.getByRole('button', { name: 'Filter by AI tag garden' }).waitFor({ timeout: 15_000 });
+    await card
+      .getByRole('button', { name: 'Filter by AI tag garden' })
+      .waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: 'Filter by AI tag weekend' }).waitFor();
     expect(await card.getByText('Analyzing…').count()).toBe(0);
     const [stored] = await listThoughts(testApp, user);
-    expect(stored).toMatchObject({ analysis_status: 'done', ai_tags: expect.arrayContaining(['garden', 'weekend']) });
+    expect(stored).toMatchObject({
+      analysis_status: 'done',
+      ai_tags: expect.arrayContaining(['garden', 'weekend']),
+    });
 
     await captureInUi(page, 'todo: call the plumber about the dripping tap');
     await page.locator('#inbox-badge').getByText('1', { exact: true }).waitFor({ timeout: 15_000 });
     await page.getByRole('link', { name: /Inbox/ }).click();
-    const suggestion = page.locator('#inbox-list .suggestion').filter({ hasText: 'call the plumber' });
+    const suggestion = page
+      .locator('#inbox-list .suggestion')
+      .filter({ hasText: 'call the plumber' });
     await suggestion.locator('blockquote').waitFor();
     await suggestion.getByRole('button', { name: 'Accept' }).click();
     await suggestion.getByText('Added to your tasks:').waitFor();
     const tasks = await testApp.http().get('/api/v1/tasks').set(bearer(user.key));
-    expect(tasks.body.items.map((task: { title: string }) => task.title)).toEqual([expect.stringContaining('call the plumber')]);
+    expect(tasks.body.items.map((task: { title: string }) => task.title)).toEqual([
+      expect.stringContaining('call the plumber'),
+    ]);
   });
 
   it('runs a consciousness check from the Insights view and shows what it found', async () => {
@@ -77,6 +100,8 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
     await page.locator('.check').getByText('1 new thoughts.').first().waitFor({ timeout: 15_000 });
     await page.locator('.check').getByText('Recent thoughts').first().waitFor();
     const checks = await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key));
-    expect(checks.body.items).toEqual([expect.objectContaining({ trigger: 'manual', new_thought_count: 1 })]);
+    expect(checks.body.items).toEqual([
+      expect.objectContaining({ trigger: 'manual', new_thought_count: 1 }),
+    ]);
   });
 });

@@ -2,7 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Browser, Route } from 'playwright-core';
 import { createUser } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
-import { captureInUi, type Dashboard, eventually, launchBrowser, listThoughts, openDashboard, signIn, startBrowserTestApp } from './browser-support.js';
+import {
+  captureInUi,
+  type Dashboard,
+  eventually,
+  launchBrowser,
+  listThoughts,
+  openDashboard,
+  signIn,
+  startBrowserTestApp,
+} from './browser-support.js';
 
 /** Only the capture call: the feed's GET carries a query string and is not matched. */
 const CAPTURE_URL = '**/api/v1/thoughts';
@@ -49,19 +58,27 @@ describe('offline capture queue in Chromium', () => {
 
     // Still there after a reload: it lives in IndexedDB, not in memory.
     await page.reload();
-    await page.locator('#feed-pending .thought').getByText('Written on the train without signal').waitFor();
+    await page
+      .locator('#feed-pending .thought')
+      .getByText('Written on the train without signal')
+      .waitFor();
     await eventually(() => keys.length >= 2, { message: 'a retry after the reload' });
 
     await page.unroute(CAPTURE_URL);
     await page.evaluate("dispatchEvent(new Event('online'))");
-    await page.locator('#feed-list .thought').getByText('Written on the train without signal').waitFor();
+    await page
+      .locator('#feed-list .thought')
+      .getByText('Written on the train without signal')
+      .waitFor();
     await page.locator('#feed-pending .thought').waitFor({ state: 'detached' });
     await page.locator('#conn').waitFor({ state: 'hidden' });
     // Every attempt carried the same Idempotency-Key, and the server holds one thought.
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     const stored = await listThoughts(testApp, user);
-    expect(stored.map((thought) => thought.content)).toEqual(['Written on the train without signal']);
+    expect(stored.map((thought) => thought.content)).toEqual([
+      'Written on the train without signal',
+    ]);
   });
 
   it('keeps a thought typed while the server is really stopped and sends it exactly once after the restart', async () => {
@@ -78,11 +95,17 @@ describe('offline capture queue in Chromium', () => {
     });
 
     await captureInUi(page, 'Typed while the server was down');
-    await page.locator('#feed-pending .thought[data-state="queued"]').getByText('Typed while the server was down').waitFor();
+    await page
+      .locator('#feed-pending .thought[data-state="queued"]')
+      .getByText('Typed while the server was down')
+      .waitFor();
 
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
     await page.evaluate("dispatchEvent(new Event('online'))");
-    await page.locator('#feed-list .thought').getByText('Typed while the server was down').waitFor({ timeout: 20_000 });
+    await page
+      .locator('#feed-list .thought')
+      .getByText('Typed while the server was down')
+      .waitFor({ timeout: 20_000 });
     // Nothing is left to send (so nothing can be sent twice) once the pending list is empty.
     await page.locator('#feed-pending .thought').waitFor({ state: 'detached' });
     const stored = await listThoughts(testApp, user);
@@ -105,9 +128,14 @@ describe('offline capture queue in Chromium', () => {
     await page.locator('#feed-pending .thought[data-state="queued"]').waitFor();
     expect(await listThoughts(testApp, user)).toHaveLength(1);
     // The backoff timer retries by itself (first retry after about 2 s).
-    await page.locator('#feed-list .thought').getByText('Saved but the answer got lost').waitFor({ timeout: 8_000 });
+    await page
+      .locator('#feed-list .thought')
+      .getByText('Saved but the answer got lost')
+      .waitFor({ timeout: 8_000 });
     expect(attempts).toBe(2);
-    expect((await listThoughts(testApp, user)).map((thought) => thought.content)).toEqual(['Saved but the answer got lost']);
+    expect((await listThoughts(testApp, user)).map((thought) => thought.content)).toEqual([
+      'Saved but the answer got lost',
+    ]);
   });
 
   it('queues on a 5xx and on going offline, and sends in order when back', async () => {
@@ -115,7 +143,13 @@ describe('offline capture queue in Chromium', () => {
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page, context } = dashboard;
     await signIn(page, user.key);
-    await page.route(CAPTURE_URL, (route: Route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"status_code":503,"message":"down"}' }));
+    await page.route(CAPTURE_URL, (route: Route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"status_code":503,"message":"down"}',
+      }),
+    );
     await captureInUi(page, 'First, during a 503');
     await page.locator('#feed-pending .thought[data-state="queued"]').waitFor();
     await page.unroute(CAPTURE_URL);
@@ -123,10 +157,15 @@ describe('offline capture queue in Chromium', () => {
     await captureInUi(page, 'Second, while offline');
     await page.locator('#conn').getByText('2 waiting to send').waitFor();
     await context.setOffline(false); // fires "online"
-    await eventually(async () => (await listThoughts(testApp, user)).length === 2, { message: 'both sent' });
+    await eventually(async () => (await listThoughts(testApp, user)).length === 2, {
+      message: 'both sent',
+    });
     await page.locator('#feed-pending .thought').first().waitFor({ state: 'detached' });
     const stored = await listThoughts(testApp, user);
-    expect(stored.map((thought) => thought.content)).toEqual(['Second, while offline', 'First, during a 503']);
+    expect(stored.map((thought) => thought.content)).toEqual([
+      'Second, while offline',
+      'First, during a 503',
+    ]);
   });
 
   it('does not retry what the server refused for good (413/400): the text stays on screen to edit', async () => {

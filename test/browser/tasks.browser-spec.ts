@@ -3,7 +3,14 @@ import type { Browser } from 'playwright-core';
 import { SuggestionsService } from '../../src/suggestions/suggestions.service.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
-import { type Dashboard, eventually, launchBrowser, openDashboard, signIn, startBrowserTestApp } from './browser-support.js';
+import {
+  type Dashboard,
+  eventually,
+  launchBrowser,
+  openDashboard,
+  signIn,
+  startBrowserTestApp,
+} from './browser-support.js';
 
 interface ApiTask {
   id: string;
@@ -39,16 +46,31 @@ describe('suggestions inbox and tasks in Chromium', () => {
   /** A thought with one pending suggestion, as the analysis pipeline leaves it. */
   async function suggest(user: CreatedUser, title: string, content: string) {
     const thought = await captureThought(testApp, user.key, content);
-    const result = await testApp.app.get(SuggestionsService).offer(
-      user.userId,
-      [{ title, priority: 'high', confidence: 0.9, evidence: content.toLowerCase() }],
-      { sourceThoughtId: thought.id, origin: 'analysis', backend: 'mock', model: 'mock', mode: 'suggest', threshold: 0.85 },
-    );
+    const result = await testApp.app
+      .get(SuggestionsService)
+      .offer(
+        user.userId,
+        [{ title, priority: 'high', confidence: 0.9, evidence: content.toLowerCase() }],
+        {
+          sourceThoughtId: thought.id,
+          origin: 'analysis',
+          backend: 'mock',
+          model: 'mock',
+          mode: 'suggest',
+          threshold: 0.85,
+        },
+      );
     return result.offered[0]!.suggestion;
   }
 
   const tasksOf = async (user: CreatedUser, query: Record<string, string> = {}) =>
-    (await testApp.http().get('/api/v1/tasks').set(bearer(user.key)).query({ limit: '100', ...query })).body.items as ApiTask[];
+    (
+      await testApp
+        .http()
+        .get('/api/v1/tasks')
+        .set(bearer(user.key))
+        .query({ limit: '100', ...query })
+    ).body.items as ApiTask[];
 
   it('accepts a suggestion (edited), finds the task under Today, completes it and sees it under Done', async () => {
     const user = await createUser(testApp);
@@ -76,20 +98,35 @@ describe('suggestions inbox and tasks in Chromium', () => {
     await other.getByRole('button', { name: 'Reject suggestion' }).click();
     await other.getByText('won’t be suggested again').waitFor();
     await page.locator('#inbox-badge').waitFor({ state: 'hidden' });
-    const rejected = await testApp.http().get('/api/v1/task-suggestions').set(bearer(user.key)).query({ status: 'rejected' });
-    expect(rejected.body.items.map((item: { title: string; reject_reason: string }) => [item.title, item.reject_reason])).toEqual([
-      ['Water the plants', 'Already automated'],
-    ]);
+    const rejected = await testApp
+      .http()
+      .get('/api/v1/task-suggestions')
+      .set(bearer(user.key))
+      .query({ status: 'rejected' });
+    expect(
+      rejected.body.items.map((item: { title: string; reject_reason: string }) => [
+        item.title,
+        item.reject_reason,
+      ]),
+    ).toEqual([['Water the plants', 'Already automated']]);
 
     await card.getByRole('link', { name: 'Open tasks' }).click();
-    const task = page.locator('#task-panel .task').filter({ hasText: 'Call mom on Friday about the tax forms' });
+    const task = page
+      .locator('#task-panel .task')
+      .filter({ hasText: 'Call mom on Friday about the tax forms' });
     await task.waitFor();
     await task.getByText('urgent').waitFor();
     const [created] = await tasksOf(user);
-    expect(created).toMatchObject({ title: 'Call mom on Friday about the tax forms', priority: 'urgent', status: 'pending' });
+    expect(created).toMatchObject({
+      title: 'Call mom on Friday about the tax forms',
+      priority: 'urgent',
+      status: 'pending',
+    });
 
     await task.getByRole('checkbox', { name: 'Call mom on Friday about the tax forms' }).check();
-    await eventually(async () => (await tasksOf(user, { status: 'done' })).length === 1, { message: 'task done' });
+    await eventually(async () => (await tasksOf(user, { status: 'done' })).length === 1, {
+      message: 'task done',
+    });
     await task.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Done' }).click();
     const done = page.locator('#task-panel .task').filter({ hasText: 'Call mom on Friday' });
@@ -99,9 +136,18 @@ describe('suggestions inbox and tasks in Chromium', () => {
 
   it('adds, edits and sorts tasks into today, upcoming and overdue', async () => {
     const user = await createUser(testApp);
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    for (const [title, due] of [['Pay rent', day(-3)], ['Dentist', day(5)]] as const) {
-      await testApp.http().post('/api/v1/tasks').set(bearer(user.key)).send({ title, due_date: due }).expect(201);
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    for (const [title, due] of [
+      ['Pay rent', day(-3)],
+      ['Dentist', day(5)],
+    ] as const) {
+      await testApp
+        .http()
+        .post('/api/v1/tasks')
+        .set(bearer(user.key))
+        .send({ title, due_date: due })
+        .expect(201);
     }
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
@@ -115,12 +161,21 @@ describe('suggestions inbox and tasks in Chromium', () => {
     await stamps.getByLabel('Title').fill('Buy stamps and envelopes');
     await stamps.getByLabel('Priority').selectOption('high');
     await stamps.getByRole('button', { name: 'Save' }).click();
-    await page.locator('#task-panel .task').filter({ hasText: 'Buy stamps and envelopes' }).getByText('high').waitFor();
-    expect((await tasksOf(user)).find((task) => task.title.startsWith('Buy stamps'))).toMatchObject({ priority: 'high' });
+    await page
+      .locator('#task-panel .task')
+      .filter({ hasText: 'Buy stamps and envelopes' })
+      .getByText('high')
+      .waitFor();
+    expect((await tasksOf(user)).find((task) => task.title.startsWith('Buy stamps'))).toMatchObject(
+      { priority: 'high' },
+    );
 
     await page.getByRole('tab', { name: 'Overdue' }).click();
     await page.locator('#task-panel').getByText('Pay rent').waitFor();
-    await page.locator('#task-panel').getByText(/Overdue ·/).waitFor();
+    await page
+      .locator('#task-panel')
+      .getByText(/Overdue ·/)
+      .waitFor();
     await page.getByRole('tab', { name: 'Upcoming' }).click();
     await page.locator('#task-panel').getByText('Dentist').waitFor();
     expect(await page.locator('#task-panel').textContent()).not.toContain('Pay rent');

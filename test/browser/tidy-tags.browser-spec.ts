@@ -2,7 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Browser } from 'playwright-core';
 import { bearer, captureThought, createUser } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
-import { type Dashboard, launchBrowser, openDashboard, signIn, startBrowserTestApp } from './browser-support.js';
+import {
+  type Dashboard,
+  launchBrowser,
+  openDashboard,
+  signIn,
+  startBrowserTestApp,
+} from './browser-support.js';
 
 describe('activity page: tidy tags in Chromium', () => {
   let testApp: TestApp;
@@ -28,10 +34,22 @@ describe('activity page: tidy tags in Chromium', () => {
 
   it('lists suggested merges with counts; a click merges one and the list refreshes without it', async () => {
     const user = await createUser(testApp);
-    const first = await captureThought(testApp, user.key, { content: 'Read about phishing', tags: ['cybersecurity'] });
-    await captureThought(testApp, user.key, { content: 'Patch the router', tags: ['cybersecurity'] });
-    const variant = await captureThought(testApp, user.key, { content: 'Password manager', tags: ['Cyber-Security'] });
-    await captureThought(testApp, user.key, { content: 'Morning run', tags: ['running', 'jogging'] });
+    const first = await captureThought(testApp, user.key, {
+      content: 'Read about phishing',
+      tags: ['cybersecurity'],
+    });
+    await captureThought(testApp, user.key, {
+      content: 'Patch the router',
+      tags: ['cybersecurity'],
+    });
+    const variant = await captureThought(testApp, user.key, {
+      content: 'Password manager',
+      tags: ['Cyber-Security'],
+    });
+    await captureThought(testApp, user.key, {
+      content: 'Morning run',
+      tags: ['running', 'jogging'],
+    });
     await captureThought(testApp, user.key, { content: 'Evening run', tags: ['running'] });
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
@@ -42,17 +60,23 @@ describe('activity page: tidy tags in Chromium', () => {
     await list.waitFor();
     const items = list.getByRole('listitem');
     await expect(items.count()).resolves.toBe(2);
-    await expect(items.first().textContent()).resolves.toContain('#cybersecurity (2), #cyber-security (1)');
+    await expect(items.first().textContent()).resolves.toContain(
+      '#cybersecurity (2), #cyber-security (1)',
+    );
 
     await page.getByRole('button', { name: 'Merge #cyber-security into #cybersecurity' }).click();
     // The refreshed list has only the other group left.
-    await page.getByRole('button', { name: 'Merge #cyber-security into #cybersecurity' }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('button', { name: 'Merge #cyber-security into #cybersecurity' })
+      .waitFor({ state: 'detached' });
     await expect(items.count()).resolves.toBe(1);
     await expect(items.first().textContent()).resolves.toContain('#running (2), #jogging (1)');
 
     const merged = await testApp.http().get(`/api/v1/thoughts/${variant.id}`).set(bearer(user.key));
     expect(merged.body.tags).toEqual(['cybersecurity']);
-    expect((await testApp.http().get(`/api/v1/thoughts/${first.id}`).set(bearer(user.key))).body.tags).toEqual(['cybersecurity']);
+    expect(
+      (await testApp.http().get(`/api/v1/thoughts/${first.id}`).set(bearer(user.key))).body.tags,
+    ).toEqual(['cybersecurity']);
 
     await page.getByRole('button', { name: 'Merge #jogging into #running' }).click();
     await page.getByText('Your tags are tidy: no variants of one tag found.').waitFor();

@@ -7,7 +7,19 @@ import type { MockBackend } from '../../src/ai/backends/mock.backend.js';
 import { SuggestionsService } from '../../src/suggestions/suggestions.service.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
 import { testDatabaseUrl, type TestApp } from '../support/test-app.js';
-import { type Dashboard, DESKTOP, eventually, launchBrowser, openDashboard, PHONE, screenshot, screenshotOf, signIn, startBrowserTestApp, unnamedControls } from './browser-support.js';
+import {
+  type Dashboard,
+  DESKTOP,
+  eventually,
+  launchBrowser,
+  openDashboard,
+  PHONE,
+  screenshot,
+  screenshotOf,
+  signIn,
+  startBrowserTestApp,
+  unnamedControls,
+} from './browser-support.js';
 
 const DAY = 86_400_000;
 const SUMMARY = 'A week about family paperwork and the garden; money worries show up <b>twice</b>.';
@@ -23,19 +35,45 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     // The mock AI backend answers consciousness checks with a fixed contract-shaped result.
-    const mock = testApp.app.get<AiBackend[]>(AI_BACKENDS).find((backend) => backend.name === 'mock') as MockBackend;
+    const mock = testApp.app
+      .get<AiBackend[]>(AI_BACKENDS)
+      .find((backend) => backend.name === 'mock') as MockBackend;
     mock.script((call) =>
       call.operation === 'consciousness_check'
         ? {
             summary: SUMMARY,
             patterns: [
-              { kind: 'recurring_theme', title: 'Taxes keep coming back', description: 'Three thoughts about tax forms in four days.', thought_ids: call.input.recentThoughts.slice(0, 2).map((t) => t.id), confidence: 0.82 },
+              {
+                kind: 'recurring_theme',
+                title: 'Taxes keep coming back',
+                description: 'Three thoughts about tax forms in four days.',
+                thought_ids: call.input.recentThoughts.slice(0, 2).map((t) => t.id),
+                confidence: 0.82,
+              },
             ],
             insights: [
-              { title: 'Paperwork clusters on Sundays', description: 'Most admin thoughts arrive on Sunday evenings; a Sunday slot might help.', thought_ids: call.input.recentThoughts.filter((t) => /mom|pond|tax office/i.test(t.content)).map((t) => t.id) },
-              { title: 'The garden project lost momentum', description: 'No garden thoughts since last week.', thought_ids: [] },
+              {
+                title: 'Paperwork clusters on Sundays',
+                description:
+                  'Most admin thoughts arrive on Sunday evenings; a Sunday slot might help.',
+                thought_ids: call.input.recentThoughts
+                  .filter((t) => /mom|pond|tax office/i.test(t.content))
+                  .map((t) => t.id),
+              },
+              {
+                title: 'The garden project lost momentum',
+                description: 'No garden thoughts since last week.',
+                thought_ids: [],
+              },
             ],
-            suggestions: [{ title: 'Block an hour on Sunday for paperwork', priority: 'medium', thought_ids: [], confidence: 0.74 }],
+            suggestions: [
+              {
+                title: 'Block an hour on Sunday for paperwork',
+                priority: 'medium',
+                thought_ids: [],
+                confidence: 0.74,
+              },
+            ],
           }
         : null,
     );
@@ -69,22 +107,60 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     ];
     const ids: string[] = [];
     for (const [content, tags, type, daysAgo] of samples) {
-      const thought = await captureThought(testApp, user.key, { content, tags, thought_type: type });
+      const thought = await captureThought(testApp, user.key, {
+        content,
+        tags,
+        thought_type: type,
+      });
       ids.push(thought.id);
-      if (daysAgo > 0) await db.query(`UPDATE thoughts SET created_at = created_at - make_interval(days => $2) WHERE id = $1`, [thought.id, daysAgo]);
+      if (daysAgo > 0)
+        await db.query(
+          `UPDATE thoughts SET created_at = created_at - make_interval(days => $2) WHERE id = $1`,
+          [thought.id, daysAgo],
+        );
     }
     for (let index = 0; index < 24; index++) {
-      const thought = await captureThought(testApp, user.key, `Earlier thought number ${index + 1}`);
-      await db.query(`UPDATE thoughts SET created_at = created_at - make_interval(days => $2) WHERE id = $1`, [thought.id, 6 + ((index * 5) % 21)]);
+      const thought = await captureThought(
+        testApp,
+        user.key,
+        `Earlier thought number ${index + 1}`,
+      );
+      await db.query(
+        `UPDATE thoughts SET created_at = created_at - make_interval(days => $2) WHERE id = $1`,
+        [thought.id, 6 + ((index * 5) % 21)],
+      );
     }
-    const aiTags: Record<number, string[]> = { 0: ['taxes', 'phone-call'], 1: ['diy', 'outdoors'], 3: ['reading'], 4: ['taxes', 'paperwork'] };
+    const aiTags: Record<number, string[]> = {
+      0: ['taxes', 'phone-call'],
+      1: ['diy', 'outdoors'],
+      3: ['reading'],
+      4: ['taxes', 'paperwork'],
+    };
     for (const [index, tags] of Object.entries(aiTags)) {
-      await db.query(`UPDATE thoughts SET ai_tags = $2::jsonb, analysis_status = 'done', analyzed_at = now() WHERE id = $1`, [ids[Number(index)], JSON.stringify(tags)]);
+      await db.query(
+        `UPDATE thoughts SET ai_tags = $2::jsonb, analysis_status = 'done', analyzed_at = now() WHERE id = $1`,
+        [ids[Number(index)], JSON.stringify(tags)],
+      );
     }
     await testApp.app.get(SuggestionsService).offer(
       user.userId,
-      [{ title: 'Call mom about the tax forms', priority: 'high', confidence: 0.9, evidence: 'call mom about the tax forms before friday', dueDate: new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10) }],
-      { sourceThoughtId: ids[0]!, origin: 'analysis', backend: 'mock', model: 'mock', mode: 'suggest', threshold: 0.85 },
+      [
+        {
+          title: 'Call mom about the tax forms',
+          priority: 'high',
+          confidence: 0.9,
+          evidence: 'call mom about the tax forms before friday',
+          dueDate: new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10),
+        },
+      ],
+      {
+        sourceThoughtId: ids[0]!,
+        origin: 'analysis',
+        backend: 'mock',
+        model: 'mock',
+        mode: 'suggest',
+        threshold: 0.85,
+      },
     );
     const today = new Date().toISOString().slice(0, 10);
     for (const [title, priority, due] of [
@@ -92,7 +168,12 @@ describe('dashboard views in Chromium (with screenshots)', () => {
       ['Order pond pump', 'medium', null],
       ['Return library books', 'low', new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10)],
     ] as const) {
-      await testApp.http().post('/api/v1/tasks').set(bearer(user.key)).send({ title, priority, due_date: due }).expect(201);
+      await testApp
+        .http()
+        .post('/api/v1/tasks')
+        .set(bearer(user.key))
+        .send({ title, priority, due_date: due })
+        .expect(201);
     }
     // A real check, an earlier one without insights, and a month of AI usage in the ledger.
     await testApp.http().post('/api/v1/consciousness-check').set(bearer(user.key)).expect(201);
@@ -124,13 +205,21 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     const { page } = dashboard;
     await signIn(page, user.key);
     await show(page, 'insights', '#insights-current > *');
-    await page.getByText('No checks yet. Run one now, or wait for the next scheduled check.').waitFor();
+    await page
+      .getByText('No checks yet. Run one now, or wait for the next scheduled check.')
+      .waitFor();
     await show(page, 'ai', '#ai-status .backend-card');
     // What GET /ai/status says for this server (AI_BACKEND=mock): the mode and each backend's circuit.
-    const status = (await testApp.http().get('/api/v1/ai/status').set(bearer(user.key)).expect(200)).body;
+    const status = (await testApp.http().get('/api/v1/ai/status').set(bearer(user.key)).expect(200))
+      .body;
     expect(await page.locator('#ai-status dl.kv').first().textContent()).toBe(`mode${status.mode}`);
-    expect(await page.locator('#ai-status .backend-card strong').allTextContents()).toEqual(status.backends.map((backend: { name: string }) => backend.name));
-    await page.locator('#ai-status .backend-card[data-backend="mock"]').getByText('working').waitFor();
+    expect(await page.locator('#ai-status .backend-card strong').allTextContents()).toEqual(
+      status.backends.map((backend: { name: string }) => backend.name),
+    );
+    await page
+      .locator('#ai-status .backend-card[data-backend="mock"]')
+      .getByText('working')
+      .waitFor();
     await page.locator('#ai-usage').getByText('No AI calls in the last 30 days.').waitFor();
   });
 
@@ -142,9 +231,15 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     await show(page, 'insights', '.check');
     // Retention (or another device) removes the checks while the page shows them.
     await db.query(`DELETE FROM scheduled_analyses WHERE user_id = $1`, [user.userId]);
-    await page.locator('.insight').filter({ hasText: 'Paperwork clusters on Sundays' }).getByRole('button', { name: 'Pin' }).click();
+    await page
+      .locator('.insight')
+      .filter({ hasText: 'Paperwork clusters on Sundays' })
+      .getByRole('button', { name: 'Pin' })
+      .click();
     await page.locator('#toasts').getByText('That check is no longer kept').waitFor();
-    await page.getByText('No checks yet. Run one now, or wait for the next scheduled check.').waitFor();
+    await page
+      .getByText('No checks yet. Run one now, or wait for the next scheduled check.')
+      .waitFor();
     expect(await page.locator('.insight.is-pinned').count()).toBe(0);
   });
 
@@ -162,11 +257,28 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     await first.getByText('Call mom about the tax forms before Friday').waitFor();
     await first.getByRole('button', { name: 'Pin' }).click();
     await page.locator('.insight.is-pinned').filter({ hasText: 'Paperwork clusters' }).waitFor();
-    await page.locator('.insight').filter({ hasText: 'garden project' }).getByRole('button', { name: 'Dismiss' }).click();
+    await page
+      .locator('.insight')
+      .filter({ hasText: 'garden project' })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
     await page.getByText('1 dismissed').waitFor();
-    const [check] = (await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key)).expect(200)).body.items;
-    expect(check.insights.map((insight: { pinned: boolean; dismissed: boolean }) => [insight.pinned, insight.dismissed])).toEqual([[true, false], [false, true]]);
-    await page.getByRole('button', { name: /new thoughts · 2 insights/ }).first().waitFor();
+    const [check] = (
+      await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key)).expect(200)
+    ).body.items;
+    expect(
+      check.insights.map((insight: { pinned: boolean; dismissed: boolean }) => [
+        insight.pinned,
+        insight.dismissed,
+      ]),
+    ).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    await page
+      .getByRole('button', { name: /new thoughts · 2 insights/ })
+      .first()
+      .waitFor();
   });
 
   it('writes screenshots of the main views at phone and desktop sizes', async () => {
@@ -180,7 +292,10 @@ describe('dashboard views in Chromium (with screenshots)', () => {
       ['ai', '#ai-usage svg'],
       ['settings', '#settings-form'],
     ];
-    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [size, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       const opened = await openDashboard(browser, testApp.baseUrl, { viewport });
       dashboard = opened;
       const { page } = opened;
@@ -190,13 +305,18 @@ describe('dashboard views in Chromium (with screenshots)', () => {
         await show(page, route, ready);
         await screenshot(page, `${size}-${route}`);
         expect({ route, unnamed: await unnamedControls(page) }).toEqual({ route, unnamed: [] });
-        if (size === 'phone' && route === 'ai') await screenshotOf(page.locator('#ai-usage'), 'phone-ai-usage');
-        if (size === 'phone' && route === 'activity') await screenshotOf(page.locator('#view-activity'), 'phone-activity-charts');
+        if (size === 'phone' && route === 'ai')
+          await screenshotOf(page.locator('#ai-usage'), 'phone-ai-usage');
+        if (size === 'phone' && route === 'activity')
+          await screenshotOf(page.locator('#view-activity'), 'phone-activity-charts');
       }
       await show(page, 'feed', '#feed-list .thought');
       await page.getByRole('button', { name: /Theme/ }).click(); // system → light
       await page.getByRole('button', { name: /Theme/ }).click(); // light → dark
-      await eventually(async () => (await page.evaluate('document.documentElement.dataset.theme')) === 'dark', { message: 'dark theme' });
+      await eventually(
+        async () => (await page.evaluate('document.documentElement.dataset.theme')) === 'dark',
+        { message: 'dark theme' },
+      );
       await screenshot(page, `${size}-feed-dark`);
       await show(page, 'tasks', '#task-panel .task');
       await screenshot(page, `${size}-tasks-dark`);
@@ -216,13 +336,23 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     dashboard = await openDashboard(browser, testApp.baseUrl);
     const { page } = dashboard;
     // As on a server without the stream (or behind a proxy that breaks it).
-    await page.route('**/api/v1/events', (route: Route) => route.fulfill({ status: 404, json: { status_code: 404, error: 'Not Found', message: 'Cannot GET /api/v1/events' } }));
+    await page.route('**/api/v1/events', (route: Route) =>
+      route.fulfill({
+        status: 404,
+        json: { status_code: 404, error: 'Not Found', message: 'Cannot GET /api/v1/events' },
+      }),
+    );
     await signIn(page, user.key);
     const card = page.locator('#feed-list .thought').filter({ hasText: 'car service' });
     await card.getByText('Analyzing…').waitFor();
     await page.locator('#live-mode').getByText('Checking for updates every 10 s').waitFor();
-    await db.query(`UPDATE thoughts SET ai_tags = '["car","errand"]'::jsonb, analysis_status = 'done', analyzed_at = now() WHERE id = $1`, [thought.id]);
-    await card.getByRole('button', { name: 'Filter by AI tag errand' }).waitFor({ timeout: 15_000 });
+    await db.query(
+      `UPDATE thoughts SET ai_tags = '["car","errand"]'::jsonb, analysis_status = 'done', analyzed_at = now() WHERE id = $1`,
+      [thought.id],
+    );
+    await card
+      .getByRole('button', { name: 'Filter by AI tag errand' })
+      .waitFor({ timeout: 15_000 });
     expect(await card.getByText('Analyzing…').count()).toBe(0);
     // The live region is written a tick after it is cleared (so repeats are announced): wait for it, bounded.
     await page.locator('#live').filter({ hasText: /./ }).waitFor({ timeout: 5_000 });

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, createUser } from '../support/factories.js';
-import { findKeyMaterial, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
+import {
+  findKeyMaterial,
+  startTestApp,
+  TEST_ADMIN_KEY,
+  type TestApp,
+} from '../support/test-app.js';
 
 describe('admin API', () => {
   let testApp: TestApp;
@@ -20,10 +25,19 @@ describe('admin API', () => {
   describe('POST /admin/users', () => {
     it('creates a user and a first user-scoped key, shown once', async () => {
       const email = `Ann-${randomUUID()}@Example.test`;
-      const response = await testApp.http().post('/api/v1/admin/users').set(admin).send({ name: 'Ann', email });
+      const response = await testApp
+        .http()
+        .post('/api/v1/admin/users')
+        .set(admin)
+        .send({ name: 'Ann', email });
       expect(response.status).toBe(201);
       secrets.push(response.body.api_key.key);
-      expect(response.body.user).toEqual({ id: expect.any(String), name: 'Ann', email, created_at: expect.any(String) });
+      expect(response.body.user).toEqual({
+        id: expect.any(String),
+        name: 'Ann',
+        email,
+        created_at: expect.any(String),
+      });
       expect(response.body.api_key).toMatchObject({
         id: expect.any(String),
         prefix: response.body.api_key.key.slice(0, 12),
@@ -31,7 +45,11 @@ describe('admin API', () => {
         expires_at: null,
         user_id: response.body.user.id,
       });
-      const listed = await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ user_id: response.body.user.id });
+      const listed = await testApp
+        .http()
+        .get('/api/v1/admin/api-keys')
+        .set(admin)
+        .query({ user_id: response.body.user.id });
       expect(listed.status).toBe(200);
       expect(listed.body.items).toHaveLength(1);
       expect(listed.body.items[0]).not.toHaveProperty('key');
@@ -40,12 +58,24 @@ describe('admin API', () => {
 
     it('refuses a second user with the same email in any case (409)', async () => {
       const email = `dup-${randomUUID()}@example.test`;
-      const first = await testApp.http().post('/api/v1/admin/users').set(admin).send({ name: 'A', email });
+      const first = await testApp
+        .http()
+        .post('/api/v1/admin/users')
+        .set(admin)
+        .send({ name: 'A', email });
       expect(first.status).toBe(201);
       secrets.push(first.body.api_key.key);
-      const second = await testApp.http().post('/api/v1/admin/users').set(admin).send({ name: 'B', email: email.toUpperCase() });
+      const second = await testApp
+        .http()
+        .post('/api/v1/admin/users')
+        .set(admin)
+        .send({ name: 'B', email: email.toUpperCase() });
       expect(second.status).toBe(409);
-      expect(second.body).toMatchObject({ status_code: 409, error: 'Conflict', message: 'a user with this email already exists' });
+      expect(second.body).toMatchObject({
+        status_code: 409,
+        error: 'Conflict',
+        message: 'a user with this email already exists',
+      });
     });
 
     it('validates the body: bad email, missing name, unknown field, NUL', async () => {
@@ -60,7 +90,10 @@ describe('admin API', () => {
         expect(response.status).toBe(400);
         expect(response.body.error).toBe('Bad Request');
         expect(response.body.message).toContain(message);
-        expect(response.body.details[0]).toMatchObject({ field: expect.any(String), message: expect.any(String) });
+        expect(response.body.details[0]).toMatchObject({
+          field: expect.any(String),
+          message: expect.any(String),
+        });
       }
     });
   });
@@ -76,7 +109,12 @@ describe('admin API', () => {
           .http()
           .post('/api/v1/admin/api-keys')
           .set(admin)
-          .send({ user_id: user.userId, name, scope: name === 'two' ? 'admin' : 'user', expires_at: expiresAt });
+          .send({
+            user_id: user.userId,
+            name,
+            scope: name === 'two' ? 'admin' : 'user',
+            expires_at: expiresAt,
+          });
         expect(response.status).toBe(201);
         secrets.push(response.body.key);
         expect(response.body).toMatchObject({ name, user_id: user.userId, expires_at: expiresAt });
@@ -101,7 +139,11 @@ describe('admin API', () => {
     });
 
     it('404s a key for an unknown user, 400s a past expiry and a bad scope', async () => {
-      const unknown = await testApp.http().post('/api/v1/admin/api-keys').set(admin).send({ user_id: randomUUID(), name: 'x' });
+      const unknown = await testApp
+        .http()
+        .post('/api/v1/admin/api-keys')
+        .set(admin)
+        .send({ user_id: randomUUID(), name: 'x' });
       expect(unknown.status).toBe(404);
       const user = await createUser(testApp);
       secrets.push(user.key);
@@ -112,42 +154,89 @@ describe('admin API', () => {
         .send({ user_id: user.userId, name: 'x', expires_at: '2020-01-01T00:00:00Z' });
       expect(past.status).toBe(400);
       expect(past.body.message).toBe('expires_at must be in the future');
-      const scope = await testApp.http().post('/api/v1/admin/api-keys').set(admin).send({ user_id: user.userId, name: 'x', scope: 'root' });
+      const scope = await testApp
+        .http()
+        .post('/api/v1/admin/api-keys')
+        .set(admin)
+        .send({ user_id: user.userId, name: 'x', scope: 'root' });
       expect(scope.status).toBe(400);
     });
 
     it('rejects a bad cursor and a bad limit with 400', async () => {
-      expect((await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ cursor: 'garbage' })).status).toBe(400);
-      expect((await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ limit: 0 })).status).toBe(400);
-      expect((await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ limit: 201 })).status).toBe(400);
+      expect(
+        (await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ cursor: 'garbage' }))
+          .status,
+      ).toBe(400);
+      expect(
+        (await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ limit: 0 })).status,
+      ).toBe(400);
+      expect(
+        (await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ limit: 201 }))
+          .status,
+      ).toBe(400);
     });
 
     it('rotate and revoke: 404 for an unknown id, 400 for a non-UUID, 409 to rotate a revoked or rotated key', async () => {
       const missing = randomUUID();
-      expect((await testApp.http().post(`/api/v1/admin/api-keys/${missing}/rotate`).set(admin).send({})).status).toBe(404);
-      expect((await testApp.http().delete(`/api/v1/admin/api-keys/${missing}`).set(admin)).status).toBe(404);
+      expect(
+        (await testApp.http().post(`/api/v1/admin/api-keys/${missing}/rotate`).set(admin).send({}))
+          .status,
+      ).toBe(404);
+      expect(
+        (await testApp.http().delete(`/api/v1/admin/api-keys/${missing}`).set(admin)).status,
+      ).toBe(404);
       const badId = await testApp.http().delete('/api/v1/admin/api-keys/not-a-uuid').set(admin);
       expect(badId.status).toBe(400);
       expect(badId.body.status_code).toBe(400);
 
       const user = await createUser(testApp);
       secrets.push(user.key);
-      const rotated = await testApp.http().post(`/api/v1/admin/api-keys/${user.keyId}/rotate`).set(admin).send({});
+      const rotated = await testApp
+        .http()
+        .post(`/api/v1/admin/api-keys/${user.keyId}/rotate`)
+        .set(admin)
+        .send({});
       expect(rotated.status).toBe(201);
       secrets.push(rotated.body.key);
-      const again = await testApp.http().post(`/api/v1/admin/api-keys/${user.keyId}/rotate`).set(admin).send({});
+      const again = await testApp
+        .http()
+        .post(`/api/v1/admin/api-keys/${user.keyId}/rotate`)
+        .set(admin)
+        .send({});
       expect(again.status).toBe(409);
 
-      expect((await testApp.http().delete(`/api/v1/admin/api-keys/${rotated.body.id}`).set(admin)).status).toBe(204);
+      expect(
+        (await testApp.http().delete(`/api/v1/admin/api-keys/${rotated.body.id}`).set(admin))
+          .status,
+      ).toBe(204);
       // Revoking twice is harmless.
-      expect((await testApp.http().delete(`/api/v1/admin/api-keys/${rotated.body.id}`).set(admin)).status).toBe(204);
-      const revokedRotate = await testApp.http().post(`/api/v1/admin/api-keys/${rotated.body.id}/rotate`).set(admin).send({});
+      expect(
+        (await testApp.http().delete(`/api/v1/admin/api-keys/${rotated.body.id}`).set(admin))
+          .status,
+      ).toBe(204);
+      const revokedRotate = await testApp
+        .http()
+        .post(`/api/v1/admin/api-keys/${rotated.body.id}/rotate`)
+        .set(admin)
+        .send({});
       expect(revokedRotate.status).toBe(409);
-      const listed = await testApp.http().get('/api/v1/admin/api-keys').set(admin).query({ user_id: user.userId });
+      const listed = await testApp
+        .http()
+        .get('/api/v1/admin/api-keys')
+        .set(admin)
+        .query({ user_id: user.userId });
       const states = Object.fromEntries(
-        listed.body.items.map((key: { id: string; revoked_at: string | null; replaced_by_id: string | null }) => [key.id, key]),
+        listed.body.items.map(
+          (key: { id: string; revoked_at: string | null; replaced_by_id: string | null }) => [
+            key.id,
+            key,
+          ],
+        ),
       );
-      expect(states[user.keyId]).toMatchObject({ replaced_by_id: rotated.body.id, revoked_at: expect.any(String) });
+      expect(states[user.keyId]).toMatchObject({
+        replaced_by_id: rotated.body.id,
+        revoked_at: expect.any(String),
+      });
       expect(states[rotated.body.id]).toMatchObject({ revoked_at: expect.any(String) });
     });
 

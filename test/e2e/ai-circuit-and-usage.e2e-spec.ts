@@ -7,7 +7,15 @@ import { MockBackend } from '../../src/ai/backends/mock.backend.js';
 import { AiLedgerService } from '../../src/ai/ledger/ai-ledger.service.js';
 import { anthropic, startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import { startOllamaFake, type OllamaFake } from '../fakes/ollama-fake.js';
-import { aiEnv, contextFor, controlRuntime, FAKE_ANTHROPIC_KEY, ledgerRows, summary, thoughtOf } from '../support/ai-test-env.js';
+import {
+  aiEnv,
+  contextFor,
+  controlRuntime,
+  FAKE_ANTHROPIC_KEY,
+  ledgerRows,
+  summary,
+  thoughtOf,
+} from '../support/ai-test-env.js';
 import { bearer, createUser } from '../support/factories.js';
 import { findKeyMaterial, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -42,18 +50,42 @@ describe('AI circuit breaker, budgets, usage and status', () => {
   /** A fresh app per test: breakers and the RPM budget live in the process. */
   async function start(extra: Record<string, string> = {}) {
     testApp = await startTestApp({ env: aiEnv(claudeFake, ollamaFake, extra) });
-    return { app: testApp, orchestrator: testApp.app.get(AiOrchestrator), runtime: controlRuntime(testApp), user: await createUser(testApp) };
+    return {
+      app: testApp,
+      orchestrator: testApp.app.get(AiOrchestrator),
+      runtime: controlRuntime(testApp),
+      user: await createUser(testApp),
+    };
   }
 
   it('opens the circuit after N failures, skips Claude, and closes it after the cool-down', async () => {
-    const { app, orchestrator, runtime, user } = await start({ AI_MAX_RETRIES: '0', AI_CIRCUIT_FAILURE_THRESHOLD: '3', AI_CIRCUIT_COOLDOWN_MS: '30000' });
-    const status = async () => (await app.http().get('/api/v1/ai/status').set(bearer(user.key))).body.backends.find((b: { name: string }) => b.name === 'claude');
+    const { app, orchestrator, runtime, user } = await start({
+      AI_MAX_RETRIES: '0',
+      AI_CIRCUIT_FAILURE_THRESHOLD: '3',
+      AI_CIRCUIT_COOLDOWN_MS: '30000',
+    });
+    const status = async () =>
+      (await app.http().get('/api/v1/ai/status').set(bearer(user.key))).body.backends.find(
+        (b: { name: string }) => b.name === 'claude',
+      );
     claudeFake.enqueue(anthropic.serverError(), anthropic.serverError(), anthropic.serverError());
-    for (let i = 0; i < 3; i++) expect((await orchestrator.analyzeThought(thoughtOf(`idea ${i}`), contextFor(user.userId))).backend).toBe('ollama');
-    expect(await status()).toMatchObject({ circuit_state: 'open', consecutive_failures: 3, last_error_class: 'server_error', configured: true });
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await orchestrator.analyzeThought(thoughtOf(`idea ${i}`), contextFor(user.userId)))
+          .backend,
+      ).toBe('ollama');
+    expect(await status()).toMatchObject({
+      circuit_state: 'open',
+      consecutive_failures: 3,
+      last_error_class: 'server_error',
+      configured: true,
+    });
 
     const skipped = await orchestrator.analyzeThought(thoughtOf('idea 4'), contextFor(user.userId));
-    expect(skipped).toMatchObject({ backend: 'ollama', skipped: [{ backend: 'claude', reason: 'circuit_open' }] });
+    expect(skipped).toMatchObject({
+      backend: 'ollama',
+      skipped: [{ backend: 'claude', reason: 'circuit_open' }],
+    });
     expect(claudeFake.requests).toHaveLength(3);
 
     runtime.advance(30_000);
@@ -62,7 +94,9 @@ describe('AI circuit breaker, budgets, usage and status', () => {
     expect(probed.backend).toBe('claude');
     expect(claudeFake.requests).toHaveLength(4);
     expect(await status()).toMatchObject({ circuit_state: 'closed', consecutive_failures: 0 });
-    expect(summary(await ledgerRows(app, user.userId)).filter((row) => row.startsWith('claude'))).toEqual([
+    expect(
+      summary(await ledgerRows(app, user.userId)).filter((row) => row.startsWith('claude')),
+    ).toEqual([
       'claude:error:server_error',
       'claude:error:server_error',
       'claude:error:server_error',
@@ -76,11 +110,19 @@ describe('AI circuit breaker, budgets, usage and status', () => {
     await orchestrator.analyzeThought(thoughtOf('one'), contextFor(user.userId));
     await orchestrator.analyzeThought(thoughtOf('two'), contextFor(user.userId));
     const third = await orchestrator.analyzeThought(thoughtOf('three'), contextFor(user.userId));
-    expect(third).toMatchObject({ backend: 'local', skipped: [{ backend: 'claude', reason: 'rate_budget' }, { backend: 'ollama', reason: 'rate_budget' }] });
+    expect(third).toMatchObject({
+      backend: 'local',
+      skipped: [
+        { backend: 'claude', reason: 'rate_budget' },
+        { backend: 'ollama', reason: 'rate_budget' },
+      ],
+    });
     expect(claudeFake.requests).toHaveLength(2);
     expect(ollamaFake.requests).toHaveLength(0);
     runtime.advance(30_000);
-    expect((await orchestrator.analyzeThought(thoughtOf('four'), contextFor(user.userId))).backend).toBe('claude');
+    expect(
+      (await orchestrator.analyzeThought(thoughtOf('four'), contextFor(user.userId))).backend,
+    ).toBe('claude');
   });
 
   it('reports usage per day and backend to its owner only, and status of every backend', async () => {
@@ -89,7 +131,10 @@ describe('AI circuit breaker, budgets, usage and status', () => {
     claudeFake.enqueue(anthropic.overloaded());
     await orchestrator.analyzeThought(thoughtOf('first'), contextFor(user.userId));
     await orchestrator.analyzeThought(thoughtOf('second'), contextFor(user.userId));
-    await orchestrator.analyzeThought(thoughtOf('private', { localOnly: true }), contextFor(user.userId));
+    await orchestrator.analyzeThought(
+      thoughtOf('private', { localOnly: true }),
+      contextFor(user.userId),
+    );
 
     const mine = await app.http().get('/api/v1/ai/usage?days=7').set(bearer(user.key));
     expect(mine.status).toBe(200);
@@ -97,12 +142,38 @@ describe('AI circuit breaker, budgets, usage and status', () => {
     expect(mine.body).toMatchObject({ days: 7, items: expect.any(Array), totals: { requests: 4 } });
     expect(mine.body.items).toEqual([
       // Sonnet's overload (no tokens), Haiku's answer, Sonnet's answer; the skip is not a request.
-      { date: today, backend: 'claude', requests: 3, failed_requests: 1, input_tokens: 2400, output_tokens: 600, ...NO_CACHE, cost_usd: 0.0108, cost_saved_usd: 0 },
-      { date: today, backend: 'ollama', requests: 1, failed_requests: 0, input_tokens: 800, output_tokens: 200, ...NO_CACHE, cost_usd: 0, cost_saved_usd: 0 },
+      {
+        date: today,
+        backend: 'claude',
+        requests: 3,
+        failed_requests: 1,
+        input_tokens: 2400,
+        output_tokens: 600,
+        ...NO_CACHE,
+        cost_usd: 0.0108,
+        cost_saved_usd: 0,
+      },
+      {
+        date: today,
+        backend: 'ollama',
+        requests: 1,
+        failed_requests: 0,
+        input_tokens: 800,
+        output_tokens: 200,
+        ...NO_CACHE,
+        cost_usd: 0,
+        cost_saved_usd: 0,
+      },
     ]);
     const theirs = await app.http().get('/api/v1/ai/usage').set(bearer(other.key));
-    expect(theirs.body).toMatchObject({ days: 30, items: [], totals: { requests: 0, cost_usd: 0 } });
-    expect((await app.http().get('/api/v1/ai/usage?days=0').set(bearer(user.key))).status).toBe(400);
+    expect(theirs.body).toMatchObject({
+      days: 30,
+      items: [],
+      totals: { requests: 0, cost_usd: 0 },
+    });
+    expect((await app.http().get('/api/v1/ai/usage?days=0').set(bearer(user.key))).status).toBe(
+      400,
+    );
     expect((await app.http().get('/api/v1/ai/usage')).status).toBe(401);
 
     const status = await app.http().get('/api/v1/ai/status').set(bearer(other.key));
@@ -110,14 +181,32 @@ describe('AI circuit breaker, budgets, usage and status', () => {
     expect(status.body.mode).toBe('auto');
     expect(status.body.backends).toEqual(
       expect.arrayContaining([
-        { name: 'claude', configured: true, circuit_state: 'closed', consecutive_failures: 0, last_error_class: 'overloaded', last_error_at: expect.any(String), model: 'claude-sonnet-4-6' },
-        { name: 'ollama', configured: true, circuit_state: 'closed', consecutive_failures: 0, last_error_class: null, last_error_at: null, model: 'llama3.1' },
+        {
+          name: 'claude',
+          configured: true,
+          circuit_state: 'closed',
+          consecutive_failures: 0,
+          last_error_class: 'overloaded',
+          last_error_at: expect.any(String),
+          model: 'claude-sonnet-4-6',
+        },
+        {
+          name: 'ollama',
+          configured: true,
+          circuit_state: 'closed',
+          consecutive_failures: 0,
+          last_error_class: null,
+          last_error_at: null,
+          model: 'llama3.1',
+        },
         expect.objectContaining({ name: 'local', configured: true, circuit_state: 'closed' }),
       ]),
     );
     expect(JSON.stringify(status.body)).not.toContain(FAKE_ANTHROPIC_KEY);
     const docs = await app.http().get('/docs-json');
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/ai/usage', '/api/v1/ai/status']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/ai/usage', '/api/v1/ai/status']),
+    );
   });
 
   it('purges ledger rows older than 30 days (now injected)', async () => {
@@ -136,11 +225,27 @@ describe('AI circuit breaker, budgets, usage and status', () => {
 
   it('AI_BACKEND=mock answers alone, canned or scripted, and its answers are validated too', async () => {
     const { orchestrator, user } = await start({ AI_BACKEND: 'mock' });
-    const mock = testApp!.app.get<AiBackend[]>(AI_BACKENDS).find((b) => b instanceof MockBackend) as MockBackend;
-    const canned = await orchestrator.analyzeThought(thoughtOf('todo: buy #milk and #Eggs'), contextFor(user.userId), { preferred: 'claude' });
-    expect(canned).toMatchObject({ backend: 'mock', value: { thoughtType: 'task', isActionable: true, tags: [{ tag: 'milk' }, { tag: 'eggs' }], tasks: [{ title: 'buy #milk and #Eggs' }] } });
+    const mock = testApp!.app
+      .get<AiBackend[]>(AI_BACKENDS)
+      .find((b) => b instanceof MockBackend) as MockBackend;
+    const canned = await orchestrator.analyzeThought(
+      thoughtOf('todo: buy #milk and #Eggs'),
+      contextFor(user.userId),
+      { preferred: 'claude' },
+    );
+    expect(canned).toMatchObject({
+      backend: 'mock',
+      value: {
+        thoughtType: 'task',
+        isActionable: true,
+        tags: [{ tag: 'milk' }, { tag: 'eggs' }],
+        tasks: [{ title: 'buy #milk and #Eggs' }],
+      },
+    });
     mock.script(() => 'just prose');
-    await expect(orchestrator.analyzeThought(thoughtOf('anything'), contextFor(user.userId))).rejects.toThrow(AiUnavailableError);
+    await expect(
+      orchestrator.analyzeThought(thoughtOf('anything'), contextFor(user.userId)),
+    ).rejects.toThrow(AiUnavailableError);
     expect(claudeFake.requests).toHaveLength(0);
   });
 });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, createKey, createUser, type CreatedUser } from '../support/factories.js';
-import { findKeyMaterial, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
+import {
+  findKeyMaterial,
+  startTestApp,
+  TEST_ADMIN_KEY,
+  type TestApp,
+} from '../support/test-app.js';
 
 const INVALID = 'missing or invalid API key';
 
@@ -22,7 +27,11 @@ describe('API-key authentication', () => {
 
   const adminKeys = () => testApp.http().get('/api/v1/admin/api-keys');
 
-  async function expectUnauthorized(response: { status: number; body: Record<string, unknown>; headers: Record<string, unknown> }) {
+  async function expectUnauthorized(response: {
+    status: number;
+    body: Record<string, unknown>;
+    headers: Record<string, unknown>;
+  }) {
     expect(response.status).toBe(401);
     expect(response.body).toEqual({
       status_code: 401,
@@ -37,7 +46,9 @@ describe('API-key authentication', () => {
     const found: { scope: string; prefix: string }[] = [];
     let cursor: string | undefined;
     do {
-      const response = await adminKeys().set(bearer(TEST_ADMIN_KEY)).query({ limit: 200, ...(cursor ? { cursor } : {}) });
+      const response = await adminKeys()
+        .set(bearer(TEST_ADMIN_KEY))
+        .query({ limit: 200, ...(cursor ? { cursor } : {}) });
       expect(response.status).toBe(200);
       found.push(...response.body.items);
       cursor = response.body.next_cursor ?? undefined;
@@ -56,9 +67,13 @@ describe('API-key authentication', () => {
   });
 
   it('ignores a key in the query string and does not log it', async () => {
-    const response = await testApp.http().get(`/api/v1/admin/api-keys?api_key=${TEST_ADMIN_KEY}&key=${user.key}`);
+    const response = await testApp
+      .http()
+      .get(`/api/v1/admin/api-keys?api_key=${TEST_ADMIN_KEY}&key=${user.key}`);
     await expectUnauthorized(response);
-    const line = testApp.logs.find((log) => log.includes(response.headers['x-request-id'] as string));
+    const line = testApp.logs.find((log) =>
+      log.includes(response.headers['x-request-id'] as string),
+    );
     expect(line).toBeDefined();
     expect(line).toContain('pai_[REDACTED]');
   });
@@ -68,26 +83,44 @@ describe('API-key authentication', () => {
     const id = user.keyId;
     const responses = await Promise.all([
       testApp.http().get('/api/v1/admin/api-keys').set(key),
-      testApp.http().post('/api/v1/admin/api-keys').set(key).send({ user_id: user.userId, name: 'x' }),
-      testApp.http().post('/api/v1/admin/users').set(key).send({ name: 'x', email: 'x@example.test' }),
+      testApp
+        .http()
+        .post('/api/v1/admin/api-keys')
+        .set(key)
+        .send({ user_id: user.userId, name: 'x' }),
+      testApp
+        .http()
+        .post('/api/v1/admin/users')
+        .set(key)
+        .send({ name: 'x', email: 'x@example.test' }),
       testApp.http().post(`/api/v1/admin/api-keys/${id}/rotate`).set(key).send({}),
       testApp.http().delete(`/api/v1/admin/api-keys/${id}`).set(key),
     ]);
     for (const response of responses) {
       expect(response.status).toBe(403);
-      expect(response.body).toMatchObject({ status_code: 403, error: 'Forbidden', request_id: expect.any(String) });
+      expect(response.body).toMatchObject({
+        status_code: 403,
+        error: 'Forbidden',
+        request_id: expect.any(String),
+      });
     }
     // The 403s changed nothing: the key is still recognised (403, not 401) and still listed active.
     expect((await adminKeys().set(key)).status).toBe(403);
     const listed = await adminKeys().set(bearer(TEST_ADMIN_KEY)).query({ user_id: user.userId });
-    expect(listed.body.items.find((k: { id: string }) => k.id === id)).toMatchObject({ revoked_at: null, replaced_by_id: null });
+    expect(listed.body.items.find((k: { id: string }) => k.id === id)).toMatchObject({
+      revoked_at: null,
+      replaced_by_id: null,
+    });
   });
 
   it('rejects a revoked key at once, with the same 401', async () => {
     const extra = await createKey(testApp, user.userId, { scope: 'admin' });
     secrets.push(extra.key);
     expect((await adminKeys().set(bearer(extra.key))).status).toBe(200);
-    const revoke = await testApp.http().delete(`/api/v1/admin/api-keys/${extra.id}`).set(bearer(TEST_ADMIN_KEY));
+    const revoke = await testApp
+      .http()
+      .delete(`/api/v1/admin/api-keys/${extra.id}`)
+      .set(bearer(TEST_ADMIN_KEY));
     expect(revoke.status).toBe(204);
     await expectUnauthorized(await adminKeys().set(bearer(extra.key)));
   });
@@ -140,7 +173,9 @@ describe('API-key authentication', () => {
     const fresh = await createKey(testApp, user.userId, { name: 'usage' });
     secrets.push(fresh.key);
     const before = await adminKeys().set(bearer(TEST_ADMIN_KEY)).query({ user_id: user.userId });
-    expect(before.body.items.find((k: { id: string }) => k.id === fresh.id).last_used_at).toBeNull();
+    expect(
+      before.body.items.find((k: { id: string }) => k.id === fresh.id).last_used_at,
+    ).toBeNull();
     expect((await adminKeys().set(bearer(fresh.key))).status).toBe(403);
     let lastUsed: string | null = null;
     for (let attempt = 0; !lastUsed && attempt < 20; attempt++) {

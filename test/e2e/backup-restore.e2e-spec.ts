@@ -37,7 +37,10 @@ async function rowsOf<T>(url: string, sql: string): Promise<T[]> {
 
 /** Every index of the snapshot's schemas as PostgreSQL would write it: a restore drops and rebuilds them. */
 const indexesOf = (url: string) =>
-  rowsOf<{ indexdef: string }>(url, `SELECT indexdef FROM pg_indexes WHERE schemaname IN ('public', 'pgboss') ORDER BY schemaname, tablename, indexname`);
+  rowsOf<{ indexdef: string }>(
+    url,
+    `SELECT indexdef FROM pg_indexes WHERE schemaname IN ('public', 'pgboss') ORDER BY schemaname, tablename, indexname`,
+  );
 
 describe('backup and restore on the machine server (DATABASE_URL)', () => {
   let database: { url: string; drop: () => Promise<void> };
@@ -49,9 +52,16 @@ describe('backup and restore on the machine server (DATABASE_URL)', () => {
     const app = await startTestApp({ databaseUrl: database.url });
     try {
       const user = await createUser(app, 'Backed Up');
-      await captureThought(app, user.key, { content: 'a line with a tab\there and a backslash \\ and "quotes"', tags: ['x'] });
+      await captureThought(app, user.key, {
+        content: 'a line with a tab\there and a backslash \\ and "quotes"',
+        tags: ['x'],
+      });
       await captureThought(app, user.key, 'second line\nwith a newline, ünïcödé and an emoji 🧠');
-      const task = await app.http().post('/api/v1/tasks').set(bearer(user.key)).send({ title: 'restore me', priority: 'high' });
+      const task = await app
+        .http()
+        .post('/api/v1/tasks')
+        .set(bearer(user.key))
+        .send({ title: 'restore me', priority: 'high' });
       expect(task.status).toBe(201);
     } finally {
       await app.close();
@@ -75,8 +85,14 @@ describe('backup and restore on the machine server (DATABASE_URL)', () => {
     );
     expect(firing).toEqual([]);
     // The delete triggers a restore must not fire (its TRUNCATE does not) are there to be missed.
-    const deleting = await rowsOf<{ tgname: string }>(database.url, `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND (tgtype & 8) <> 0 ORDER BY 1`);
-    expect(deleting.map((row) => row.tgname)).toEqual(['thought_terms_uncount', 'thoughts_forget_ledger_text']);
+    const deleting = await rowsOf<{ tgname: string }>(
+      database.url,
+      `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND (tgtype & 8) <> 0 ORDER BY 1`,
+    );
+    expect(deleting.map((row) => row.tgname)).toEqual([
+      'thought_terms_uncount',
+      'thoughts_forget_ledger_text',
+    ]);
   });
 
   it('backs up, restores into the wiped database with identical counts and checksums, and refuses a non-empty one', async () => {
@@ -92,7 +108,9 @@ describe('backup and restore on the machine server (DATABASE_URL)', () => {
     expect(backup.code).toBe(0);
     const [file] = snapshotsIn(workDir);
     expect(path.basename(file!)).toMatch(/^pai-backup-\d{8}T\d{6}Z-\d{13}\.pai\.gz$/);
-    expect(readFileSync(`${file}.sha256`, 'utf8')).toMatch(new RegExp(`^[0-9a-f]{64}  ${path.basename(file!)}\\n$`));
+    expect(readFileSync(`${file}.sha256`, 'utf8')).toMatch(
+      new RegExp(`^[0-9a-f]{64}  ${path.basename(file!)}\\n$`),
+    );
     // The snapshot's own record of the tables is what the database held.
     expect((await trailerOf(file!)).tables).toEqual(before);
 
@@ -103,7 +121,12 @@ describe('backup and restore on the machine server (DATABASE_URL)', () => {
     expect(await summariseDatabase(database.url)).toEqual(before);
     // Built after the load, every index is back as the migrations made it, and valid.
     expect(await indexesOf(database.url)).toEqual(indexes);
-    expect(await rowsOf(database.url, `SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid OR NOT indisready`)).toEqual([]);
+    expect(
+      await rowsOf(
+        database.url,
+        `SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid OR NOT indisready`,
+      ),
+    ).toEqual([]);
 
     const refused = await runCli(['restore', file!], env, workDir);
     expect(refused.code).toBe(1);
@@ -137,7 +160,11 @@ describe('backup and restore on the embedded database (no DATABASE_URL)', () => 
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
   it('restores into a fresh DATA_DIR what the old one held', async () => {
-    const server = new ServerProcess(await freePort(), { DATA_DIR: dataDir, BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, EMBEDDED_PG_PORT: '0' }, workDir);
+    const server = new ServerProcess(
+      await freePort(),
+      { DATA_DIR: dataDir, BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, EMBEDDED_PG_PORT: '0' },
+      workDir,
+    );
     server.start();
     try {
       await server.waitHealthy(30_000);

@@ -33,12 +33,18 @@ describe('scheduled backups, restore drills and GET /admin/backups', () => {
 
   it('runs a scheduled slot once, drills it, and lists it for admins only', async () => {
     const before = await app.http().get('/api/v1/admin/backups/status').set(bearer(TEST_ADMIN_KEY));
-    expect(before.body).toMatchObject({ last_good_at: null, warning: 'no backup has passed a restore drill yet' });
+    expect(before.body).toMatchObject({
+      last_good_at: null,
+      warning: 'no backup has passed a restore drill yet',
+    });
 
     const slot = new Date();
     const backups = app.app.get(BackupsService);
     // Two instances firing the same slot: one does the work, the other sees it claimed.
-    const [first, second] = await Promise.all([backups.backUpAndDrill('scheduled', slot), backups.backUpAndDrill('scheduled', slot)]);
+    const [first, second] = await Promise.all([
+      backups.backUpAndDrill('scheduled', slot),
+      backups.backUpAndDrill('scheduled', slot),
+    ]);
     expect([first, second].filter((run) => run === null)).toHaveLength(1);
     const run = (first ?? second)!;
     expect(run.state).toBe('done');
@@ -48,11 +54,20 @@ describe('scheduled backups, restore drills and GET /admin/backups', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.items).toHaveLength(1);
     const [item] = listed.body.items;
-    expect(item).toMatchObject({ id: run.id, trigger: 'scheduled', state: 'done', drill: { state: 'passed' } });
+    expect(item).toMatchObject({
+      id: run.id,
+      trigger: 'scheduled',
+      state: 'done',
+      drill: { state: 'passed' },
+    });
     expect(item.size_bytes).toBeGreaterThan(100);
     expect(item.duration_ms).toBeGreaterThanOrEqual(0);
     expect(item.drill.detail).toMatch(/tables restored with matching counts and checksums/);
-    expect(item.sha256).toBe(createHash('sha256').update(readFileSync(path.join(backupDir, item.file_name))).digest('hex'));
+    expect(item.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(path.join(backupDir, item.file_name)))
+        .digest('hex'),
+    );
 
     const status = await app.http().get('/api/v1/admin/backups/status').set(bearer(TEST_ADMIN_KEY));
     expect(status.body.warning).toBeNull();
@@ -66,7 +81,10 @@ describe('scheduled backups, restore drills and GET /admin/backups', () => {
     // An earlier slot than the first test's, so the newest backup stays the next test's.
     await app.app.get(BackupSchedule).tick(new Date(Date.now() - 120_000));
     const listed = await app.http().get('/api/v1/admin/backups').set(bearer(TEST_ADMIN_KEY));
-    expect(listed.body.items.map((i: { drill: { state: string } }) => i.drill.state)).toEqual(['passed', 'passed']);
+    expect(listed.body.items.map((i: { drill: { state: string } }) => i.drill.state)).toEqual([
+      'passed',
+      'passed',
+    ]);
   });
 
   it('a drill detects a damaged backup file, and the dashboard status warns', async () => {
@@ -92,9 +110,14 @@ describe('scheduled backups, restore drills and GET /admin/backups', () => {
     const file = backups.fileOf(run)!;
     const text = gunzipSync(readFileSync(file)).toString('utf8');
     expect(text).toContain('a thought worth keeping');
-    const forged = gzipSync(Buffer.from(text.replace('a thought worth keeping', 'a thought worth changing')));
+    const forged = gzipSync(
+      Buffer.from(text.replace('a thought worth keeping', 'a thought worth changing')),
+    );
     writeFileSync(file, forged);
-    writeFileSync(`${file}.sha256`, `${createHash('sha256').update(forged).digest('hex')}  ${path.basename(file)}\n`);
+    writeFileSync(
+      `${file}.sha256`,
+      `${createHash('sha256').update(forged).digest('hex')}  ${path.basename(file)}\n`,
+    );
 
     const result = await runRestoreDrill(database.url, file);
     expect(result.ok).toBe(false);

@@ -22,16 +22,25 @@ describe('first-start admin bootstrap', () => {
   });
 
   /** Starts an app with stdout captured, as a terminal (isTTY) or as a pipe / log collector. */
-  async function startCapturingStdout(dataDir: string, isTTY: boolean, databaseUrl = scratch.url): Promise<{ app: TestApp; stdout: string }> {
+  async function startCapturingStdout(
+    dataDir: string,
+    isTTY: boolean,
+    databaseUrl = scratch.url,
+  ): Promise<{ app: TestApp; stdout: string }> {
     const printed: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      printed.push(String(chunk));
-      return true;
-    });
+    const write = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => {
+        printed.push(String(chunk));
+        return true;
+      });
     const wasTTY = process.stdout.isTTY;
     process.stdout.isTTY = isTTY;
     try {
-      const app = await startTestApp({ databaseUrl, env: { BOOTSTRAP_ADMIN_KEY: undefined, DATA_DIR: dataDir } });
+      const app = await startTestApp({
+        databaseUrl,
+        env: { BOOTSTRAP_ADMIN_KEY: undefined, DATA_DIR: dataDir },
+      });
       return { app, stdout: printed.join('') };
     } finally {
       process.stdout.isTTY = wasTTY;
@@ -48,18 +57,31 @@ describe('first-start admin bootstrap', () => {
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     const listed = await first.app.http().get('/api/v1/admin/api-keys').set(bearer(key));
     expect(listed.status).toBe(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ scope: 'admin', name: 'bootstrap admin', prefix: key.slice(0, 12) })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        scope: 'admin',
+        name: 'bootstrap admin',
+        prefix: key.slice(0, 12),
+      }),
+    ]);
     await first.app.close();
     // Not a terminal: nothing key-shaped on stdout, nor in the JSON log, which names the file.
     expect(first.stdout).not.toContain(key);
     expect(findKeyMaterial(first.app.logs, [key])).toEqual([]);
-    const bootstrapped = first.app.logs.map((line) => JSON.parse(line)).find((line) => String(line.msg).startsWith('admin bootstrapped'));
-    expect(bootstrapped).toMatchObject({ key_file: keyFile, msg: `admin bootstrapped; its generated API key is in ${keyFile}` });
+    const bootstrapped = first.app.logs
+      .map((line) => JSON.parse(line))
+      .find((line) => String(line.msg).startsWith('admin bootstrapped'));
+    expect(bootstrapped).toMatchObject({
+      key_file: keyFile,
+      msg: `admin bootstrapped; its generated API key is in ${keyFile}`,
+    });
 
     const second = await startCapturingStdout(dataDir, true);
     expect(second.stdout).not.toMatch(/pai_[A-Za-z0-9_-]{32,}/);
     expect(readFileSync(keyFile, 'utf8').trim()).toBe(key);
-    expect((await second.app.http().get('/api/v1/admin/api-keys').set(bearer(key))).body.items).toHaveLength(1);
+    expect(
+      (await second.app.http().get('/api/v1/admin/api-keys').set(bearer(key))).body.items,
+    ).toHaveLength(1);
     await second.app.close();
   });
 
@@ -84,7 +106,10 @@ describe('first-start admin bootstrap', () => {
       // A regular file where DATA_DIR's folder would go: not writable as a folder, even for root.
       const blocker = path.join(workDir, 'a-file');
       writeFileSync(blocker, '');
-      const failure = await startTestApp({ databaseUrl: fresh.url, env: { BOOTSTRAP_ADMIN_KEY: undefined, DATA_DIR: path.join(blocker, 'data') } }).then(
+      const failure = await startTestApp({
+        databaseUrl: fresh.url,
+        env: { BOOTSTRAP_ADMIN_KEY: undefined, DATA_DIR: path.join(blocker, 'data') },
+      }).then(
         async (app) => {
           await app.close();
           return undefined;
@@ -95,7 +120,10 @@ describe('first-start admin bootstrap', () => {
       const db = new pg.Client({ connectionString: fresh.url });
       await db.connect();
       try {
-        expect((await db.query(`SELECT count(*)::int AS n FROM api_keys WHERE scope = 'admin'`)).rows[0].n).toBe(0);
+        expect(
+          (await db.query(`SELECT count(*)::int AS n FROM api_keys WHERE scope = 'admin'`)).rows[0]
+            .n,
+        ).toBe(0);
       } finally {
         await db.end();
       }
@@ -106,7 +134,10 @@ describe('first-start admin bootstrap', () => {
 
   it('refuses to start with a malformed BOOTSTRAP_ADMIN_KEY, naming the variable but not the value', async () => {
     const bad = 'pai_short!';
-    const failure = await startTestApp({ databaseUrl: scratch.url, env: { BOOTSTRAP_ADMIN_KEY: bad } }).then(
+    const failure = await startTestApp({
+      databaseUrl: scratch.url,
+      env: { BOOTSTRAP_ADMIN_KEY: bad },
+    }).then(
       () => undefined,
       (error: Error) => error,
     );

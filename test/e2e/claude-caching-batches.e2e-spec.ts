@@ -4,7 +4,12 @@ import { AiOrchestrator } from '../../src/ai/ai-orchestrator.service.js';
 import { ReanalysisBatchService } from '../../src/intelligence/reanalysis-batch.service.js';
 import { ReanalysisService } from '../../src/intelligence/reanalysis.service.js';
 import { ThoughtAnalysisWorker } from '../../src/intelligence/thought-analysis.worker.js';
-import { anthropic, startAnthropicFake, systemText, type AnthropicFake } from '../fakes/anthropic-fake.js';
+import {
+  anthropic,
+  startAnthropicFake,
+  systemText,
+  type AnthropicFake,
+} from '../fakes/anthropic-fake.js';
 import type { RecordedRequest } from '../fakes/fake-server.js';
 import { startOllamaFake, type OllamaFake } from '../fakes/ollama-fake.js';
 import { aiEnv, contextFor, FAKE_ANTHROPIC_KEY, thoughtOf } from '../support/ai-test-env.js';
@@ -36,11 +41,18 @@ function cacheLedger(testApp: TestApp, userId: string): Promise<CacheLedgerRow[]
 }
 
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)));
+  const line = text
+    .split('\n')
+    .find(
+      (l) =>
+        l.startsWith(`${name}{`) &&
+        Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)),
+    );
   return line === undefined ? undefined : Number(line.split(' ').pop());
 }
 
-const messagesCalls = (fake: AnthropicFake) => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages');
+const messagesCalls = (fake: AnthropicFake) =>
+  fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages');
 
 describe('Claude prompt caching and Message Batches (through the SDK, against the fake)', () => {
   let claudeFake: AnthropicFake;
@@ -67,8 +79,12 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
     await ollamaFake?.close();
   });
 
-  async function start(extra: Record<string, string> = {}): Promise<{ app: TestApp; user: CreatedUser }> {
-    testApp = await startTestApp({ env: aiEnv(claudeFake, ollamaFake, { METRICS_TOKEN, ...extra }) });
+  async function start(
+    extra: Record<string, string> = {},
+  ): Promise<{ app: TestApp; user: CreatedUser }> {
+    testApp = await startTestApp({
+      env: aiEnv(claudeFake, ollamaFake, { METRICS_TOKEN, ...extra }),
+    });
     return { app: testApp, user: await createUser(testApp) };
   }
 
@@ -80,7 +96,11 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const context = { ...contextFor(user.userId), existingTags: ['work', 'family', 'health'] };
       await orchestrator.analyzeThought(thoughtOf('Plan the website relaunch sprint'), context);
       // The vocabulary ranked differently (usage counts moved) and the clock moved on: same prefix.
-      await orchestrator.analyzeThought(thoughtOf('Call the dentist on Friday'), { ...context, existingTags: ['health', 'work', 'family'], now: new Date(Date.now() + 60_000) });
+      await orchestrator.analyzeThought(thoughtOf('Call the dentist on Friday'), {
+        ...context,
+        existingTags: ['health', 'work', 'family'],
+        now: new Date(Date.now() + 60_000),
+      });
 
       const [first, second] = messagesCalls(claudeFake);
       const system = first.body.system as { type: string; text: string; cache_control?: unknown }[];
@@ -102,13 +122,16 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const { app, user } = await start();
       claudeFake.promptCache.minCacheableTokens = 1;
       const orchestrator = app.app.get(AiOrchestrator);
-      for (const content of ['first thought', 'second thought', 'third thought']) await orchestrator.analyzeThought(thoughtOf(content), contextFor(user.userId));
+      for (const content of ['first thought', 'second thought', 'third thought'])
+        await orchestrator.analyzeThought(thoughtOf(content), contextFor(user.userId));
 
       const rows = await cacheLedger(app, user.userId);
       expect(rows).toHaveLength(3);
       const prefix = rows[0].cache_creation_input_tokens;
       expect(prefix).toBeGreaterThan(100);
-      expect(rows.map((row) => [row.cache_creation_input_tokens, row.cache_read_input_tokens])).toEqual([
+      expect(
+        rows.map((row) => [row.cache_creation_input_tokens, row.cache_read_input_tokens]),
+      ).toEqual([
         [prefix, 0],
         [0, prefix],
         [0, prefix],
@@ -123,20 +146,41 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
 
       const usage = await app.http().get('/api/v1/ai/usage?days=1').set(bearer(user.key));
       expect(usage.status).toBe(200);
-      expect(usage.body.totals).toMatchObject({ requests: 3, cache_creation_input_tokens: prefix, cache_read_input_tokens: 2 * prefix, batch_requests: 0 });
-      expect(usage.body.totals.cost_saved_usd).toBeCloseTo(round6(rows.reduce((sum, row) => sum + row.cost_saved_usd, 0)), 6);
+      expect(usage.body.totals).toMatchObject({
+        requests: 3,
+        cache_creation_input_tokens: prefix,
+        cache_read_input_tokens: 2 * prefix,
+        batch_requests: 0,
+      });
+      expect(usage.body.totals.cost_saved_usd).toBeCloseTo(
+        round6(rows.reduce((sum, row) => sum + row.cost_saved_usd, 0)),
+        6,
+      );
       expect(usage.body.totals.cost_saved_usd).toBeGreaterThan(0);
 
-      const metrics = await app.http().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
-      expect(sample(metrics.text, 'pai_ai_tokens_total', { backend: 'claude', direction: 'cache_read' })).toBeGreaterThanOrEqual(2 * prefix);
-      expect(sample(metrics.text, 'pai_ai_cost_saved_usd_total', { backend: 'claude', via: 'cache' })).toBeGreaterThan(0);
+      const metrics = await app
+        .http()
+        .get('/metrics')
+        .set('Authorization', `Bearer ${METRICS_TOKEN}`);
+      expect(
+        sample(metrics.text, 'pai_ai_tokens_total', { backend: 'claude', direction: 'cache_read' }),
+      ).toBeGreaterThanOrEqual(2 * prefix);
+      expect(
+        sample(metrics.text, 'pai_ai_cost_saved_usd_total', { backend: 'claude', via: 'cache' }),
+      ).toBeGreaterThan(0);
     });
 
     it('reports no cache tokens when the prefix is below the minimum cacheable length, as the API does', async () => {
       const { app, user } = await start();
       claudeFake.promptCache.minCacheableTokens = 100_000;
       await app.app.get(AiOrchestrator).analyzeThought(thoughtOf('short'), contextFor(user.userId));
-      expect(await cacheLedger(app, user.userId)).toEqual([expect.objectContaining({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0, cost_saved_usd: 0 })]);
+      expect(await cacheLedger(app, user.userId)).toEqual([
+        expect.objectContaining({
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: 0,
+          cost_saved_usd: 0,
+        }),
+      ]);
     });
   });
 
@@ -144,29 +188,47 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
     const BATCH_ENV = { CLAUDE_BATCH_MIN: '3', CLAUDE_BATCH_POLL_MIN_SECONDS: '0' };
 
     /** Captures the thoughts, starts a re-analysis and runs its selection: the batch row it made. */
-    async function reanalyse(app: TestApp, user: CreatedUser, contents: string[]): Promise<{ thoughtIds: string[]; operationId: string; batchId: string | null }> {
+    async function reanalyse(
+      app: TestApp,
+      user: CreatedUser,
+      contents: string[],
+    ): Promise<{ thoughtIds: string[]; operationId: string; batchId: string | null }> {
       const thoughtIds: string[] = [];
-      for (const content of contents) thoughtIds.push((await captureThought(app, user.key, content)).id);
-      const operation = await app.http().post('/api/v1/thoughts/reanalyze').set(bearer(user.key)).send({});
+      for (const content of contents)
+        thoughtIds.push((await captureThought(app, user.key, content)).id);
+      const operation = await app
+        .http()
+        .post('/api/v1/thoughts/reanalyze')
+        .set(bearer(user.key))
+        .send({});
       expect(operation.status).toBe(202);
       await app.app.get(ReanalysisService).selectChunk(operation.body.id);
-      const [row] = await app.app.get(DataSource).query(`SELECT id FROM claude_batches WHERE user_id = $1`, [user.userId]);
+      const [row] = await app.app
+        .get(DataSource)
+        .query(`SELECT id FROM claude_batches WHERE user_id = $1`, [user.userId]);
       return { thoughtIds, operationId: operation.body.id, batchId: row?.id ?? null };
     }
 
     async function runBatch(app: TestApp, batchId: string): Promise<string[]> {
       const steps: string[] = [];
-      for (let i = 0; i < 10 && steps.at(-1) !== 'done'; i++) steps.push(await app.app.get(ReanalysisBatchService).step(batchId));
+      for (let i = 0; i < 10 && steps.at(-1) !== 'done'; i++)
+        steps.push(await app.app.get(ReanalysisBatchService).step(batchId));
       return steps;
     }
 
-    const statusOf = async (app: TestApp, user: CreatedUser, id: string) => (await app.http().get(`/api/v1/thoughts/${id}`).set(bearer(user.key))).body;
+    const statusOf = async (app: TestApp, user: CreatedUser, id: string) =>
+      (await app.http().get(`/api/v1/thoughts/${id}`).set(bearer(user.key))).body;
 
     it('sends a re-analysis above CLAUDE_BATCH_MIN as one batch, applies every result and marks the ledger batch', async () => {
       const { app, user } = await start(BATCH_ENV);
       // No cache in play, so the saving is the batch discount alone.
       claudeFake.promptCache.minCacheableTokens = Number.POSITIVE_INFINITY;
-      const { thoughtIds, operationId, batchId } = await reanalyse(app, user, ['idea one', 'idea two', 'idea three', 'idea four']);
+      const { thoughtIds, operationId, batchId } = await reanalyse(app, user, [
+        'idea one',
+        'idea two',
+        'idea three',
+        'idea four',
+      ]);
       expect(batchId).not.toBeNull();
 
       expect(await runBatch(app, batchId!)).toEqual(['submitted', 'processing', 'done']);
@@ -174,48 +236,92 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const sent = claudeFake.batches.created[0].requests;
       expect(sent.map((r) => r.custom_id).sort()).toEqual([...thoughtIds].sort());
       // The same request a single analysis sends, cache breakpoint included.
-      expect((sent[0].params.system as { cache_control?: unknown }[]).at(-1)?.cache_control).toEqual({ type: 'ephemeral' });
+      expect(
+        (sent[0].params.system as { cache_control?: unknown }[]).at(-1)?.cache_control,
+      ).toEqual({ type: 'ephemeral' });
       expect(messagesCalls(claudeFake)).toHaveLength(0);
 
-      for (const id of thoughtIds) expect(await statusOf(app, user, id)).toMatchObject({ analysis_status: 'done', ai_tags: expect.arrayContaining(['work', 'planning']) });
+      for (const id of thoughtIds)
+        expect(await statusOf(app, user, id)).toMatchObject({
+          analysis_status: 'done',
+          ai_tags: expect.arrayContaining(['work', 'planning']),
+        });
       const rows = await cacheLedger(app, user.userId);
       expect(rows).toHaveLength(4);
       expect(rows.every((row) => row.batch && row.outcome === 'success')).toBe(true);
       // Half price: what it saved equals what it cost.
       expect(rows[0].cost_saved_usd).toBeCloseTo(rows[0].cost_usd, 6);
-      const operation = await app.http().get(`/api/v1/operations/${operationId}`).set(bearer(user.key));
+      const operation = await app
+        .http()
+        .get(`/api/v1/operations/${operationId}`)
+        .set(bearer(user.key));
       expect(operation.body).toMatchObject({ state: 'completed', total: 4, done: 4, failed: 0 });
       const usage = await app.http().get('/api/v1/ai/usage?days=1').set(bearer(user.key));
       expect(usage.body.totals).toMatchObject({ requests: 4, batch_requests: 4 });
-      const history = await app.http().get(`/api/v1/thoughts/${thoughtIds[0]}/analyses`).set(bearer(user.key));
-      expect(history.body.items).toEqual([expect.objectContaining({ backend: 'claude', outcome: 'success', batch: true, cost_saved_usd: expect.any(Number) })]);
+      const history = await app
+        .http()
+        .get(`/api/v1/thoughts/${thoughtIds[0]}/analyses`)
+        .set(bearer(user.key));
+      expect(history.body.items).toEqual([
+        expect.objectContaining({
+          backend: 'claude',
+          outcome: 'success',
+          batch: true,
+          cost_saved_usd: expect.any(Number),
+        }),
+      ]);
     });
 
     it('runs the whole batch through the queue workers: selection, submit, polls, results, operation completed', async () => {
       const { app, user } = await start({ ...BATCH_ENV, WORKERS_ENABLED: 'true' });
       const thoughtIds: string[] = [];
-      for (const content of ['worked one', 'worked two', 'worked three', 'worked four']) thoughtIds.push((await captureThought(app, user.key, content)).id);
+      for (const content of ['worked one', 'worked two', 'worked three', 'worked four'])
+        thoughtIds.push((await captureThought(app, user.key, content)).id);
       // Captures are analysed singly first; the re-analysis after them is the bulk work.
-      for (const id of thoughtIds) await waitFor(() => statusOf(app, user, id), (thought) => thought.analysis_status === 'done', { what: 'the capture analysis' });
+      for (const id of thoughtIds)
+        await waitFor(
+          () => statusOf(app, user, id),
+          (thought) => thought.analysis_status === 'done',
+          { what: 'the capture analysis' },
+        );
       const singleCalls = messagesCalls(claudeFake).length;
-      const operation = await app.http().post('/api/v1/thoughts/reanalyze').set(bearer(user.key)).send({});
+      const operation = await app
+        .http()
+        .post('/api/v1/thoughts/reanalyze')
+        .set(bearer(user.key))
+        .send({});
       expect(operation.status).toBe(202);
       const finished = await waitFor(
-        async () => (await app.http().get(`/api/v1/operations/${operation.body.id}`).set(bearer(user.key))).body,
+        async () =>
+          (await app.http().get(`/api/v1/operations/${operation.body.id}`).set(bearer(user.key)))
+            .body,
         (body) => body.state !== 'running',
         { what: 'the batched re-analysis', timeoutMs: 60_000 },
       );
       expect(finished).toMatchObject({ state: 'completed', total: 4, done: 4, failed: 0 });
       expect(claudeFake.batches.created).toHaveLength(1);
       expect(messagesCalls(claudeFake)).toHaveLength(singleCalls);
-      expect((await cacheLedger(app, user.userId)).filter((row) => row.batch && row.outcome === 'success')).toHaveLength(4);
+      expect(
+        (await cacheLedger(app, user.userId)).filter(
+          (row) => row.batch && row.outcome === 'success',
+        ),
+      ).toHaveLength(4);
     });
 
     it('keeps a re-analysis at or below CLAUDE_BATCH_MIN on the one-job-per-thought path', async () => {
       const { app, user } = await start(BATCH_ENV);
-      const { batchId, operationId } = await reanalyse(app, user, ['only one', 'only two', 'only three']);
+      const { batchId, operationId } = await reanalyse(app, user, [
+        'only one',
+        'only two',
+        'only three',
+      ]);
       expect(batchId).toBeNull();
-      const jobs = await app.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'analyze-thought-bulk' AND data->>'operationId' = $1`, [operationId]);
+      const jobs = await app.app
+        .get(DataSource)
+        .query(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'analyze-thought-bulk' AND data->>'operationId' = $1`,
+          [operationId],
+        );
       expect(jobs[0].n).toBe(3);
     });
 
@@ -223,31 +329,67 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const { app, user } = await start(BATCH_ENV);
       const contents = ['keep me', 'error me', 'expire me', 'garble me'];
       const thoughtIds: string[] = [];
-      for (const content of contents) thoughtIds.push((await captureThought(app, user.key, content)).id);
+      for (const content of contents)
+        thoughtIds.push((await captureThought(app, user.key, content)).id);
       claudeFake.batches.itemOutcome = (customId) =>
-        customId === thoughtIds[1] ? anthropic.overloaded() : customId === thoughtIds[2] ? { kind: 'expired' } : customId === thoughtIds[3] ? anthropic.text('no tool call') : undefined;
-      const operation = await app.http().post('/api/v1/thoughts/reanalyze').set(bearer(user.key)).send({});
+        customId === thoughtIds[1]
+          ? anthropic.overloaded()
+          : customId === thoughtIds[2]
+            ? { kind: 'expired' }
+            : customId === thoughtIds[3]
+              ? anthropic.text('no tool call')
+              : undefined;
+      const operation = await app
+        .http()
+        .post('/api/v1/thoughts/reanalyze')
+        .set(bearer(user.key))
+        .send({});
       await app.app.get(ReanalysisService).selectChunk(operation.body.id);
-      const [{ id: batchId }] = await app.app.get(DataSource).query(`SELECT id FROM claude_batches WHERE user_id = $1`, [user.userId]);
+      const [{ id: batchId }] = await app.app
+        .get(DataSource)
+        .query(`SELECT id FROM claude_batches WHERE user_id = $1`, [user.userId]);
       expect((await runBatch(app, batchId)).at(-1)).toBe('done');
 
       expect(await statusOf(app, user, thoughtIds[0])).toMatchObject({ analysis_status: 'done' });
-      const fallback: { id: string; data: { thoughtId: string; reason: string; operationId: string } }[] = await app.app
+      const fallback: {
+        id: string;
+        data: { thoughtId: string; reason: string; operationId: string };
+      }[] = await app.app
         .get(DataSource)
-        .query(`SELECT id, data FROM pgboss.job WHERE name = 'analyze-thought-bulk' AND data->>'operationId' = $1 ORDER BY data->>'thoughtId'`, [operation.body.id]);
+        .query(
+          `SELECT id, data FROM pgboss.job WHERE name = 'analyze-thought-bulk' AND data->>'operationId' = $1 ORDER BY data->>'thoughtId'`,
+          [operation.body.id],
+        );
       expect(fallback.map((job) => job.data.thoughtId).sort()).toEqual(thoughtIds.slice(1).sort());
 
       // The single path (what the bulk worker runs) finishes them through the Messages API.
       const worker = app.app.get(ThoughtAnalysisWorker);
-      for (const job of fallback) await worker.handle({ id: job.id, data: job.data as never, retryCount: 0, retryLimit: 3 });
+      for (const job of fallback)
+        await worker.handle({ id: job.id, data: job.data as never, retryCount: 0, retryLimit: 3 });
       expect(messagesCalls(claudeFake)).toHaveLength(3);
-      for (const id of thoughtIds) expect(await statusOf(app, user, id)).toMatchObject({ analysis_status: 'done' });
+      for (const id of thoughtIds)
+        expect(await statusOf(app, user, id)).toMatchObject({ analysis_status: 'done' });
 
       const rows = await cacheLedger(app, user.userId);
-      const batchRows = rows.filter((row) => row.batch).map((row) => `${row.outcome}:${row.error_class ?? '-'}`).sort();
-      expect(batchRows).toEqual(['error:batch_errored', 'error:batch_expired', 'invalid_output:invalid_output', 'success:-']);
-      expect(rows.filter((row) => !row.batch).map((row) => row.outcome)).toEqual(['success', 'success', 'success']);
-      const finished = await app.http().get(`/api/v1/operations/${operation.body.id}`).set(bearer(user.key));
+      const batchRows = rows
+        .filter((row) => row.batch)
+        .map((row) => `${row.outcome}:${row.error_class ?? '-'}`)
+        .sort();
+      expect(batchRows).toEqual([
+        'error:batch_errored',
+        'error:batch_expired',
+        'invalid_output:invalid_output',
+        'success:-',
+      ]);
+      expect(rows.filter((row) => !row.batch).map((row) => row.outcome)).toEqual([
+        'success',
+        'success',
+        'success',
+      ]);
+      const finished = await app
+        .http()
+        .get(`/api/v1/operations/${operation.body.id}`)
+        .set(bearer(user.key));
       expect(finished.body).toMatchObject({ state: 'completed', done: 4, failed: 0 });
     });
 
@@ -256,14 +398,32 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const user = started.user;
       let app = started.app;
       claudeFake.batches.endsAfterPolls = Number.POSITIVE_INFINITY;
-      const { thoughtIds, batchId } = await reanalyse(app, user, ['restart one', 'restart two', 'restart three', 'restart four']);
+      const { thoughtIds, batchId } = await reanalyse(app, user, [
+        'restart one',
+        'restart two',
+        'restart three',
+        'restart four',
+      ]);
       const batches = () => app.app.get(ReanalysisBatchService);
       expect(await batches().step(batchId!)).toBe('submitted');
       expect(await batches().step(batchId!)).toBe('processing');
-      const [stored] = await app.app.get(DataSource).query(`SELECT anthropic_batch_id, state, polls FROM claude_batches WHERE id = $1`, [batchId]);
-      expect(stored).toMatchObject({ anthropic_batch_id: claudeFake.batches.created[0].id, state: 'processing', polls: 1 });
+      const [stored] = await app.app
+        .get(DataSource)
+        .query(`SELECT anthropic_batch_id, state, polls FROM claude_batches WHERE id = $1`, [
+          batchId,
+        ]);
+      expect(stored).toMatchObject({
+        anthropic_batch_id: claudeFake.batches.created[0].id,
+        state: 'processing',
+        polls: 1,
+      });
       // The next poll waits in the durable queue.
-      const queued = await app.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'claude-batch' AND data->>'batchId' = $1 AND state = 'created'`, [batchId]);
+      const queued = await app.app
+        .get(DataSource)
+        .query(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'claude-batch' AND data->>'batchId' = $1 AND state = 'created'`,
+          [batchId],
+        );
       expect(queued[0].n).toBeGreaterThanOrEqual(1);
 
       await app.close();
@@ -273,8 +433,11 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       claudeFake.batches.endAll();
       expect(await runBatch(app, batchId!)).toEqual(['done']);
       expect(claudeFake.batches.created).toHaveLength(1);
-      expect(claudeFake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches')).toHaveLength(1);
-      for (const id of thoughtIds) expect(await statusOf(app, user, id)).toMatchObject({ analysis_status: 'done' });
+      expect(
+        claudeFake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches'),
+      ).toHaveLength(1);
+      for (const id of thoughtIds)
+        expect(await statusOf(app, user, id)).toMatchObject({ analysis_status: 'done' });
       // Run once more (a duplicate job): nothing is applied twice.
       expect(await runBatch(app, batchId!)).toEqual(['done']);
       expect((await cacheLedger(app, user.userId)).filter((row) => row.batch)).toHaveLength(4);

@@ -26,7 +26,9 @@ async function appliedMigrations(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return Number((await client.query<{ count: string }>('SELECT count(*) FROM migrations')).rows[0]!.count);
+    return Number(
+      (await client.query<{ count: string }>('SELECT count(*) FROM migrations')).rows[0]!.count,
+    );
   } finally {
     await client.end();
   }
@@ -38,8 +40,11 @@ describe('CLI commands', () => {
   let context: INestApplicationContext;
   const lines: string[] = [];
   const out = (line: string) => void lines.push(line);
-  const run = (command: string, positional: string[] = [], options: Record<string, string | boolean> = {}) =>
-    runKeyCommand(context, command, positional, options, out);
+  const run = (
+    command: string,
+    positional: string[] = [],
+    options: Record<string, string | boolean> = {},
+  ) => runKeyCommand(context, command, positional, options, out);
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
@@ -60,7 +65,9 @@ describe('CLI commands', () => {
     expect(await runMigrationCommand(scratch.url, 'revert', out)).toBe(0);
     // Only the newest migration is undone: one ledger row fewer, the first tables still there.
     expect(await appliedMigrations(scratch.url)).toBe(MIGRATIONS.length - 1);
-    expect(await tables(scratch.url)).toEqual(expect.arrayContaining(['api_keys', 'users', 'thoughts']));
+    expect(await tables(scratch.url)).toEqual(
+      expect.arrayContaining(['api_keys', 'users', 'thoughts']),
+    );
     expect(await runMigrationCommand(scratch.url, 'run', out)).toBe(0);
     expect(await appliedMigrations(scratch.url)).toBe(MIGRATIONS.length);
     expect(await tables(scratch.url)).toEqual(migrated);
@@ -73,7 +80,9 @@ describe('CLI commands', () => {
     process.env.NODE_ENV = 'test';
     process.env.BOOTSTRAP_ADMIN_KEY = 'pai_cli_test_admin_key_0123456789abcdefghij';
     try {
-      context = await NestFactory.createApplicationContext(CliModule.forRoot(scratch.url), { logger: false });
+      context = await NestFactory.createApplicationContext(CliModule.forRoot(scratch.url), {
+        logger: false,
+      });
     } finally {
       process.env = saved;
     }
@@ -82,8 +91,15 @@ describe('CLI commands', () => {
     expect(lines.join('\n')).toMatch(/API key \(shown once, store it now\): pai_[A-Za-z0-9_-]{32}/);
 
     lines.length = 0;
-    await run('keys:create', [], { user: 'CLI@example.test', name: 'phone', admin: true, 'expires-at': '2999-01-01T00:00:00Z' });
-    expect(lines).toEqual(expect.arrayContaining(['scope:   admin', 'expires: 2999-01-01T00:00:00.000Z']));
+    await run('keys:create', [], {
+      user: 'CLI@example.test',
+      name: 'phone',
+      admin: true,
+      'expires-at': '2999-01-01T00:00:00Z',
+    });
+    expect(lines).toEqual(
+      expect.arrayContaining(['scope:   admin', 'expires: 2999-01-01T00:00:00.000Z']),
+    );
     const keyId = lines[0]!.replace('key id:  ', '');
 
     lines.length = 0;
@@ -105,10 +121,18 @@ describe('CLI commands', () => {
   });
 
   it('explains bad input', async () => {
-    await expect(run('users:create', [], { email: 'x@example.test' })).rejects.toThrow('--name is required');
-    await expect(run('keys:create', [], { user: 'nobody@example.test' })).rejects.toThrow('user not found');
-    await expect(run('keys:create', [], { user: 'cli@example.test', 'expires-at': 'yesterday' })).rejects.toThrow('--expires-at');
-    await expect(run('keys:rotate', ['x'], { 'grace-seconds': '-1' })).rejects.toThrow('--grace-seconds');
+    await expect(run('users:create', [], { email: 'x@example.test' })).rejects.toThrow(
+      '--name is required',
+    );
+    await expect(run('keys:create', [], { user: 'nobody@example.test' })).rejects.toThrow(
+      'user not found',
+    );
+    await expect(
+      run('keys:create', [], { user: 'cli@example.test', 'expires-at': 'yesterday' }),
+    ).rejects.toThrow('--expires-at');
+    await expect(run('keys:rotate', ['x'], { 'grace-seconds': '-1' })).rejects.toThrow(
+      '--grace-seconds',
+    );
     await expect(run('keys:revoke', [])).rejects.toThrow('<key-id> is required');
     await expect(run('keys:explode')).rejects.toThrow('unknown command "keys:explode"');
   });

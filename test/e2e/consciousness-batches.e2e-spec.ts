@@ -22,7 +22,11 @@ describe('a scheduler tick with many due users', () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     // The mock answers after a delay, so checks of one page overlap and the concurrency bound is exercised.
-    const env = { SCHEDULER_BATCH_SIZE: String(BATCH), SCHEDULER_CONCURRENCY: String(CONCURRENCY), MOCK_AI_DELAY_MS: '20' };
+    const env = {
+      SCHEDULER_BATCH_SIZE: String(BATCH),
+      SCHEDULER_CONCURRENCY: String(CONCURRENCY),
+      MOCK_AI_DELAY_MS: '20',
+    };
     first = await startTestApp({ databaseUrl: scratch.url, env });
     second = await startTestApp({ databaseUrl: scratch.url, env });
     db = new pg.Client({ connectionString: scratch.url });
@@ -50,27 +54,41 @@ describe('a scheduler tick with many due users', () => {
   it('reads the due users in keyset pages, runs each page with bounded concurrency, and checks every user exactly once', async () => {
     const service = first.app.get(ConsciousnessService);
     const repository = first.app.get(ChecksRepository);
-    const pages: { limit: number; after: string | null; users: string[]; checksStartedBefore: number }[] = [];
+    const pages: {
+      limit: number;
+      after: string | null;
+      users: string[];
+      checksStartedBefore: number;
+    }[] = [];
     let started = 0;
     let running = 0;
     let peak = 0;
     const dueUsers = repository.dueUsers.bind(repository);
-    const pageSpy = jest.spyOn(repository, 'dueUsers').mockImplementation(async (now: Date, limit: number, after: string | null = null) => {
-      const page: DueUser[] = await dueUsers(now, limit, after);
-      pages.push({ limit, after, users: page.map((user) => user.userId), checksStartedBefore: started });
-      return page;
-    });
+    const pageSpy = jest
+      .spyOn(repository, 'dueUsers')
+      .mockImplementation(async (now: Date, limit: number, after: string | null = null) => {
+        const page: DueUser[] = await dueUsers(now, limit, after);
+        pages.push({
+          limit,
+          after,
+          users: page.map((user) => user.userId),
+          checksStartedBefore: started,
+        });
+        return page;
+      });
     const run = service.run.bind(service);
-    const runSpy = jest.spyOn(service, 'run').mockImplementation(async (...args: Parameters<typeof service.run>) => {
-      started++;
-      running++;
-      peak = Math.max(peak, running);
-      try {
-        return await run(...args);
-      } finally {
-        running--;
-      }
-    });
+    const runSpy = jest
+      .spyOn(service, 'run')
+      .mockImplementation(async (...args: Parameters<typeof service.run>) => {
+        started++;
+        running++;
+        peak = Math.max(peak, running);
+        try {
+          return await run(...args);
+        } finally {
+          running--;
+        }
+      });
     try {
       expect(await service.runDue(T)).toBe(DUE_USERS);
     } finally {
@@ -82,7 +100,10 @@ describe('a scheduler tick with many due users', () => {
     expect(pages.map((page) => page.users.length)).toEqual([25, 25, 25, 25, 10]);
     expect(pages.every((page) => page.limit === BATCH)).toBe(true);
     // Keyset: each page starts after the last user of the one before.
-    expect(pages.map((page) => page.after)).toEqual([null, ...pages.slice(0, -1).map((page) => page.users.at(-1)!)]);
+    expect(pages.map((page) => page.after)).toEqual([
+      null,
+      ...pages.slice(0, -1).map((page) => page.users.at(-1)!),
+    ]);
     // A page is finished before the next is read: only one page of checks is ever held.
     expect(pages.map((page) => page.checksStartedBefore)).toEqual([0, 25, 50, 75, 100]);
     expect(peak).toBeGreaterThan(1);
@@ -104,7 +125,10 @@ describe('a scheduler tick with many due users', () => {
        SELECT id, 'A newer thought', '[]'::jsonb, 'done', $2::timestamptz - interval '5 minutes' FROM unnest($1::uuid[]) AS id`,
       [userIds, later],
     );
-    const ran = await Promise.all([first.app.get(ConsciousnessService).runDue(later), second.app.get(ConsciousnessService).runDue(later)]);
+    const ran = await Promise.all([
+      first.app.get(ConsciousnessService).runDue(later),
+      second.app.get(ConsciousnessService).runDue(later),
+    ]);
     expect(ran[0]! + ran[1]!).toBe(DUE_USERS);
     const checks = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM scheduled_analyses WHERE trigger = 'scheduled' AND window_end = $1 GROUP BY user_id`,

@@ -29,7 +29,16 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
     // mkdtemp makes a private folder; PostgreSQL (as "postgres" under root) must pass through it.
     chmodSync(workDir, 0o755);
     dataDir = path.join(workDir, 'data');
-    server = new ServerProcess(await freePort(), { DATA_DIR: dataDir, BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'info' }, workDir);
+    server = new ServerProcess(
+      await freePort(),
+      {
+        DATA_DIR: dataDir,
+        BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+        EMBEDDED_PG_PORT: '0',
+        LOG_LEVEL: 'info',
+      },
+      workDir,
+    );
   });
 
   afterAll(async () => {
@@ -56,7 +65,9 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
     const { user } = (await created.json()) as { user: { id: string } };
 
     const keysOf = async () => {
-      const response = await fetch(`${server.baseUrl}/api/v1/admin/api-keys?user_id=${user.id}`, { headers: auth });
+      const response = await fetch(`${server.baseUrl}/api/v1/admin/api-keys?user_id=${user.id}`, {
+        headers: auth,
+      });
       expect(response.status).toBe(200);
       return ((await response.json()) as { items: unknown[] }).items;
     };
@@ -83,23 +94,34 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
 
   it('lets the CLI manage keys while the server runs, sharing its PostgreSQL', async () => {
     const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0' };
-    const created = await runCli(['keys:create', '--user', 'persistent@example.test', '--name', 'from-cli'], env, workDir);
+    const created = await runCli(
+      ['keys:create', '--user', 'persistent@example.test', '--name', 'from-cli'],
+      env,
+      workDir,
+    );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const key = /pai_[A-Za-z0-9_-]{32,}/.exec(created.stdout)?.[0];
     expect(key).toBeDefined();
-    const forbidden = await fetch(`${server.baseUrl}/api/v1/admin/api-keys`, { headers: { Authorization: `Bearer ${key}` } });
+    const forbidden = await fetch(`${server.baseUrl}/api/v1/admin/api-keys`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(forbidden.status).toBe(403);
 
     const listed = await runCli(['keys:list', '--user', 'persistent@example.test'], env, workDir);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('from-cli');
     expect(listed.stdout).not.toContain(key!);
-    const id = listed.stdout.split('\n').find((line) => line.includes('from-cli'))!.split(/\s+/)[0];
+    const id = listed.stdout
+      .split('\n')
+      .find((line) => line.includes('from-cli'))!
+      .split(/\s+/)[0];
 
     const revoked = await runCli(['keys:revoke', id!], env, workDir);
     expect(revoked.code).toBe(0);
-    const after = await fetch(`${server.baseUrl}/api/v1/admin/api-keys`, { headers: { Authorization: `Bearer ${key}` } });
+    const after = await fetch(`${server.baseUrl}/api/v1/admin/api-keys`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(after.status).toBe(401);
     // The server is still up on its PostgreSQL after the CLI finished.
     expect((await fetch(`${server.baseUrl}/api/v1/health`)).status).toBe(200);
@@ -107,7 +129,11 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
 
   it('explains, rather than failing in initdb, when PostgreSQL cannot reach DATA_DIR', async () => {
     const privateDir = mkdtempSync(path.join(workDir, 'private-'));
-    const blocked = new ServerProcess(await freePort(), { DATA_DIR: path.join(privateDir, 'data'), EMBEDDED_PG_PORT: '0' }, workDir);
+    const blocked = new ServerProcess(
+      await freePort(),
+      { DATA_DIR: path.join(privateDir, 'data'), EMBEDDED_PG_PORT: '0' },
+      workDir,
+    );
     blocked.start();
     if (process.getuid?.() !== 0) {
       // Not root: PostgreSQL runs as this same user, so a private folder is fine.
@@ -115,13 +141,19 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
       expect(await blocked.stop('SIGTERM')).toBe(0);
       return;
     }
-    const code = await new Promise<number | null>((resolve) => blocked.child!.once('exit', resolve));
+    const code = await new Promise<number | null>((resolve) =>
+      blocked.child!.once('exit', resolve),
+    );
     expect(code).toBe(1);
     expect(blocked.output).toContain(`chmod o+x ${privateDir}`);
   });
 
   it('refuses to start on a bad setting, naming the variable', async () => {
-    const bad = new ServerProcess(await freePort(), { DATA_DIR: dataDir, AI_BACKEND: 'gpt9', RATE_LIMIT_PER_MINUTE: 'lots' }, workDir);
+    const bad = new ServerProcess(
+      await freePort(),
+      { DATA_DIR: dataDir, AI_BACKEND: 'gpt9', RATE_LIMIT_PER_MINUTE: 'lots' },
+      workDir,
+    );
     bad.start();
     const code = await new Promise<number | null>((resolve) => bad.child!.once('exit', resolve));
     expect(code).toBe(1);

@@ -35,7 +35,9 @@ describe('EmbeddedPostgresServer', () => {
     try {
       await query(url, 'CREATE TABLE kept (value text); INSERT INTO kept VALUES ($$hello$$)');
       expect(url).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/pai$/);
-      expect(readFileSync(path.join(dir, '.postgres-password'), 'utf8').trim().length).toBeGreaterThan(20);
+      expect(
+        readFileSync(path.join(dir, '.postgres-password'), 'utf8').trim().length,
+      ).toBeGreaterThan(20);
 
       // The owner (this process) is alive: a second start shares it instead of fighting over it.
       const second = new EmbeddedPostgresServer(options());
@@ -78,7 +80,11 @@ describe('EmbeddedPostgresServer', () => {
   });
 
   it('uses DATABASE_URL as is, starting nothing', async () => {
-    const location = await resolveDatabaseLocation({ DATABASE_URL: 'postgres://u:p@db.example.test:5432/pai', DATA_DIR: dir, EMBEDDED_PG_PORT: 0 });
+    const location = await resolveDatabaseLocation({
+      DATABASE_URL: 'postgres://u:p@db.example.test:5432/pai',
+      DATA_DIR: dir,
+      EMBEDDED_PG_PORT: 0,
+    });
     expect(location).toEqual({ url: 'postgres://u:p@db.example.test:5432/pai' });
   });
 });

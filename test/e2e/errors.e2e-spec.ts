@@ -34,13 +34,23 @@ describe('errors and the HTTP edge', () => {
   });
 
   it('415s a body that is not JSON', async () => {
-    const response = await testApp.http().post('/api/v1/admin/users').set(admin).set('Content-Type', 'application/xml').send('<user/>');
+    const response = await testApp
+      .http()
+      .post('/api/v1/admin/users')
+      .set(admin)
+      .set('Content-Type', 'application/xml')
+      .send('<user/>');
     expect(response.status).toBe(415);
     expect(response.body).toEqual(shape(415, 'Unsupported Media Type'));
   });
 
   it('400s malformed JSON without echoing parser internals', async () => {
-    const response = await testApp.http().post('/api/v1/admin/users').set(admin).set('Content-Type', 'application/json').send('{"name": ');
+    const response = await testApp
+      .http()
+      .post('/api/v1/admin/users')
+      .set(admin)
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expect(response.status).toBe(400);
     expect(response.body).toEqual(shape(400, 'Bad Request'));
     expect(response.body.message).toBe('request body is not valid JSON');
@@ -52,7 +62,7 @@ describe('errors and the HTTP edge', () => {
     expect(response.body).toEqual(shape(404, 'Not Found'));
   });
 
-  it('404s paths outside /api in the error shape too, never Express\'s HTML page', async () => {
+  it("404s paths outside /api in the error shape too, never Express's HTML page", async () => {
     for (const [method, path] of [
       ['get', '/typo'],
       ['get', '/dashboard/missing.js'],
@@ -60,10 +70,16 @@ describe('errors and the HTTP edge', () => {
       ['get', '/%E0%A4%A'],
     ] as const) {
       const response = await testApp.http()[method](path).set(admin);
-      expect([path, response.status, response.headers['content-type']]).toEqual([path, expect.any(Number), expect.stringContaining('application/json')]);
+      expect([path, response.status, response.headers['content-type']]).toEqual([
+        path,
+        expect.any(Number),
+        expect.stringContaining('application/json'),
+      ]);
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
-      expect(response.body).toEqual(shape(response.status, response.status === 404 ? 'Not Found' : 'Bad Request'));
+      expect(response.body).toEqual(
+        shape(response.status, response.status === 404 ? 'Not Found' : 'Bad Request'),
+      );
       expect(response.body.request_id).toBe(response.headers['x-request-id']);
     }
     // The dashboard itself is still served.
@@ -75,16 +91,28 @@ describe('errors and the HTTP edge', () => {
   it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
     const kept = await testApp.http().get('/api/v1/health').set('X-Request-Id', 'client-req-42');
     expect(kept.headers['x-request-id']).toBe('client-req-42');
-    const replaced = await testApp.http().get('/api/v1/health').set('X-Request-Id', 'bad id with spaces\u00e9');
+    const replaced = await testApp
+      .http()
+      .get('/api/v1/health')
+      .set('X-Request-Id', 'bad id with spaces\u00e9');
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const failed = await testApp.http().get('/api/v1/admin/api-keys').set('X-Request-Id', 'trace-7');
+    const failed = await testApp
+      .http()
+      .get('/api/v1/admin/api-keys')
+      .set('X-Request-Id', 'trace-7');
     expect(failed.body.request_id).toBe('trace-7');
   });
 
   it('logs one JSON line per request with method, route, status, latency, user and request id', async () => {
-    const response = await testApp.http().get('/api/v1/admin/api-keys').set(admin).set('X-Request-Id', 'log-check-1');
+    const response = await testApp
+      .http()
+      .get('/api/v1/admin/api-keys')
+      .set(admin)
+      .set('X-Request-Id', 'log-check-1');
     expect(response.status).toBe(200);
-    const line = testApp.logs.map((raw) => JSON.parse(raw)).find((entry) => entry.request_id === 'log-check-1');
+    const line = testApp.logs
+      .map((raw) => JSON.parse(raw))
+      .find((entry) => entry.request_id === 'log-check-1');
     expect(line).toMatchObject({
       level: 'info',
       req: { method: 'GET', url: '/api/v1/admin/api-keys' },
@@ -97,12 +125,18 @@ describe('errors and the HTTP edge', () => {
   });
 
   it('sets security headers and allows CORS only for CORS_ORIGINS', async () => {
-    const allowed = await testApp.http().get('/api/v1/health').set('Origin', 'https://dash.example.test');
+    const allowed = await testApp
+      .http()
+      .get('/api/v1/health')
+      .set('Origin', 'https://dash.example.test');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://dash.example.test');
     expect(allowed.headers['x-content-type-options']).toBe('nosniff');
     expect(allowed.headers['content-security-policy']).toContain("default-src 'self'");
     expect(allowed.headers['x-powered-by']).toBeUndefined();
-    const other = await testApp.http().get('/api/v1/health').set('Origin', 'https://evil.example.test');
+    const other = await testApp
+      .http()
+      .get('/api/v1/health')
+      .set('Origin', 'https://evil.example.test');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -112,7 +146,10 @@ describe('errors and the HTTP edge', () => {
     expect(ui.text).toContain('swagger-ui');
     const spec = await testApp.http().get('/docs-json');
     expect(spec.status).toBe(200);
-    expect(spec.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(spec.body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
     expect(Object.keys(spec.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/health',
@@ -122,7 +159,9 @@ describe('errors and the HTTP edge', () => {
         '/api/v1/admin/api-keys/{id}',
       ]),
     );
-    expect(spec.body.components.schemas.CreateUserDto.properties.email.example).toBe('andy@example.com');
+    expect(spec.body.components.schemas.CreateUserDto.properties.email.example).toBe(
+      'andy@example.com',
+    );
   });
 
   it('serves the very document the dashboard types are generated from without a database', async () => {

@@ -15,7 +15,9 @@ describe('event streams end with their key', () => {
 
   beforeAll(async () => {
     first = await startTestApp({ env: { API_KEY_CACHE_TTL_SECONDS: '3600' } });
-    second = await startTestApp({ env: { API_KEY_CACHE_TTL_SECONDS: '3600', EVENT_STREAMS_PER_KEY: '3' } });
+    second = await startTestApp({
+      env: { API_KEY_CACHE_TTL_SECONDS: '3600', EVENT_STREAMS_PER_KEY: '3' },
+    });
   });
 
   afterAll(async () => {
@@ -27,7 +29,10 @@ describe('event streams end with their key', () => {
     const user = await createUser(first);
     const stream = await openEventStream(second, user.key);
     expect(stream.status).toBe(200);
-    const revoked = await first.http().delete(`/api/v1/admin/api-keys/${user.keyId}`).set(bearer(TEST_ADMIN_KEY));
+    const revoked = await first
+      .http()
+      .delete(`/api/v1/admin/api-keys/${user.keyId}`)
+      .set(bearer(TEST_ADMIN_KEY));
     expect(revoked.status).toBe(204);
     const revokedAt = Date.now();
     const { text, endedAt } = await within(stream.ended, 1_000, 'stream end after revocation');
@@ -40,7 +45,9 @@ describe('event streams end with their key', () => {
   it('closes a stream when its key expires, not before', async () => {
     const user = await createUser(first);
     const expiresAt = Date.now() + 1_500;
-    const key = await createKey(first, user.userId, { expires_at: new Date(expiresAt).toISOString() });
+    const key = await createKey(first, user.userId, {
+      expires_at: new Date(expiresAt).toISOString(),
+    });
     const stream = await openEventStream(second, key.key);
     expect(stream.status).toBe(200);
     const { text, endedAt } = await within(stream.ended, 3_000, 'stream end at expiry');
@@ -49,7 +56,7 @@ describe('event streams end with their key', () => {
     expect(text).toContain('"reason":"key_ended"');
   });
 
-  it('closes a rotated key\'s stream when its grace period ends, and keeps the new key\'s stream', async () => {
+  it("closes a rotated key's stream when its grace period ends, and keeps the new key's stream", async () => {
     const user = await createUser(first);
     const oldStream = await openEventStream(second, user.key);
     expect(oldStream.status).toBe(200);
@@ -63,7 +70,11 @@ describe('event streams end with their key', () => {
     const rotatedBy = Date.now();
     const newStream = await openEventStream(second, rotated.body.key);
     expect(newStream.status).toBe(200);
-    const { text, endedAt } = await within(oldStream.ended, 4_000, 'old key stream end after grace');
+    const { text, endedAt } = await within(
+      oldStream.ended,
+      4_000,
+      'old key stream end after grace',
+    );
     // The grace period ends 2 s after the rotation committed, somewhere in [rotatedFrom, rotatedBy].
     expect(endedAt).toBeGreaterThanOrEqual(rotatedFrom + 2_000 - 20);
     expect(endedAt - (rotatedBy + 2_000)).toBeLessThan(1_000);
@@ -90,7 +101,11 @@ describe('event streams end with their key', () => {
     const other = await openEventStream(second, otherKey.key);
     expect(other.status).toBe(200);
     open[0]!.abort();
-    await waitFor(() => Promise.resolve(second.app.get(EventStreams).openCount(user.keyId)), (count) => count === 2, { timeoutMs: 5_000, what: 'slot freed' });
+    await waitFor(
+      () => Promise.resolve(second.app.get(EventStreams).openCount(user.keyId)),
+      (count) => count === 2,
+      { timeoutMs: 5_000, what: 'slot freed' },
+    );
     const again = await openEventStream(second, user.key);
     expect(again.status).toBe(200);
     for (const stream of [...open, other, again]) stream.abort();
@@ -103,17 +118,27 @@ describe('event streams end with their key', () => {
     const reading = await openEventStream(first, readerKey.key);
     expect(reading.status).toBe(200);
     // A raw socket that sends the request and never reads the answer.
-    const socket = createConnection({ host: '127.0.0.1', port: Number(new URL(first.baseUrl).port) });
+    const socket = createConnection({
+      host: '127.0.0.1',
+      port: Number(new URL(first.baseUrl).port),
+    });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    socket.write(`GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${user.key}\r\n\r\n`);
+    socket.write(
+      `GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${user.key}\r\n\r\n`,
+    );
     const streams = first.app.get(EventStreams);
-    await waitFor(() => Promise.resolve(streams.openCount(user.keyId)), (count) => count === 1, { timeoutMs: 5_000, what: 'silent stream open' });
+    await waitFor(
+      () => Promise.resolve(streams.openCount(user.keyId)),
+      (count) => count === 1,
+      { timeoutMs: 5_000, what: 'silent stream open' },
+    );
     const events = first.app.get(EventsService);
     let published = 0;
     try {
       await waitFor(
         async () => {
-          for (let i = 0; i < 20; i++, published++) events.publish({ userId: user.userId, type: 'thought.analyzed', id: big.id });
+          for (let i = 0; i < 20; i++, published++)
+            events.publish({ userId: user.userId, type: 'thought.analyzed', id: big.id });
           await new Promise((resolve) => setImmediate(resolve));
           return streams.openCount(user.keyId);
         },
@@ -125,13 +150,21 @@ describe('event streams end with their key', () => {
     }
     expect(published).toBeLessThan(5_000);
     // Nest's Logger is process-wide: the app started last holds every app's lines.
-    expect([...first.logs, ...second.logs].filter((line) => line.includes('event stream dropped: the client stopped reading'))).toHaveLength(1);
+    expect(
+      [...first.logs, ...second.logs].filter((line) =>
+        line.includes('event stream dropped: the client stopped reading'),
+      ),
+    ).toHaveLength(1);
     // The reader is unaffected: still open, and it got the events.
     expect(streams.openCount(readerKey.id)).toBe(1);
-    await waitFor(() => Promise.resolve(reading.received().split('event: thought.analyzed').length - 1), (count) => count >= 20, {
-      timeoutMs: 10_000,
-      what: 'events at the reading stream',
-    });
+    await waitFor(
+      () => Promise.resolve(reading.received().split('event: thought.analyzed').length - 1),
+      (count) => count >= 20,
+      {
+        timeoutMs: 10_000,
+        what: 'events at the reading stream',
+      },
+    );
     reading.abort();
   });
 
@@ -139,13 +172,22 @@ describe('event streams end with their key', () => {
     const user = await createUser(first);
     const secondKey = await createKey(first, user.userId);
     const thought = await captureThought(first, user.key, 'one load for every stream');
-    const streams = [await openEventStream(first, user.key), await openEventStream(first, user.key), await openEventStream(first, secondKey.key)];
+    const streams = [
+      await openEventStream(first, user.key),
+      await openEventStream(first, user.key),
+      await openEventStream(first, secondKey.key),
+    ];
     expect(streams.map((stream) => stream.status)).toEqual([200, 200, 200]);
     const load = jest.spyOn(first.app.get(EventPayloads), 'load');
     try {
-      first.app.get(EventsService).publish({ userId: user.userId, type: 'thought.analyzed', id: thought.id });
+      first.app
+        .get(EventsService)
+        .publish({ userId: user.userId, type: 'thought.analyzed', id: thought.id });
       await waitFor(
-        () => Promise.resolve(streams.filter((stream) => stream.received().includes(`id: ${thought.id}`)).length),
+        () =>
+          Promise.resolve(
+            streams.filter((stream) => stream.received().includes(`id: ${thought.id}`)).length,
+          ),
         (count) => count === 3,
         { timeoutMs: 5_000, what: 'the event at all three streams' },
       );

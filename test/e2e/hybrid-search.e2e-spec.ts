@@ -39,13 +39,18 @@ describe('hybrid related thoughts and search', () => {
     return response.body.items;
   };
   const related = async (who: CreatedUser, id: string): Promise<RelatedItem[]> => {
-    const response = await testApp.http().get(`/api/v1/thoughts/${id}/related`).set(bearer(who.key));
+    const response = await testApp
+      .http()
+      .get(`/api/v1/thoughts/${id}/related`)
+      .set(bearer(who.key));
     expect(response.status).toBe(200);
     return response.body.items;
   };
   const analysed = (who: CreatedUser, id: string) =>
     waitFor(
-      async () => (await testApp.http().get(`/api/v1/thoughts/${id}`).set(bearer(who.key))).body.analysis_status,
+      async () =>
+        (await testApp.http().get(`/api/v1/thoughts/${id}`).set(bearer(who.key))).body
+          .analysis_status,
       (status) => status === 'done',
       { what: `analysis of ${id}`, timeoutMs: 30_000 },
     );
@@ -54,7 +59,12 @@ describe('hybrid related thoughts and search', () => {
     scratch = await createScratchDatabase();
     testApp = await startTestApp({
       databaseUrl: scratch.url,
-      env: { WORKERS_ENABLED: 'true', WORKER_CONCURRENCY: '2', AI_BACKEND: 'mock', RATE_LIMIT_PER_MINUTE: '100000' },
+      env: {
+        WORKERS_ENABLED: 'true',
+        WORKER_CONCURRENCY: '2',
+        AI_BACKEND: 'mock',
+        RATE_LIMIT_PER_MINUTE: '100000',
+      },
     });
     ann = await createUser(testApp);
     bob = await createUser(testApp);
@@ -67,11 +77,16 @@ describe('hybrid related thoughts and search', () => {
       filler1: 'Water the tomatoes in the garden',
       filler2: 'Book the train tickets for the conference',
     };
-    for (const [name, input] of Object.entries(annsThoughts)) thoughts[name] = await captureThought(testApp, ann.key, input);
+    for (const [name, input] of Object.entries(annsThoughts))
+      thoughts[name] = await captureThought(testApp, ann.key, input);
     // Bob writes about the same things: none of it may reach Ann, and his words are not hers.
-    thoughts.bobs = await captureThought(testApp, bob.key, { content: 'Insomnia and a sleepless night again', tags: ['sleep'] });
+    thoughts.bobs = await captureThought(testApp, bob.key, {
+      content: 'Insomnia and a sleepless night again',
+      tags: ['sleep'],
+    });
     thoughts.bobsJapanese = await captureThought(testApp, bob.key, '睡眠不足の一週間');
-    for (const [name, thought] of Object.entries(thoughts)) await analysed(name.startsWith('bob') ? bob : ann, thought.id);
+    for (const [name, thought] of Object.entries(thoughts))
+      await analysed(name.startsWith('bob') ? bob : ann, thought.id);
   });
 
   afterAll(async () => {
@@ -89,8 +104,16 @@ describe('hybrid related thoughts and search', () => {
     expect(ids.indexOf(thoughts.pillow!.id)).toBeLessThan(2);
     expect(ids.indexOf(thoughts.insomnia!.id)).toBeLessThan(2);
     const byId = new Map(items.map((item) => [item.thought.id, item]));
-    expect(byId.get(thoughts.pillow!.id)).toMatchObject({ shared_tags: ['sleep'], reasons: expect.arrayContaining(['shared tags: sleep']) });
-    expect(byId.get(thoughts.insomnia!.id)!.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^similar words: .*insomnia/), 'full-text match']));
+    expect(byId.get(thoughts.pillow!.id)).toMatchObject({
+      shared_tags: ['sleep'],
+      reasons: expect.arrayContaining(['shared tags: sleep']),
+    });
+    expect(byId.get(thoughts.insomnia!.id)!.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^similar words: .*insomnia/),
+        'full-text match',
+      ]),
+    );
     for (const item of items) {
       expect(item.reasons.length).toBeGreaterThan(0);
       expect(item.score).toBeGreaterThan(0);
@@ -100,21 +123,29 @@ describe('hybrid related thoughts and search', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it('counts each user\'s words apart, and takes a deleted thought\'s words back out', async () => {
+  it("counts each user's words apart, and takes a deleted thought's words back out", async () => {
     const client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
     try {
       const documents = async (userId: string, term: string) =>
-        (await client.query<{ documents: number }>(`SELECT documents FROM user_terms WHERE user_id = $1 AND term = $2`, [userId, term])).rows[0]
-          ?.documents ?? 0;
+        (
+          await client.query<{ documents: number }>(
+            `SELECT documents FROM user_terms WHERE user_id = $1 AND term = $2`,
+            [userId, term],
+          )
+        ).rows[0]?.documents ?? 0;
       expect(await documents(ann.userId, '')).toBe(7);
       expect(await documents(ann.userId, 'insomnia')).toBe(2);
       expect(await documents(bob.userId, 'insomnia')).toBe(1);
       const gone = await captureThought(testApp, ann.key, 'Insomnia, a third time');
       await analysed(ann, gone.id);
       expect(await documents(ann.userId, 'insomnia')).toBe(3);
-      expect((await testApp.http().delete(`/api/v1/thoughts/${gone.id}`).set(bearer(ann.key))).status).toBe(204);
-      expect([await documents(ann.userId, 'insomnia'), await documents(ann.userId, '')]).toEqual([2, 7]);
+      expect(
+        (await testApp.http().delete(`/api/v1/thoughts/${gone.id}`).set(bearer(ann.key))).status,
+      ).toBe(204);
+      expect([await documents(ann.userId, 'insomnia'), await documents(ann.userId, '')]).toEqual([
+        2, 7,
+      ]);
     } finally {
       await client.end();
     }
@@ -122,7 +153,9 @@ describe('hybrid related thoughts and search', () => {
 
   it('finds a misspelt word through the trigram arm, naming the word it read it as', async () => {
     const items = await search(ann, 'insomnai');
-    expect(items.map((item) => item.id).sort()).toEqual([thoughts.source!.id, thoughts.insomnia!.id].sort());
+    expect(items.map((item) => item.id).sort()).toEqual(
+      [thoughts.source!.id, thoughts.insomnia!.id].sort(),
+    );
     for (const item of items) {
       expect(item.search.matched).toEqual([{ arm: 'trigram', terms: ['insomnia'] }]);
       expect(item.search.snippet.toLowerCase()).toContain('<mark>insomnia</mark>');
@@ -131,14 +164,20 @@ describe('hybrid related thoughts and search', () => {
 
   it('fuses both arms: a correct word matches by full text, with the words it matched', async () => {
     const items = await search(ann, 'insomnia night');
-    expect(items.map((item) => item.id).sort()).toEqual([thoughts.source!.id, thoughts.insomnia!.id].sort());
+    expect(items.map((item) => item.id).sort()).toEqual(
+      [thoughts.source!.id, thoughts.insomnia!.id].sort(),
+    );
     for (const item of items) {
-      expect(item.search.matched).toEqual([{ arm: 'full_text', terms: expect.arrayContaining(['insomnia', 'night']) }]);
+      expect(item.search.matched).toEqual([
+        { arm: 'full_text', terms: expect.arrayContaining(['insomnia', 'night']) },
+      ]);
       expect(item.search.rank).toBeGreaterThan(0);
     }
     // A known word and a misspelt one: the misspelling is read as Ann's word, the other kept.
     const mixed = await search(ann, 'insomnai night');
-    expect(mixed.map((item) => item.id).sort()).toEqual([thoughts.source!.id, thoughts.insomnia!.id].sort());
+    expect(mixed.map((item) => item.id).sort()).toEqual(
+      [thoughts.source!.id, thoughts.insomnia!.id].sort(),
+    );
     expect(mixed[0]!.search.matched).toEqual([{ arm: 'trigram', terms: ['insomnia'] }]);
   });
 
@@ -146,7 +185,9 @@ describe('hybrid related thoughts and search', () => {
     for (const q of ['睡眠', '睡眠不足', '目が覚めた']) {
       const items = await search(ann, q);
       expect({ q, ids: items.map((item) => item.id) }).toEqual({ q, ids: [thoughts.japanese!.id] });
-      expect(items[0]!.search.matched).toEqual([{ arm: 'trigram', terms: [expect.stringContaining(q)] }]);
+      expect(items[0]!.search.matched).toEqual([
+        { arm: 'trigram', terms: [expect.stringContaining(q)] },
+      ]);
     }
     expect((await search(bob, '睡眠')).map((item) => item.id)).toEqual([thoughts.bobsJapanese!.id]);
   });
@@ -187,7 +228,11 @@ describe('hybrid related thoughts and search', () => {
       const ids: string[] = [];
       let cursor: string | undefined;
       for (;;) {
-        const response = await testApp.http().get('/api/v1/thoughts').set(bearer(carol.key)).query({ q, limit: 200, ...(cursor ? { cursor } : {}) });
+        const response = await testApp
+          .http()
+          .get('/api/v1/thoughts')
+          .set(bearer(carol.key))
+          .query({ q, limit: 200, ...(cursor ? { cursor } : {}) });
         expect(response.status).toBe(200);
         ids.push(...response.body.items.map((item: SearchItem) => item.id));
         cursor = response.body.next_cursor ?? undefined;
@@ -196,16 +241,29 @@ describe('hybrid related thoughts and search', () => {
     };
     for (const word of ['walk', 'heron'] as const) {
       const ids = await allPages(word);
-      expect({ word, count: ids.length, distinct: new Set(ids).size }).toEqual({ word, count: 500, distinct: 500 });
+      expect({ word, count: ids.length, distinct: new Set(ids).size }).toEqual({
+        word,
+        count: 500,
+        distinct: 500,
+      });
       expect({ word, ids: [...ids].sort() }).toEqual({ word, ids: [...newest[word]].sort() });
     }
   });
 
-  it('keeps search and related within the caller\'s thoughts', async () => {
+  it("keeps search and related within the caller's thoughts", async () => {
     expect((await search(bob, 'insomnai')).map((item) => item.id)).toEqual([thoughts.bobs!.id]);
-    expect((await testApp.http().get(`/api/v1/thoughts/${thoughts.source!.id}/related`).set(bearer(bob.key))).status).toBe(404);
+    expect(
+      (
+        await testApp
+          .http()
+          .get(`/api/v1/thoughts/${thoughts.source!.id}/related`)
+          .set(bearer(bob.key))
+      ).status,
+    ).toBe(404);
     const bobsRelated = await related(bob, thoughts.bobs!.id);
-    expect(bobsRelated.map((item) => item.thought.id)).not.toEqual(expect.arrayContaining([thoughts.source!.id]));
+    expect(bobsRelated.map((item) => item.thought.id)).not.toEqual(
+      expect.arrayContaining([thoughts.source!.id]),
+    );
     expect(bobsRelated.every((item) => item.thought.id === thoughts.bobsJapanese!.id)).toBe(true);
   });
 });

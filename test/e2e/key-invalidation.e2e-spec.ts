@@ -32,10 +32,17 @@ describe('verified-key cache across instances', () => {
     const user = await createUser(first);
     const key = await createKey(first, user.userId, { scope: 'admin' });
     // Warm both caches.
-    expect((await first.http().get('/api/v1/admin/api-keys').set(bearer(key.key))).status).toBe(200);
-    expect((await second.http().get('/api/v1/admin/api-keys').set(bearer(key.key))).status).toBe(200);
+    expect((await first.http().get('/api/v1/admin/api-keys').set(bearer(key.key))).status).toBe(
+      200,
+    );
+    expect((await second.http().get('/api/v1/admin/api-keys').set(bearer(key.key))).status).toBe(
+      200,
+    );
 
-    const revoked = await first.http().delete(`/api/v1/admin/api-keys/${key.id}`).set(bearer(TEST_ADMIN_KEY));
+    const revoked = await first
+      .http()
+      .delete(`/api/v1/admin/api-keys/${key.id}`)
+      .set(bearer(TEST_ADMIN_KEY));
     expect(revoked.status).toBe(204);
     // NOTIFY is delivered asynchronously, within milliseconds; allow up to one second.
     await expect(waitForStatus(second, key.key, 401)).resolves.toBe(401);
@@ -44,10 +51,18 @@ describe('verified-key cache across instances', () => {
   it('a key rotated through one instance stops working on the other', async () => {
     const user = await createUser(second);
     const key = await createKey(second, user.userId, { scope: 'admin' });
-    expect((await first.http().get('/api/v1/admin/api-keys').set(bearer(key.key))).status).toBe(200);
-    const rotated = await second.http().post(`/api/v1/admin/api-keys/${key.id}/rotate`).set(bearer(TEST_ADMIN_KEY)).send({});
+    expect((await first.http().get('/api/v1/admin/api-keys').set(bearer(key.key))).status).toBe(
+      200,
+    );
+    const rotated = await second
+      .http()
+      .post(`/api/v1/admin/api-keys/${key.id}/rotate`)
+      .set(bearer(TEST_ADMIN_KEY))
+      .send({});
     expect(rotated.status).toBe(201);
     await expect(waitForStatus(first, key.key, 401)).resolves.toBe(401);
-    expect((await first.http().get('/api/v1/admin/api-keys').set(bearer(rotated.body.key))).status).toBe(200);
+    expect(
+      (await first.http().get('/api/v1/admin/api-keys').set(bearer(rotated.body.key))).status,
+    ).toBe(200);
   });
 });

@@ -7,17 +7,25 @@ import { ApiKeysRepository } from '../../src/auth/api-keys.repository.js';
 import { within } from '../support/event-stream-client.js';
 import { bearer, createUser, type CreatedUser } from '../support/factories.js';
 import { freePort, ServerProcess } from '../support/server-process.js';
-import { startTestApp, TEST_ADMIN_KEY, testDatabaseUrl, type TestApp } from '../support/test-app.js';
+import {
+  startTestApp,
+  TEST_ADMIN_KEY,
+  testDatabaseUrl,
+  type TestApp,
+} from '../support/test-app.js';
 
 const WRONG_KEY = `pai_${'w'.repeat(40)}`;
 
 /** Sends a request's head and only part of its declared body; resolves with whatever the server answers. */
 function sendHeadOnly(testApp: TestApp, head: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = createConnection({ host: '127.0.0.1', port: Number(new URL(testApp.baseUrl).port) }, () => {
-      socket.write(head);
-      socket.write('{"content": "only the start of a 1 MiB body');
-    });
+    const socket = createConnection(
+      { host: '127.0.0.1', port: Number(new URL(testApp.baseUrl).port) },
+      () => {
+        socket.write(head);
+        socket.write('{"content": "only the start of a 1 MiB body');
+      },
+    );
     let answer = '';
     socket.on('data', (chunk) => {
       answer += chunk.toString();
@@ -48,7 +56,8 @@ describe('limits before work', () => {
       // Warm the verified-key cache: a cache hit must not get past the block either.
       expect((await testApp.http().get('/api/v1/thoughts').set(bearer(user.key))).status).toBe(200);
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await testApp.http().get('/api/v1/thoughts').set(bearer(WRONG_KEY))).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await testApp.http().get('/api/v1/thoughts').set(bearer(WRONG_KEY))).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
 
       const lookups = jest.spyOn(testApp.app.get(ApiKeysRepository), 'findUsableByHash');
@@ -56,12 +65,25 @@ describe('limits before work', () => {
         const withRightKey = await testApp.http().get('/api/v1/thoughts').set(bearer(user.key));
         expect(withRightKey.status).toBe(429);
         expect(Number(withRightKey.headers['retry-after'])).toBeGreaterThan(0);
-        expect(withRightKey.body).toMatchObject({ status_code: 429, message: 'too many failed authentication attempts' });
-        const guess = await testApp.http().get('/api/v1/thoughts').set(bearer(`pai_${'v'.repeat(40)}`));
+        expect(withRightKey.body).toMatchObject({
+          status_code: 429,
+          message: 'too many failed authentication attempts',
+        });
+        const guess = await testApp
+          .http()
+          .get('/api/v1/thoughts')
+          .set(bearer(`pai_${'v'.repeat(40)}`));
         expect(guess.status).toBe(429);
-        const posted = await testApp.http().post('/api/v1/thoughts').set(bearer(user.key)).send({ content: 'blocked' });
+        const posted = await testApp
+          .http()
+          .post('/api/v1/thoughts')
+          .set(bearer(user.key))
+          .send({ content: 'blocked' });
         expect(posted.status).toBe(429);
-        expect(posted.body).toMatchObject({ status_code: 429, request_id: posted.headers['x-request-id'] });
+        expect(posted.body).toMatchObject({
+          status_code: 429,
+          request_id: posted.headers['x-request-id'],
+        });
         expect(lookups).not.toHaveBeenCalled();
       } finally {
         lookups.mockRestore();
@@ -102,7 +124,9 @@ describe('limits before work', () => {
 
     it('is refused, right key or not, on an instance that never saw its failures', async () => {
       const get = (server: ServerProcess, key: string, address: string) =>
-        fetch(`${server.baseUrl}/api/v1/thoughts`, { headers: { ...bearer(key), 'X-Forwarded-For': address } });
+        fetch(`${server.baseUrl}/api/v1/thoughts`, {
+          headers: { ...bearer(key), 'X-Forwarded-For': address },
+        });
       const created = await fetch(`${first.baseUrl}/api/v1/admin/users`, {
         method: 'POST',
         headers: { ...bearer(TEST_ADMIN_KEY), 'Content-Type': 'application/json' },
@@ -128,7 +152,9 @@ describe('limits before work', () => {
     let user: CreatedUser;
 
     beforeAll(async () => {
-      testApp = await startTestApp({ env: { UNAUTHENTICATED_PER_MINUTE: '3', AUTH_FAILURES_PER_MINUTE: '1000' } });
+      testApp = await startTestApp({
+        env: { UNAUTHENTICATED_PER_MINUTE: '3', AUTH_FAILURES_PER_MINUTE: '1000' },
+      });
       user = await createUser(testApp);
     });
 
@@ -139,14 +165,24 @@ describe('limits before work', () => {
     it('are limited per address before their body is parsed', async () => {
       const statuses = [
         (await testApp.http().post('/api/v1/thoughts').send({ content: 'no key' })).status,
-        (await testApp.http().post('/api/v1/thoughts').set(bearer(WRONG_KEY)).send({ content: 'wrong key' })).status,
+        (
+          await testApp
+            .http()
+            .post('/api/v1/thoughts')
+            .set(bearer(WRONG_KEY))
+            .send({ content: 'wrong key' })
+        ).status,
         // Unknown routes count too: they parse bodies like any other.
         (await testApp.http().post('/api/v1/no-such-route').send({ content: 'anywhere' })).status,
       ];
       expect(statuses).toEqual([401, 401, 404]);
 
       // Malformed JSON would be a 400 if it were parsed: it is refused before that.
-      const malformed = await testApp.http().post('/api/v1/thoughts').set('Content-Type', 'application/json').send('{"content": ');
+      const malformed = await testApp
+        .http()
+        .post('/api/v1/thoughts')
+        .set('Content-Type', 'application/json')
+        .send('{"content": ');
       expect(malformed.status).toBe(429);
       expect(malformed.body).toEqual({
         status_code: 429,
@@ -169,7 +205,11 @@ describe('limits before work', () => {
       expect(answer).toContain('too many requests without a valid API key');
 
       // A key holder from the same address is not affected.
-      const captured = await testApp.http().post('/api/v1/thoughts').set(bearer(user.key)).send({ content: 'with a key' });
+      const captured = await testApp
+        .http()
+        .post('/api/v1/thoughts')
+        .set(bearer(user.key))
+        .send({ content: 'with a key' });
       expect(captured.status).toBe(201);
       // Requests without a body are the guard's business, not this limit's.
       expect((await testApp.http().get('/api/v1/health')).status).toBe(200);
@@ -189,14 +229,31 @@ describe('limits before work', () => {
       await testApp.close();
     });
 
-    it.each(['bearer', 'BEARER', 'BeArEr'])('accepts the %s scheme in any case (RFC 7235)', async (scheme) => {
-      expect((await testApp.http().get('/api/v1/thoughts').set('Authorization', `${scheme} ${user.key}`)).status).toBe(200);
-      const captured = await testApp.http().post('/api/v1/thoughts').set('Authorization', `${scheme}  ${user.key}`).send({ content: `via ${scheme}` });
-      expect(captured.status).toBe(201);
-    });
+    it.each(['bearer', 'BEARER', 'BeArEr'])(
+      'accepts the %s scheme in any case (RFC 7235)',
+      async (scheme) => {
+        expect(
+          (
+            await testApp
+              .http()
+              .get('/api/v1/thoughts')
+              .set('Authorization', `${scheme} ${user.key}`)
+          ).status,
+        ).toBe(200);
+        const captured = await testApp
+          .http()
+          .post('/api/v1/thoughts')
+          .set('Authorization', `${scheme}  ${user.key}`)
+          .send({ content: `via ${scheme}` });
+        expect(captured.status).toBe(201);
+      },
+    );
 
     it('still refuses other schemes and keys outside the header', async () => {
-      expect((await testApp.http().get('/api/v1/thoughts').set('Authorization', `Basic ${user.key}`)).status).toBe(401);
+      expect(
+        (await testApp.http().get('/api/v1/thoughts').set('Authorization', `Basic ${user.key}`))
+          .status,
+      ).toBe(401);
       expect((await testApp.http().get(`/api/v1/thoughts?key=${user.key}`)).status).toBe(401);
     });
   });
@@ -213,10 +270,16 @@ describe('limits before work', () => {
     });
 
     it('stops the server at start with a message that says what to set instead', async () => {
-      const server = new ServerProcess(await freePort(), { TRUST_PROXY: 'true', DATA_DIR: dir }, dir);
+      const server = new ServerProcess(
+        await freePort(),
+        { TRUST_PROXY: 'true', DATA_DIR: dir },
+        dir,
+      );
       server.start();
       const code = await within(
-        new Promise<number | null>((resolve) => server.child!.once('exit', (exitCode) => resolve(exitCode))),
+        new Promise<number | null>((resolve) =>
+          server.child!.once('exit', (exitCode) => resolve(exitCode)),
+        ),
         20_000,
         'server exit',
       );

@@ -49,11 +49,20 @@ describe('npm run mcp:stdio: the stdio bridge, spawned and driven by the SDK std
     const client = await connect(['--key-file', '~/.pai-key']);
     expect(client.getServerVersion()?.name).toBe('pai');
     expect((await client.listTools()).tools).toHaveLength(14);
-    const result = (await client.callTool({ name: 'capture_thought', arguments: { content: 'captured through the stdio bridge' } })) as CallToolResult;
+    const result = (await client.callTool({
+      name: 'capture_thought',
+      arguments: { content: 'captured through the stdio bridge' },
+    })) as CallToolResult;
     const id = (result.structuredContent as { thought: { id: string } }).thought.id;
     const stored = await testApp.http().get(`/api/v1/thoughts/${id}`).set(bearer(user.key));
-    expect([stored.status, stored.body.content]).toEqual([200, 'captured through the stdio bridge']);
-    const bad = (await client.callTool({ name: 'get_thought', arguments: { id: 'nope' } })) as CallToolResult;
+    expect([stored.status, stored.body.content]).toEqual([
+      200,
+      'captured through the stdio bridge',
+    ]);
+    const bad = (await client.callTool({
+      name: 'get_thought',
+      arguments: { id: 'nope' },
+    })) as CallToolResult;
     expect(bad.isError).toBe(true);
   });
 
@@ -63,13 +72,20 @@ describe('npm run mcp:stdio: the stdio bridge, spawned and driven by the SDK std
     const names = (await client.listTools()).tools.map((tool) => tool.name);
     expect(names).toContain('search_thoughts');
     expect(names).not.toContain('capture_thought');
-    expect((await testApp.http().delete(`/api/v1/admin/api-keys/${read.id}`).set(bearer(TEST_ADMIN_KEY))).status).toBe(204);
+    expect(
+      (await testApp.http().delete(`/api/v1/admin/api-keys/${read.id}`).set(bearer(TEST_ADMIN_KEY)))
+        .status,
+    ).toBe(204);
     await expect(client.listTools()).rejects.toThrow(/401/);
   });
 
   it('refuses a key on the command line, a missing key and an unreadable key file, on stderr with exit code 2', () => {
     const run = (args: string[], env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, [BRIDGE, '--url', testApp.baseUrl, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', input: '' });
+      spawnSync(process.execPath, [BRIDGE, '--url', testApp.baseUrl, ...args], {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+        input: '',
+      });
     const onArgv = run(['--key', user.key]);
     expect([onArgv.status, onArgv.stdout]).toEqual([2, '']);
     expect(onArgv.stderr).toContain('--key is not accepted');

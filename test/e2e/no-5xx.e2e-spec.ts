@@ -3,10 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { DATA_EXCEPTION_LOG } from '../../src/common/filters/all-exceptions.filter.js';
-import { bearer, captureThought, createKey, createUser, type CreatedUser } from '../support/factories.js';
-import { type FuzzBody, type FuzzRequest, NoGeneratorError, type Pools, RAW_BODIES, requestArb } from '../support/fuzz/arbitraries.js';
+import {
+  bearer,
+  captureThought,
+  createKey,
+  createUser,
+  type CreatedUser,
+} from '../support/factories.js';
+import {
+  type FuzzBody,
+  type FuzzRequest,
+  NoGeneratorError,
+  type Pools,
+  RAW_BODIES,
+  requestArb,
+} from '../support/fuzz/arbitraries.js';
 import { BLNS } from '../support/fuzz/naughty-strings.js';
-import { type OpenApiDocument, type Operation, type Route, routeKey, routesOf } from '../support/fuzz/openapi.js';
+import {
+  type OpenApiDocument,
+  type Operation,
+  type Route,
+  routeKey,
+  routesOf,
+} from '../support/fuzz/openapi.js';
 import { RowChecksums } from '../support/fuzz/row-checksum.js';
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
@@ -29,7 +48,16 @@ const SHRINK = process.env.FC_SHRINK === '1';
 const OUTSIDE_SWAGGER: Record<string, Operation> = {
   // Model Context Protocol (Streamable HTTP): JSON-RPC, tools named by the MCP work.
   'POST /mcp': {
-    parameters: [{ name: 'Accept', in: 'header', schema: { type: 'string', enum: ['application/json, text/event-stream', 'application/json'] } }],
+    parameters: [
+      {
+        name: 'Accept',
+        in: 'header',
+        schema: {
+          type: 'string',
+          enum: ['application/json, text/event-stream', 'application/json'],
+        },
+      },
+    ],
     requestBody: {
       content: {
         'application/json': {
@@ -39,11 +67,24 @@ const OUTSIDE_SWAGGER: Record<string, Operation> = {
             properties: {
               jsonrpc: { type: 'string', enum: ['2.0'] },
               id: { type: 'integer', minimum: 1, maximum: 1000 },
-              method: { type: 'string', enum: ['initialize', 'tools/list', 'tools/call', 'resources/list', 'prompts/list'] },
+              method: {
+                type: 'string',
+                enum: ['initialize', 'tools/list', 'tools/call', 'resources/list', 'prompts/list'],
+              },
               params: {
                 type: 'object',
                 properties: {
-                  name: { type: 'string', enum: ['capture_thought', 'search_thoughts', 'list_thoughts', 'get_thought', 'list_tasks', 'create_task'] },
+                  name: {
+                    type: 'string',
+                    enum: [
+                      'capture_thought',
+                      'search_thoughts',
+                      'list_thoughts',
+                      'get_thought',
+                      'list_tasks',
+                      'create_task',
+                    ],
+                  },
                   protocolVersion: { type: 'string', example: '2025-06-18' },
                   arguments: {
                     type: 'object',
@@ -69,7 +110,8 @@ const OUTSIDE_SWAGGER: Record<string, Operation> = {
   'GET /metrics': {},
 };
 /** Swagger UI and its document, served by SwaggerModule without a description of themselves. */
-const isDocsRoute = (path: string) => path === '/docs' || path.startsWith('/docs-') || path.startsWith('/docs/');
+const isDocsRoute = (path: string) =>
+  path === '/docs' || path.startsWith('/docs-') || path.startsWith('/docs/');
 
 /** Express's `route.all` lists each of Node's methods (35 or so); no route of ours takes more than a few. */
 const EVERY_METHOD = 20;
@@ -79,17 +121,22 @@ function servedRoutes(testApp: TestApp): { method: string; path: string }[] {
   interface Layer {
     route?: { path: unknown; methods: Record<string, boolean> };
   }
-  const express = testApp.app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
-  return (express.router ?? express._router)!.stack
-    .filter((layer) => layer.route && typeof layer.route.path === 'string')
-    // Nest adds an every-method fall-through for paths excluded from the global prefix (/mcp,
-    // /metrics); it only passes on to the 404 handler, so it is no route of ours.
-    .filter((layer) => Object.keys(layer.route!.methods).length < EVERY_METHOD)
-    .flatMap((layer) =>
-      Object.keys(layer.route!.methods)
-        .filter((method) => method !== '_all')
-        .map((method) => ({ method: method.toUpperCase(), path: layer.route!.path as string })),
-    );
+  const express = testApp.app.getHttpAdapter().getInstance() as {
+    router?: { stack: Layer[] };
+    _router?: { stack: Layer[] };
+  };
+  return (
+    (express.router ?? express._router)!.stack
+      .filter((layer) => layer.route && typeof layer.route.path === 'string')
+      // Nest adds an every-method fall-through for paths excluded from the global prefix (/mcp,
+      // /metrics); it only passes on to the 404 handler, so it is no route of ours.
+      .filter((layer) => Object.keys(layer.route!.methods).length < EVERY_METHOD)
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => ({ method: method.toUpperCase(), path: layer.route!.path as string })),
+      )
+  );
 }
 
 interface Actor {
@@ -99,9 +146,12 @@ interface Actor {
 
 const STRANGER_MARKER = `stranger-secret-${randomUUID()}`;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-const cursorOf = (parts: unknown) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+const cursorOf = (parts: unknown) =>
+  Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 const preview = (value: unknown, length = 300) => {
-  const text = Buffer.isBuffer(value) ? `<${value.length} bytes> ${value.subarray(0, 80).toString('latin1')}` : String(value);
+  const text = Buffer.isBuffer(value)
+    ? `<${value.length} bytes> ${value.subarray(0, 80).toString('latin1')}`
+    : String(value);
   return text.length > length ? `${text.slice(0, length)}... (${text.length} chars)` : text;
 };
 
@@ -119,7 +169,9 @@ describe('no 5xx from any input, on every route', () => {
   let strangerChecksum: string;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000', AUTH_FAILURES_PER_MINUTE: '100000' } });
+    testApp = await startTestApp({
+      env: { RATE_LIMIT_PER_MINUTE: '100000', AUTH_FAILURES_PER_MINUTE: '100000' },
+    });
     dataSource = testApp.app.get(DataSource);
     checksums = new RowChecksums(dataSource);
     document = (await testApp.http().get('/docs-json')).body as OpenApiDocument;
@@ -127,17 +179,34 @@ describe('no 5xx from any input, on every route', () => {
     routes = [
       ...routesOf(document),
       ...Object.entries(OUTSIDE_SWAGGER)
-        .map(([key, operation]) => ({ method: key.split(' ')[0]!, path: key.split(' ')[1]!, operation }))
-        .filter((route) => served.some((candidate) => candidate.method === route.method && candidate.path === route.path)),
+        .map(([key, operation]) => ({
+          method: key.split(' ')[0]!,
+          path: key.split(' ')[1]!,
+          operation,
+        }))
+        .filter((route) =>
+          served.some(
+            (candidate) => candidate.method === route.method && candidate.path === route.path,
+          ),
+        ),
     ];
 
     const user = await createUser(testApp, 'Fuzzed User');
-    const [adminRow] = (await dataSource.query('SELECT user_id FROM api_keys WHERE key_hash = $1', [sha256(TEST_ADMIN_KEY)])) as { user_id: string }[];
-    actors = { user: { key: user.key, userId: user.userId }, admin: { key: TEST_ADMIN_KEY, userId: adminRow!.user_id } };
+    const [adminRow] = (await dataSource.query('SELECT user_id FROM api_keys WHERE key_hash = $1', [
+      sha256(TEST_ADMIN_KEY),
+    ])) as { user_id: string }[];
+    actors = {
+      user: { key: user.key, userId: user.userId },
+      admin: { key: TEST_ADMIN_KEY, userId: adminRow!.user_id },
+    };
     stranger = await createUser(testApp, 'Stranger');
 
     const own = [];
-    for (const content of ['Call mom about the tax forms #family', 'Idea: a tax spreadsheet', 'Buy milk tomorrow']) {
+    for (const content of [
+      'Call mom about the tax forms #family',
+      'Idea: a tax spreadsheet',
+      'Buy milk tomorrow',
+    ]) {
       own.push(await captureThought(testApp, user.key, { content, tags: ['family', 'tax'] }));
     }
     const as = (key: string) => ({
@@ -145,15 +214,40 @@ describe('no 5xx from any input, on every route', () => {
       get: (url: string) => testApp.http().get(url).set(bearer(key)),
     });
     const ownTasks = [
-      (await as(user.key).post('/api/v1/tasks', { title: 'File the taxes', due_date: '2026-04-15', priority: 'high' })).body,
-      (await as(user.key).post('/api/v1/tasks', { title: 'Call mom', source_thought_id: own[0]!.id })).body,
+      (
+        await as(user.key).post('/api/v1/tasks', {
+          title: 'File the taxes',
+          due_date: '2026-04-15',
+          priority: 'high',
+        })
+      ).body,
+      (
+        await as(user.key).post('/api/v1/tasks', {
+          title: 'Call mom',
+          source_thought_id: own[0]!.id,
+        })
+      ).body,
     ];
     const strangerThoughts = [
-      await captureThought(testApp, stranger.key, { content: `${STRANGER_MARKER} tax secrets`, tags: ['tax'] }),
-      await captureThought(testApp, stranger.key, { content: `${STRANGER_MARKER} more tax`, tags: ['family'] }),
+      await captureThought(testApp, stranger.key, {
+        content: `${STRANGER_MARKER} tax secrets`,
+        tags: ['tax'],
+      }),
+      await captureThought(testApp, stranger.key, {
+        content: `${STRANGER_MARKER} more tax`,
+        tags: ['family'],
+      }),
     ];
-    const strangerTask = (await as(stranger.key).post('/api/v1/tasks', { title: `${STRANGER_MARKER} task`, due_date: '2026-05-01' })).body;
-    strangerIds = [...strangerThoughts.map((thought) => thought.id as string), strangerTask.id as string];
+    const strangerTask = (
+      await as(stranger.key).post('/api/v1/tasks', {
+        title: `${STRANGER_MARKER} task`,
+        due_date: '2026-05-01',
+      })
+    ).body;
+    strangerIds = [
+      ...strangerThoughts.map((thought) => thought.id as string),
+      strangerTask.id as string,
+    ];
     const disposable = await createKey(testApp, user.userId, { name: 'disposable' });
     // Lazily created rows: created now, so a 4xx later cannot be blamed for creating them.
     for (const actor of [user.key, TEST_ADMIN_KEY]) {
@@ -173,13 +267,22 @@ describe('no 5xx from any input, on every route', () => {
       [stranger.key, '/api/v1/thoughts?limit=1&q=tax'],
     ] as const) {
       const cursor = (await as(key).get(url)).body.next_cursor;
-      if (typeof cursor !== 'string') throw new Error(`no next_cursor from ${url}: the pool needs one`);
+      if (typeof cursor !== 'string')
+        throw new Error(`no next_cursor from ${url}: the pool needs one`);
       realCursors.push(cursor);
     }
     const at = '2026-01-04T12:00:00.000Z';
     const someId = own[0]!.id as string;
     pools = {
-      ids: [...own.map((thought) => thought.id as string), ...ownTasks.map((task) => task.id as string), disposable.id, user.userId, ...strangerIds, randomUUID(), '00000000-0000-0000-0000-000000000000'],
+      ids: [
+        ...own.map((thought) => thought.id as string),
+        ...ownTasks.map((task) => task.id as string),
+        disposable.id,
+        user.userId,
+        ...strangerIds,
+        randomUUID(),
+        '00000000-0000-0000-0000-000000000000',
+      ],
       cursors: [
         ...realCursors,
         'AAAA',
@@ -207,7 +310,9 @@ describe('no 5xx from any input, on every route', () => {
     await testApp?.close();
   });
 
-  async function send(request: FuzzRequest): Promise<{ status: number; headers: Headers; text: string }> {
+  async function send(
+    request: FuzzRequest,
+  ): Promise<{ status: number; headers: Headers; text: string }> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), 20_000);
     try {
@@ -243,9 +348,14 @@ describe('no 5xx from any input, on every route', () => {
   async function settledChecksum(userId: string): Promise<string> {
     await waitFor(
       async () =>
-        ((await dataSource.query(`SELECT count(*)::int AS n FROM operations WHERE user_id = $1 AND kind = 'import' AND state = 'running'`, [userId])) as {
-          n: number;
-        }[])[0]!.n,
+        (
+          (await dataSource.query(
+            `SELECT count(*)::int AS n FROM operations WHERE user_id = $1 AND kind = 'import' AND state = 'running'`,
+            [userId],
+          )) as {
+            n: number;
+          }[]
+        )[0]!.n,
       (running) => running === 0,
       { timeoutMs: 30_000, what: 'the fuzzed imports to finish' },
     );
@@ -263,7 +373,8 @@ describe('no 5xx from any input, on every route', () => {
       (request.body ? ` [${request.body.contentType}] ${preview(request.body.payload, 200)}` : '') +
       ` -> ${status} ${preview(text, 300)}`;
     if (status >= 500) throw new Error(`5xx: ${describe()}`);
-    if (expectStatus !== undefined && status !== expectStatus) throw new Error(`expected ${expectStatus}: ${describe()}`);
+    if (expectStatus !== undefined && status !== expectStatus)
+      throw new Error(`expected ${expectStatus}: ${describe()}`);
     if (status >= 400) {
       let body: Record<string, unknown>;
       try {
@@ -271,7 +382,9 @@ describe('no 5xx from any input, on every route', () => {
       } catch {
         throw new Error(`error without a JSON body: ${describe()}`);
       }
-      const keys = Object.keys(body).filter((key) => key !== 'details').sort();
+      const keys = Object.keys(body)
+        .filter((key) => key !== 'details')
+        .sort();
       // MCP's own transport errors (406 Accept, a malformed JSON-RPC message) are JSON-RPC
       // errors, as MCP clients expect; everything our code refuses there is the contract's.
       const jsonRpcError =
@@ -281,26 +394,32 @@ describe('no 5xx from any input, on every route', () => {
         typeof (body.error as { message?: unknown }).message === 'string';
       const shaped =
         jsonRpcError ||
-        keys.join() === 'error,message,request_id,status_code' &&
-        body.status_code === status &&
-        typeof body.error === 'string' &&
-        typeof body.message === 'string' &&
-        body.message.length > 0 &&
-        typeof body.request_id === 'string' &&
-        body.request_id === headers.get('x-request-id') &&
-        (body.details === undefined || Array.isArray(body.details));
+        (keys.join() === 'error,message,request_id,status_code' &&
+          body.status_code === status &&
+          typeof body.error === 'string' &&
+          typeof body.message === 'string' &&
+          body.message.length > 0 &&
+          typeof body.request_id === 'string' &&
+          body.request_id === headers.get('x-request-id') &&
+          (body.details === undefined || Array.isArray(body.details)));
       if (!shaped) throw new Error(`error not in the contract's shape: ${describe()}`);
     }
     const [actorAfter, strangerAfter] = await checksums.of([actor.userId, stranger.userId]);
-    if (status >= 400 && actorAfter !== before) throw new Error(`a ${status} changed stored data: ${describe()}`);
-    if (text.includes(STRANGER_MARKER)) throw new Error(`a stranger's content in the response: ${describe()}`);
-    if (status < 300 && strangerIds.some((id) => text.includes(id))) throw new Error(`a stranger's row in the response: ${describe()}`);
-    if (strangerAfter !== strangerChecksum) throw new Error(`a stranger's rows changed: ${describe()}`);
+    if (status >= 400 && actorAfter !== before)
+      throw new Error(`a ${status} changed stored data: ${describe()}`);
+    if (text.includes(STRANGER_MARKER))
+      throw new Error(`a stranger's content in the response: ${describe()}`);
+    if (status < 300 && strangerIds.some((id) => text.includes(id)))
+      throw new Error(`a stranger's row in the response: ${describe()}`);
+    if (strangerAfter !== strangerChecksum)
+      throw new Error(`a stranger's rows changed: ${describe()}`);
     return status;
   }
 
   it('knows every route Nest serves: documented in Swagger or given a generator here', () => {
-    const documented = new Set(routesOf(document).map((route) => routeKey(route.method, route.path)));
+    const documented = new Set(
+      routesOf(document).map((route) => routeKey(route.method, route.path)),
+    );
     const unknown = served
       .filter(({ path }) => !isDocsRoute(path))
       .map(({ method, path }) => routeKey(method, path))
@@ -312,28 +431,114 @@ describe('no 5xx from any input, on every route', () => {
   });
 
   it('reproduces the 500s the issue found, as 400s that name the problem', async () => {
-    const as = (key: FuzzRequest['key'], method: string, url: string, body?: FuzzBody) => ({ key, method, url, headers: {}, body });
-    const json = (value: unknown): FuzzBody => ({ contentType: 'application/json', payload: JSON.stringify(value) });
+    const as = (key: FuzzRequest['key'], method: string, url: string, body?: FuzzBody) => ({
+      key,
+      method,
+      url,
+      headers: {},
+      body,
+    });
+    const json = (value: unknown): FuzzBody => ({
+      contentType: 'application/json',
+      payload: JSON.stringify(value),
+    });
     const cases: [FuzzRequest, RegExp][] = [
       [as('user', 'POST', '/api/v1/thoughts', json({ content: 'x', tags: ['a\u0000b'] })), /NUL/],
-      [as('user', 'POST', '/api/v1/thoughts', { contentType: 'application/x-www-form-urlencoded', payload: 'content=x&tags=a%00b' }), /NUL/],
-      [as('user', 'POST', '/api/v1/thoughts', { contentType: 'text/plain', payload: 'x\u0000y' }), /NUL/],
-      [as('admin', 'PATCH', `/api/v1/thoughts/${pools.ids[0]}`, json({ tags: ['ok', '\u0000'] })), /NUL/],
+      [
+        as('user', 'POST', '/api/v1/thoughts', {
+          contentType: 'application/x-www-form-urlencoded',
+          payload: 'content=x&tags=a%00b',
+        }),
+        /NUL/,
+      ],
+      [
+        as('user', 'POST', '/api/v1/thoughts', { contentType: 'text/plain', payload: 'x\u0000y' }),
+        /NUL/,
+      ],
+      [
+        as('admin', 'PATCH', `/api/v1/thoughts/${pools.ids[0]}`, json({ tags: ['ok', '\u0000'] })),
+        /NUL/,
+      ],
       [as('user', 'GET', '/api/v1/thoughts?tag=a%00', undefined), /NUL/],
-      [as('user', 'GET', '/api/v1/tasks?due_before=2026-02-30'), /due_before must be a real calendar date/],
-      [as('user', 'GET', '/api/v1/tasks?due_after=0000-01-01'), /due_after must be a real calendar date/],
-      [as('user', 'POST', '/api/v1/tasks', json({ title: 'x', due_date: '2026-02-30' })), /due_date must be a real calendar date/],
-      [as('user', 'GET', '/api/v1/thoughts?since=-271821-04-20T00:00:00.000Z'), /since must be an ISO-8601 date-time/],
-      [as('user', 'GET', '/api/v1/thoughts?until=%2B275760-09-13T00:00:00.000Z'), /until must be an ISO-8601 date-time/],
-      [as('user', 'GET', '/api/v1/thoughts?since=2026-02-30'), /since must be an ISO-8601 date-time/],
-      [as('admin', 'POST', '/api/v1/admin/api-keys', json({ user_id: actors.user.userId, name: 'k', expires_at: '+275760-09-13T00:00:00.000Z' })), /expires_at must be an ISO-8601 date-time/],
-      [as('user', 'POST', '/api/v1/thoughts', { contentType: 'application/json', payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` }), /nested deeper than 32/],
-      [as('user', 'POST', '/api/v1/thoughts', { contentType: 'application/json', payload: `{"content":"x","tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}` }), /nested deeper than 32/],
-      [as('user', 'POST', '/api/v1/thoughts', { contentType: 'application/json', payload: Buffer.from([0x7b, 0x22, 0x63, 0x6f, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]) }), /not valid UTF-8/],
+      [
+        as('user', 'GET', '/api/v1/tasks?due_before=2026-02-30'),
+        /due_before must be a real calendar date/,
+      ],
+      [
+        as('user', 'GET', '/api/v1/tasks?due_after=0000-01-01'),
+        /due_after must be a real calendar date/,
+      ],
+      [
+        as('user', 'POST', '/api/v1/tasks', json({ title: 'x', due_date: '2026-02-30' })),
+        /due_date must be a real calendar date/,
+      ],
+      [
+        as('user', 'GET', '/api/v1/thoughts?since=-271821-04-20T00:00:00.000Z'),
+        /since must be an ISO-8601 date-time/,
+      ],
+      [
+        as('user', 'GET', '/api/v1/thoughts?until=%2B275760-09-13T00:00:00.000Z'),
+        /until must be an ISO-8601 date-time/,
+      ],
+      [
+        as('user', 'GET', '/api/v1/thoughts?since=2026-02-30'),
+        /since must be an ISO-8601 date-time/,
+      ],
+      [
+        as(
+          'admin',
+          'POST',
+          '/api/v1/admin/api-keys',
+          json({
+            user_id: actors.user.userId,
+            name: 'k',
+            expires_at: '+275760-09-13T00:00:00.000Z',
+          }),
+        ),
+        /expires_at must be an ISO-8601 date-time/,
+      ],
+      [
+        as('user', 'POST', '/api/v1/thoughts', {
+          contentType: 'application/json',
+          payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+        }),
+        /nested deeper than 32/,
+      ],
+      [
+        as('user', 'POST', '/api/v1/thoughts', {
+          contentType: 'application/json',
+          payload: `{"content":"x","tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+        }),
+        /nested deeper than 32/,
+      ],
+      [
+        as('user', 'POST', '/api/v1/thoughts', {
+          contentType: 'application/json',
+          payload: Buffer.from([
+            0x7b, 0x22, 0x63, 0x6f, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x22, 0x3a, 0x22, 0xff, 0x22,
+            0x7d,
+          ]),
+        }),
+        /not valid UTF-8/,
+      ],
       [as('user', 'GET', `/api/v1/tasks?sort=priority&cursor=${pools.cursors[3]}`), /another list/],
       [as('user', 'GET', `/api/v1/tasks?sort=due_date&cursor=${pools.cursors[1]}`), /another list/],
-      [as('user', 'GET', `/api/v1/tasks?sort=due_date&cursor=${cursorOf(['2026-01-04T12:00:00.000Z', pools.ids[0], 1.5])}`), /cursor/],
-      [as('user', 'GET', `/api/v1/thoughts?q=tax&cursor=${cursorOf(['2026-01-04T12:00:00.000Z', pools.ids[0], 1e300])}`), /cursor/],
+      [
+        as(
+          'user',
+          'GET',
+          `/api/v1/tasks?sort=due_date&cursor=${cursorOf(['2026-01-04T12:00:00.000Z', pools.ids[0], 1.5])}`,
+        ),
+        /cursor/,
+      ],
+      [
+        as(
+          'user',
+          'GET',
+          `/api/v1/thoughts?q=tax&cursor=${cursorOf(['2026-01-04T12:00:00.000Z', pools.ids[0], 1e300])}`,
+        ),
+        /cursor/,
+      ],
       [as('user', 'GET', '/api/v1/thoughts?cursor=AAAA'), /cursor/],
       [as('user', 'GET', `/api/v1/thoughts?cursor=${cursorOf(1e308)}`), /cursor/],
     ];
@@ -342,7 +547,10 @@ describe('no 5xx from any input, on every route', () => {
       try {
         await sendAndCheck(request, 400);
         const { text } = await send(request);
-        if (!message.test(text)) failures.push(`${request.method} ${preview(request.url, 120)}: ${preview(text, 200)} does not match ${message}`);
+        if (!message.test(text))
+          failures.push(
+            `${request.method} ${preview(request.url, 120)}: ${preview(text, 200)} does not match ${message}`,
+          );
       } catch (error) {
         failures.push((error as Error).message);
       }
@@ -351,13 +559,23 @@ describe('no 5xx from any input, on every route', () => {
   });
 
   it('answers requests Node refuses before Express (a URL past 16 KiB) in the error shape too', async () => {
-    const status = await sendAndCheck({ key: 'user', method: 'GET', url: `/api/v1/thoughts?q=${'x'.repeat(20_000)}`, headers: {} });
+    const status = await sendAndCheck({
+      key: 'user',
+      method: 'GET',
+      url: `/api/v1/thoughts?q=${'x'.repeat(20_000)}`,
+      headers: {},
+    });
     expect(status).toBe(431);
   });
 
   it("treats another user's cursor as a position in the caller's own rows, never a view of theirs", async () => {
     const strangerCursor = pools.cursors[6]!;
-    const status = await sendAndCheck({ key: 'user', method: 'GET', url: `/api/v1/thoughts?cursor=${strangerCursor}`, headers: {} });
+    const status = await sendAndCheck({
+      key: 'user',
+      method: 'GET',
+      url: `/api/v1/thoughts?cursor=${strangerCursor}`,
+      headers: {},
+    });
     expect(status).toBe(200);
   });
 
@@ -365,8 +583,12 @@ describe('no 5xx from any input, on every route', () => {
     const id = pools.ids[0]!;
     const failures: string[] = [];
     const oversized = JSON.stringify({ content: 'x'.repeat(1024 * 1024 + 10) });
-    for (const route of routes.filter((candidate) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(candidate.method))) {
-      const url = route.path.replace(/:[^/]+/g, (name) => (name === ':index' ? '0' : name === ':action' ? 'pin' : id));
+    for (const route of routes.filter((candidate) =>
+      ['POST', 'PUT', 'PATCH', 'DELETE'].includes(candidate.method),
+    )) {
+      const url = route.path.replace(/:[^/]+/g, (name) =>
+        name === ':index' ? '0' : name === ':action' ? 'pin' : id,
+      );
       // Routes that declare another media type (an upload) may set their own limits and types.
       const jsonOnly = Object.keys(route.operation.requestBody?.content ?? {}).every((type) =>
         ['application/json', 'text/plain', 'application/x-www-form-urlencoded'].includes(type),
@@ -395,7 +617,9 @@ describe('no 5xx from any input, on every route', () => {
     const failures: string[] = [];
     for (const route of routes) {
       const withId = route.path.replace(/:[^/]+/g, pools.ids[0]!);
-      const names = (route.operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
+      const names = (route.operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name);
       const targets = [...names, 'unknown_parameter'].map((name) => `${withId}?${name}=x%00`);
       if (route.path.includes(':')) targets.push(route.path.replace(/:[^/]+/g, 'a%00b'));
       for (const target of targets) {
@@ -416,8 +640,22 @@ describe('no 5xx from any input, on every route', () => {
       // Alternating keeps the sweep to one request per string; the generated requests below mix them everywhere else.
       const request: FuzzRequest =
         Math.floor(index / 2) % 2 === 0
-          ? { key, method: 'POST', url: '/api/v1/thoughts', headers: {}, body: { contentType: 'application/json', payload: JSON.stringify({ content: naughty, tags: [naughty] }) } }
-          : { key, method: 'GET', url: `/api/v1/thoughts?q=${encodeURIComponent(naughty)}&tag=${encodeURIComponent(naughty)}&limit=5`, headers: {} };
+          ? {
+              key,
+              method: 'POST',
+              url: '/api/v1/thoughts',
+              headers: {},
+              body: {
+                contentType: 'application/json',
+                payload: JSON.stringify({ content: naughty, tags: [naughty] }),
+              },
+            }
+          : {
+              key,
+              method: 'GET',
+              url: `/api/v1/thoughts?q=${encodeURIComponent(naughty)}&tag=${encodeURIComponent(naughty)}&limit=5`,
+              headers: {},
+            };
       try {
         await sendAndCheck(request);
       } catch (error) {
@@ -448,8 +686,13 @@ describe('no 5xx from any input, on every route', () => {
         { seed: SEED + index, numRuns: RUNS, endOnFailure: !SHRINK },
       );
       if (result.failed) {
-        const reason = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
-        failures.push(`${route.method} ${route.path} (replay: FC_SEED=${result.seed - index} with path ${result.counterexamplePath}): ${reason}`);
+        const reason =
+          result.errorInstance instanceof Error
+            ? result.errorInstance.message
+            : String(result.errorInstance);
+        failures.push(
+          `${route.method} ${route.path} (replay: FC_SEED=${result.seed - index} with path ${result.counterexamplePath}): ${reason}`,
+        );
       }
     }
     if (process.env.FC_VERBOSE === '1') console.log('statuses', Object.fromEntries(statuses));
@@ -460,7 +703,9 @@ describe('no 5xx from any input, on every route', () => {
   });
 
   it('needed no database error to refuse any of it (every refusal came from a validator)', () => {
-    const caught = testApp.logs.filter((line) => line.includes(DATA_EXCEPTION_LOG) || line.includes('unhandled error'));
+    const caught = testApp.logs.filter(
+      (line) => line.includes(DATA_EXCEPTION_LOG) || line.includes('unhandled error'),
+    );
     expect(caught.map((line) => preview(line, 400))).toEqual([]);
   });
 });

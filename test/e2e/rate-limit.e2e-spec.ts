@@ -23,7 +23,8 @@ describe('rate limiting', () => {
       // Alternate routes (and spoof X-Forwarded-For): none of it may reset the count.
       const requests = [
         () => testApp.http().get('/api/v1/admin/api-keys'),
-        () => testApp.http().post('/api/v1/admin/users').send({ name: 'x', email: 'x@example.test' }),
+        () =>
+          testApp.http().post('/api/v1/admin/users').send({ name: 'x', email: 'x@example.test' }),
         () => testApp.http().delete(`/api/v1/admin/api-keys/${spender.keyId}`),
       ];
       for (let i = 0; i < 100; i++) {
@@ -54,10 +55,16 @@ describe('rate limiting', () => {
 
   describe('failed authentication, per client address', () => {
     it('429s an address after AUTH_FAILURES_PER_MINUTE failures; X-Forwarded-For is ignored unless TRUST_PROXY says so', async () => {
-      const direct = await startTestApp({ env: { AUTH_FAILURES_PER_MINUTE: '5', TRUST_PROXY: 'false' } });
+      const direct = await startTestApp({
+        env: { AUTH_FAILURES_PER_MINUTE: '5', TRUST_PROXY: 'false' },
+      });
       try {
         const attempt = (forwardedFor: string) =>
-          direct.http().get('/api/v1/admin/api-keys').set(bearer(`pai_${'g'.repeat(40)}`)).set('X-Forwarded-For', forwardedFor);
+          direct
+            .http()
+            .get('/api/v1/admin/api-keys')
+            .set(bearer(`pai_${'g'.repeat(40)}`))
+            .set('X-Forwarded-For', forwardedFor);
         for (let i = 0; i < 5; i++) expect((await attempt(`192.0.2.${i}`)).status).toBe(401);
         const blocked = await attempt('192.0.2.200');
         expect(blocked.status).toBe(429);
@@ -66,10 +73,16 @@ describe('rate limiting', () => {
         await direct.close();
       }
 
-      const proxied = await startTestApp({ env: { AUTH_FAILURES_PER_MINUTE: '5', TRUST_PROXY: 'loopback' } });
+      const proxied = await startTestApp({
+        env: { AUTH_FAILURES_PER_MINUTE: '5', TRUST_PROXY: 'loopback' },
+      });
       try {
         const attempt = (forwardedFor: string) =>
-          proxied.http().get('/api/v1/admin/api-keys').set(bearer(`pai_${'h'.repeat(40)}`)).set('X-Forwarded-For', forwardedFor);
+          proxied
+            .http()
+            .get('/api/v1/admin/api-keys')
+            .set(bearer(`pai_${'h'.repeat(40)}`))
+            .set('X-Forwarded-For', forwardedFor);
         for (let i = 0; i < 5; i++) expect((await attempt('192.0.2.10')).status).toBe(401);
         expect((await attempt('192.0.2.10')).status).toBe(429);
         // Behind a trusted proxy the forwarded address is the client: another client is not blocked.

@@ -7,7 +7,11 @@ import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app.
 import { waitFor } from '../support/wait-for.js';
 
 /** Long cache TTL and no limits in the way: only the revocation may turn 200 into 401 here. */
-const ENV = { API_KEY_CACHE_TTL_SECONDS: '3600', RATE_LIMIT_PER_MINUTE: '100000', AUTH_FAILURES_PER_MINUTE: '100000' };
+const ENV = {
+  API_KEY_CACHE_TTL_SECONDS: '3600',
+  RATE_LIMIT_PER_MINUTE: '100000',
+  AUTH_FAILURES_PER_MINUTE: '100000',
+};
 
 describe('revocation wins every race', () => {
   let first: TestApp;
@@ -42,7 +46,10 @@ describe('revocation wins every race', () => {
           }
         });
       });
-      const revoked = await first.http().delete(`/api/v1/admin/api-keys/${user.keyId}`).set(bearer(TEST_ADMIN_KEY));
+      const revoked = await first
+        .http()
+        .delete(`/api/v1/admin/api-keys/${user.keyId}`)
+        .set(bearer(TEST_ADMIN_KEY));
       expect(revoked.status).toBe(204);
       await heard;
       return row;
@@ -70,11 +77,23 @@ describe('revocation wins every race', () => {
         results.push({ app: name, sentAt, status });
       }
     };
-    const clients = [hammer(first, 'first'), hammer(second, 'second'), hammer(first, 'first'), hammer(second, 'second')];
+    const clients = [
+      hammer(first, 'first'),
+      hammer(second, 'second'),
+      hammer(first, 'first'),
+      hammer(second, 'second'),
+    ];
     try {
-      await waitFor(() => Promise.resolve(results.length), (count) => count >= 40, { timeoutMs: 10_000, what: 'requests before' });
+      await waitFor(
+        () => Promise.resolve(results.length),
+        (count) => count >= 40,
+        { timeoutMs: 10_000, what: 'requests before' },
+      );
       const revokeSent = performance.now();
-      const revoked = await first.http().delete(`/api/v1/admin/api-keys/${user.keyId}`).set(bearer(TEST_ADMIN_KEY));
+      const revoked = await first
+        .http()
+        .delete(`/api/v1/admin/api-keys/${user.keyId}`)
+        .set(bearer(TEST_ADMIN_KEY));
       const revokeAnswered = performance.now();
       expect(revoked.status).toBe(204);
       await waitFor(

@@ -94,8 +94,14 @@ describe('SIGTERM during capture load', () => {
       const stored = new Map(rows.map((row) => [row.content, row]));
       const missing = acknowledged.filter((a) => !stored.has(a.content));
       const duplicated = rows.filter((row) => row.copies !== 1);
-      const wrongId = acknowledged.filter((a) => stored.get(a.content) && stored.get(a.content)!.id !== a.id);
-      expect({ missing, duplicated, wrongId }).toEqual({ missing: [], duplicated: [], wrongId: [] });
+      const wrongId = acknowledged.filter(
+        (a) => stored.get(a.content) && stored.get(a.content)!.id !== a.id,
+      );
+      expect({ missing, duplicated, wrongId }).toEqual({
+        missing: [],
+        duplicated: [],
+        wrongId: [],
+      });
     } finally {
       await client.end();
     }

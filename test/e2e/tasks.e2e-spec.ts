@@ -9,15 +9,21 @@ describe('tasks', () => {
   let user: CreatedUser;
   let stranger: CreatedUser;
   const as = (who: CreatedUser) => ({
-    post: (path: string, body: object = {}) => testApp.http().post(path).set(bearer(who.key)).send(body),
-    get: (path: string, query: Record<string, unknown> = {}) => testApp.http().get(path).set(bearer(who.key)).query(query),
-    patch: (path: string, body: object) => testApp.http().patch(path).set(bearer(who.key)).send(body),
+    post: (path: string, body: object = {}) =>
+      testApp.http().post(path).set(bearer(who.key)).send(body),
+    get: (path: string, query: Record<string, unknown> = {}) =>
+      testApp.http().get(path).set(bearer(who.key)).query(query),
+    patch: (path: string, body: object) =>
+      testApp.http().patch(path).set(bearer(who.key)).send(body),
     delete: (path: string) => testApp.http().delete(path).set(bearer(who.key)),
   });
   const me = () => as(user);
 
   async function newTask(body: Record<string, unknown> = {}) {
-    const response = await me().post('/api/v1/tasks', { title: `Task ${randomUUID().slice(0, 8)}`, ...body });
+    const response = await me().post('/api/v1/tasks', {
+      title: `Task ${randomUUID().slice(0, 8)}`,
+      ...body,
+    });
     expect(response.status).toBe(201);
     return response.body;
   }
@@ -66,8 +72,14 @@ describe('tasks', () => {
       [{ title: '' }, 'title'],
       [{ title: 'x'.repeat(201) }, 'title'],
       [{ title: 'ok', priority: 'asap' }, 'priority'],
-      [{ title: 'ok', due_date: '2026-02-30' }, 'due_date must be a real calendar date (YYYY-MM-DD)'],
-      [{ title: 'ok', due_date: '03/04/2026' }, 'due_date must be a real calendar date (YYYY-MM-DD)'],
+      [
+        { title: 'ok', due_date: '2026-02-30' },
+        'due_date must be a real calendar date (YYYY-MM-DD)',
+      ],
+      [
+        { title: 'ok', due_date: '03/04/2026' },
+        'due_date must be a real calendar date (YYYY-MM-DD)',
+      ],
       [{ title: 'ok', due_time: '17:00' }, 'due_time needs a due_date'],
       [{ title: 'ok', due_date: '2026-03-04', due_time: '25:00' }, 'due_time must be a time'],
       [{ title: 'ok', source_thought_id: 'nope' }, 'source_thought_id must be a UUID'],
@@ -80,7 +92,9 @@ describe('tasks', () => {
       expect(response.body.message).toContain(message);
     }
     const foreign = await captureThought(testApp, stranger.key, 'stranger thought');
-    expect((await me().post('/api/v1/tasks', { title: 'x', source_thought_id: foreign.id })).status).toBe(404);
+    expect(
+      (await me().post('/api/v1/tasks', { title: 'x', source_thought_id: foreign.id })).status,
+    ).toBe(404);
   });
 
   it('moves through sensible statuses, sets completed_at on completion and clears it on re-opening', async () => {
@@ -97,7 +111,10 @@ describe('tasks', () => {
     expect(reopened.body).toMatchObject({ status: 'pending', completed_at: null });
     const doneAgain = await me().patch(path, { status: 'done' });
     const archived = await me().patch(path, { status: 'archived' });
-    expect(archived.body).toMatchObject({ status: 'archived', completed_at: doneAgain.body.completed_at });
+    expect(archived.body).toMatchObject({
+      status: 'archived',
+      completed_at: doneAgain.body.completed_at,
+    });
     expect((await me().patch(path, { status: 'pending' })).body.status).toBe('pending');
     expect((await me().patch(path, { status: 'cancelled' })).body.status).toBe('cancelled');
     expect((await me().patch(path, { status: 'pending' })).body.status).toBe('pending');
@@ -114,19 +131,39 @@ describe('tasks', () => {
     ];
     for (const [path, to] of nonsense) {
       const task = await newTask();
-      for (const step of path) expect((await me().patch(`/api/v1/tasks/${task.id}`, { status: step })).status).toBe(200);
-      const response = await me().patch(`/api/v1/tasks/${task.id}`, { status: to, title: 'changed' });
-      expect({ from: path.at(-1), to, status: response.status }).toEqual({ from: path.at(-1), to, status: 409 });
+      for (const step of path)
+        expect((await me().patch(`/api/v1/tasks/${task.id}`, { status: step })).status).toBe(200);
+      const response = await me().patch(`/api/v1/tasks/${task.id}`, {
+        status: to,
+        title: 'changed',
+      });
+      expect({ from: path.at(-1), to, status: response.status }).toEqual({
+        from: path.at(-1),
+        to,
+        status: 409,
+      });
       expect(response.body.message).toMatch(/task cannot become/);
-      expect((await me().get(`/api/v1/tasks/${task.id}`)).body).toMatchObject({ status: path.at(-1), title: task.title });
+      expect((await me().get(`/api/v1/tasks/${task.id}`)).body).toMatchObject({
+        status: path.at(-1),
+        title: task.title,
+      });
     }
   });
 
   it('edits fields; clearing the due date clears the time; refuses an empty edit', async () => {
     const task = await newTask({ due_date: '2026-05-01', due_time: '08:00' });
     const path = `/api/v1/tasks/${task.id}`;
-    const edited = await me().patch(path, { title: 'Renamed', description: 'More', priority: 'urgent' });
-    expect(edited.body).toMatchObject({ title: 'Renamed', description: 'More', priority: 'urgent', due_time: '08:00' });
+    const edited = await me().patch(path, {
+      title: 'Renamed',
+      description: 'More',
+      priority: 'urgent',
+    });
+    expect(edited.body).toMatchObject({
+      title: 'Renamed',
+      description: 'More',
+      priority: 'urgent',
+      due_time: '08:00',
+    });
     const cleared = await me().patch(path, { due_date: null });
     expect(cleared.body).toMatchObject({ due_date: null, due_time: null });
     expect((await me().patch(path, { due_time: '10:00' })).status).toBe(400);
@@ -153,7 +190,11 @@ describe('tasks', () => {
       const titles: string[] = [];
       let cursor: string | undefined;
       do {
-        const response = await mine.get('/api/v1/tasks', { ...query, limit: 2, ...(cursor ? { cursor } : {}) });
+        const response = await mine.get('/api/v1/tasks', {
+          ...query,
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
         expect(response.status).toBe(200);
         titles.push(...response.body.items.map((task: { title: string }) => task.title));
         cursor = response.body.next_cursor ?? undefined;
@@ -167,19 +208,34 @@ describe('tasks', () => {
     expect(await walk({ status: 'done,cancelled' })).toEqual(['E']);
     expect(await walk({ priority: 'urgent,high', sort: 'priority' })).toEqual(['E', 'B', 'D']);
     expect(await walk({ due_before: '2026-01-07', sort: 'due_date' })).toEqual(['B', 'E']);
-    expect(await walk({ due_after: '2026-01-07', due_before: '2026-12-31', sort: 'due_date' })).toEqual(['E', 'A']);
+    expect(
+      await walk({ due_after: '2026-01-07', due_before: '2026-12-31', sort: 'due_date' }),
+    ).toEqual(['E', 'A']);
     // Overdue: open and due before today; E is done, D is in the future, C has no date.
     expect(await walk({ overdue: 'true', sort: 'due_date' })).toEqual(['B', 'A']);
 
-    for (const bad of [{ sort: 'random' }, { status: 'pending,lost' }, { overdue: 'yes' }, { due_before: 'tomorrow' }, { cursor: 'zzz' }]) {
+    for (const bad of [
+      { sort: 'random' },
+      { status: 'pending,lost' },
+      { overdue: 'yes' },
+      { due_before: 'tomorrow' },
+      { cursor: 'zzz' },
+    ]) {
       expect((await mine.get('/api/v1/tasks', bad)).status).toBe(400);
     }
   });
 
   it('converts a thought to a task in one call, linked both ways', async () => {
-    const thought = await captureThought(testApp, user.key, 'Book the dentist appointment. She said March is best.');
+    const thought = await captureThought(
+      testApp,
+      user.key,
+      'Book the dentist appointment. She said March is best.',
+    );
     expect(thought.is_actionable).toBe(false);
-    const response = await me().post(`/api/v1/thoughts/${thought.id}/task`, { priority: 'high', due_date: '2026-03-02' });
+    const response = await me().post(`/api/v1/thoughts/${thought.id}/task`, {
+      priority: 'high',
+      due_date: '2026-03-02',
+    });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
       title: 'Book the dentist appointment.',
@@ -201,8 +257,12 @@ describe('tasks', () => {
     const db = testApp.app.get(DataSource);
     const trigger = `fail_flag_${thought.id.replaceAll('-', '')}`;
     // A real database failure on the second step, for this thought only.
-    await db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'flag refused'; END $$`);
-    await db.query(`CREATE TRIGGER ${trigger} BEFORE UPDATE ON thoughts FOR EACH ROW WHEN (OLD.id = '${thought.id}') EXECUTE FUNCTION ${trigger}()`);
+    await db.query(
+      `CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'flag refused'; END $$`,
+    );
+    await db.query(
+      `CREATE TRIGGER ${trigger} BEFORE UPDATE ON thoughts FOR EACH ROW WHEN (OLD.id = '${thought.id}') EXECUTE FUNCTION ${trigger}()`,
+    );
     try {
       const response = await me().post(`/api/v1/thoughts/${thought.id}/task`, {});
       expect(response.status).toBe(500);
@@ -216,10 +276,14 @@ describe('tasks', () => {
     expect((await me().get(`/api/v1/thoughts/${thought.id}`)).body.is_actionable).toBe(false);
 
     // Concurrent conversions of the same thought each make their task, and the thought ends actionable.
-    const made = await Promise.all(Array.from({ length: 6 }, () => me().post(`/api/v1/thoughts/${thought.id}/task`, {})));
+    const made = await Promise.all(
+      Array.from({ length: 6 }, () => me().post(`/api/v1/thoughts/${thought.id}/task`, {})),
+    );
     expect(made.map((response) => response.status)).toEqual(Array(6).fill(201));
     const tasks = await me().get('/api/v1/tasks', { source_thought_id: thought.id, limit: 50 });
-    expect(tasks.body.items.map((task: { id: string }) => task.id).sort()).toEqual(made.map((response) => response.body.id).sort());
+    expect(tasks.body.items.map((task: { id: string }) => task.id).sort()).toEqual(
+      made.map((response) => response.body.id).sort(),
+    );
     expect((await me().get(`/api/v1/thoughts/${thought.id}`)).body.is_actionable).toBe(true);
   });
 
@@ -235,7 +299,7 @@ describe('tasks', () => {
     expect((await me().get(`/api/v1/tasks/${linked.id}`)).body.source_thought_id).toBeNull();
   });
 
-  it('404s every task route for another user\'s task, like a missing one', async () => {
+  it("404s every task route for another user's task, like a missing one", async () => {
     const task = await newTask();
     const thought = await captureThought(testApp, user.key, 'mine');
     for (const id of [task.id as string, randomUUID()]) {
@@ -250,7 +314,9 @@ describe('tasks', () => {
       }
     }
     expect((await as(stranger).post(`/api/v1/thoughts/${thought.id}/task`)).status).toBe(404);
-    expect((await as(stranger).get('/api/v1/tasks', { source_thought_id: thought.id })).body.items).toEqual([]);
+    expect(
+      (await as(stranger).get('/api/v1/tasks', { source_thought_id: thought.id })).body.items,
+    ).toEqual([]);
     expect((await me().get(`/api/v1/tasks/${task.id}`)).body.title).toBe(task.title);
   });
 });

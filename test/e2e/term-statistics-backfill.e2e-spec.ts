@@ -31,7 +31,9 @@ describe('term statistics backfill after an upgrade', () => {
     await client.connect();
     testApp = await startTestApp({ databaseUrl: scratch.url });
     // A new database has nothing to count: its migration marked the backfill finished.
-    expect((await client.query(`SELECT finished_at FROM term_statistics_backfill`)).rows[0].finished_at).not.toBeNull();
+    expect(
+      (await client.query(`SELECT finished_at FROM term_statistics_backfill`)).rows[0].finished_at,
+    ).not.toBeNull();
     const contents = [
       'Slept badly again, insomnia kept me awake all night',
       'Bought a softer pillow at the market #sleep',
@@ -61,7 +63,9 @@ describe('term statistics backfill after an upgrade', () => {
     // The upgrade: the thoughts are there, no counts, the backfill due.
     await client.query(`DELETE FROM thought_terms`);
     await client.query(`DELETE FROM user_terms`);
-    await client.query(`UPDATE term_statistics_backfill SET after_id = NULL, counted = 0, finished_at = NULL`);
+    await client.query(
+      `UPDATE term_statistics_backfill SET after_id = NULL, counted = 0, finished_at = NULL`,
+    );
   });
 
   afterAll(async () => {
@@ -78,11 +82,19 @@ describe('term statistics backfill after an upgrade', () => {
       await other.query('BEGIN');
       await other.query(`SELECT 1 FROM term_statistics_backfill FOR UPDATE`);
       testApp = await startTestApp({ databaseUrl: scratch.url });
-      expect((await client.query(`SELECT count(*)::int AS n FROM thought_terms`)).rows[0].n).toBe(0);
+      expect((await client.query(`SELECT count(*)::int AS n FROM thought_terms`)).rows[0].n).toBe(
+        0,
+      );
       // Search works on an uncounted database: words user_terms does not know yet still match.
-      const found = await testApp.http().get('/api/v1/thoughts').set(bearer(users[0]!.key)).query({ q: 'insomnia' });
+      const found = await testApp
+        .http()
+        .get('/api/v1/thoughts')
+        .set(bearer(users[0]!.key))
+        .query({ q: 'insomnia' });
       expect(found.status).toBe(200);
-      expect(found.body.items.map((item: { content: string }) => item.content)).toContain('Slept badly again, insomnia kept me awake all night');
+      expect(found.body.items.map((item: { content: string }) => item.content)).toContain(
+        'Slept badly again, insomnia kept me awake all night',
+      );
     } finally {
       await other.query('ROLLBACK');
       await other.end();
@@ -92,11 +104,15 @@ describe('term statistics backfill after an upgrade', () => {
     const service = testApp.app.get(ThoughtsService);
     await Promise.all(thoughts.map((thought) => service.countTerms(thought.userId, thought.id)));
     await waitFor(
-      async () => (await client.query(`SELECT finished_at FROM term_statistics_backfill`)).rows[0].finished_at,
+      async () =>
+        (await client.query(`SELECT finished_at FROM term_statistics_backfill`)).rows[0]
+          .finished_at,
       (finished) => finished !== null,
       { what: 'the backfill to finish', timeoutMs: 30_000 },
     );
-    expect(testApp.logs.some((line) => line.includes('term statistics backfill finished'))).toBe(true);
+    expect(testApp.logs.some((line) => line.includes('term statistics backfill finished'))).toBe(
+      true,
+    );
     expect((await client.query(COUNTED)).rows).toEqual(expectedCounted);
     expect((await client.query(TERMS)).rows).toEqual(expectedTerms);
   });
@@ -104,20 +120,25 @@ describe('term statistics backfill after an upgrade', () => {
   it('counts each thought once with two instances batching side by side', async () => {
     await client.query(`DELETE FROM thought_terms`);
     await client.query(`DELETE FROM user_terms`);
-    await client.query(`UPDATE term_statistics_backfill SET after_id = NULL, counted = 0, finished_at = NULL`);
+    await client.query(
+      `UPDATE term_statistics_backfill SET after_id = NULL, counted = 0, finished_at = NULL`,
+    );
     // This app's own loop has finished; two more, in small batches, stand for two instances.
     const repository = testApp!.app.get(TermStatisticsRepository);
     const instance = async () => {
       let batches = 0;
       for (;;) {
         const batch = await repository.backfillBatch(3);
-        if (batch.state === 'finished' || (batch.state === 'counted' && batch.finished)) return batches;
+        if (batch.state === 'finished' || (batch.state === 'counted' && batch.finished))
+          return batches;
         if (batch.state === 'counted') batches++;
       }
     };
     const batches = await Promise.all([instance(), instance()]);
     expect(batches[0]! + batches[1]!).toBeGreaterThanOrEqual(2);
-    expect((await client.query(`SELECT counted FROM term_statistics_backfill`)).rows[0].counted).toBe(thoughts.length);
+    expect(
+      (await client.query(`SELECT counted FROM term_statistics_backfill`)).rows[0].counted,
+    ).toBe(thoughts.length);
     expect((await client.query(COUNTED)).rows).toEqual(expectedCounted);
     expect((await client.query(TERMS)).rows).toEqual(expectedTerms);
   });

@@ -47,15 +47,24 @@ describe('POST /api/v1/thoughts (capture)', () => {
   });
 
   it('captures a text/plain body as an iOS Shortcut sends it', async () => {
-    const response = await post().set('Content-Type', 'text/plain; charset=utf-8').send('Buy milk on the way home');
+    const response = await post()
+      .set('Content-Type', 'text/plain; charset=utf-8')
+      .send('Buy milk on the way home');
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ content: 'Buy milk on the way home', source: 'shortcut', tags: [] });
+    expect(response.body).toMatchObject({
+      content: 'Buy milk on the way home',
+      source: 'shortcut',
+      tags: [],
+    });
   });
 
   it('captures a form body with comma-separated tags and a boolean', async () => {
-    const response = await post()
-      .type('form')
-      .send({ content: 'Private: therapy notes', tags: 'health, #Private', local_only: 'true', thought_type: 'note' });
+    const response = await post().type('form').send({
+      content: 'Private: therapy notes',
+      tags: 'health, #Private',
+      local_only: 'true',
+      thought_type: 'note',
+    });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
       content: 'Private: therapy notes',
@@ -76,8 +85,13 @@ describe('POST /api/v1/thoughts (capture)', () => {
     for (const content of samples) {
       const created = await post().send({ content });
       expect(created.status).toBe(201);
-      const fetched = await testApp.http().get(`/api/v1/thoughts/${created.body.id}`).set(bearer(user.key));
-      expect(Buffer.from(fetched.body.content, 'utf8').equals(Buffer.from(content, 'utf8'))).toBe(true);
+      const fetched = await testApp
+        .http()
+        .get(`/api/v1/thoughts/${created.body.id}`)
+        .set(bearer(user.key));
+      expect(Buffer.from(fetched.body.content, 'utf8').equals(Buffer.from(content, 'utf8'))).toBe(
+        true,
+      );
     }
     const viaText = await post().set('Content-Type', 'text/plain; charset=utf-8').send(samples[0]!);
     expect(viaText.body.content).toBe(samples[0]);
@@ -129,7 +143,9 @@ describe('POST /api/v1/thoughts (capture)', () => {
       const body = { content: 'Renew passport before June', tags: ['Travel'] };
       const first = await post().set('Idempotency-Key', key).send(body);
       expect(first.status).toBe(201);
-      const retry = await post().set('Idempotency-Key', key).send({ ...body, tags: ['travel'] });
+      const retry = await post()
+        .set('Idempotency-Key', key)
+        .send({ ...body, tags: ['travel'] });
       expect(retry.status).toBe(200);
       expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(retry.body).toEqual(first.body);
@@ -137,14 +153,20 @@ describe('POST /api/v1/thoughts (capture)', () => {
       expect(other.status).toBe(409);
       expect(other.body.message).toContain('different request body');
 
-      const list = await testApp.http().get('/api/v1/thoughts').set(bearer(user.key)).query({ q: 'passport' });
+      const list = await testApp
+        .http()
+        .get('/api/v1/thoughts')
+        .set(bearer(user.key))
+        .query({ q: 'passport' });
       expect(list.body.items).toHaveLength(1);
     });
 
     it('creates exactly one thought for concurrent retries', async () => {
       const key = `concurrent-${Date.now()}`;
       const responses = await Promise.all(
-        Array.from({ length: 10 }, () => post().set('Idempotency-Key', key).send({ content: 'Concurrent retry zebra' })),
+        Array.from({ length: 10 }, () =>
+          post().set('Idempotency-Key', key).send({ content: 'Concurrent retry zebra' }),
+        ),
       );
       const ids = new Set(responses.map((response) => response.body.id));
       expect(ids.size).toBe(1);
@@ -156,11 +178,19 @@ describe('POST /api/v1/thoughts (capture)', () => {
       const other = await createUser(testApp);
       const key = `shared-key-${Date.now()}`;
       const mine = await post().set('Idempotency-Key', key).send({ content: 'same words' });
-      const theirs = await testApp.http().post('/api/v1/thoughts').set(bearer(other.key)).set('Idempotency-Key', key).send({ content: 'same words' });
+      const theirs = await testApp
+        .http()
+        .post('/api/v1/thoughts')
+        .set(bearer(other.key))
+        .set('Idempotency-Key', key)
+        .send({ content: 'same words' });
       expect(mine.status).toBe(201);
       expect(theirs.status).toBe(201);
       expect(theirs.body.id).not.toBe(mine.body.id);
-      const asText = await post().set('Idempotency-Key', key).set('Content-Type', 'text/plain').send('same words');
+      const asText = await post()
+        .set('Idempotency-Key', key)
+        .set('Content-Type', 'text/plain')
+        .send('same words');
       expect(asText.status).toBe(200);
       expect(asText.body.id).toBe(mine.body.id);
     });

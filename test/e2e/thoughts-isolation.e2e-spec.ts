@@ -14,7 +14,10 @@ describe('thoughts are scoped to their owner', () => {
     testApp = await startTestApp();
     owner = await createUser(testApp);
     stranger = await createUser(testApp);
-    thought = await captureThought(testApp, owner.key, { content: 'Owner only: surprise party for Alex', tags: ['secret'] });
+    thought = await captureThought(testApp, owner.key, {
+      content: 'Owner only: surprise party for Alex',
+      tags: ['secret'],
+    });
   });
 
   afterAll(async () => {
@@ -32,7 +35,11 @@ describe('thoughts are scoped to their owner', () => {
       ];
       for (const response of responses) {
         expect(response.status).toBe(404);
-        expect(response.body).toMatchObject({ status_code: 404, error: 'Not Found', message: 'thought not found' });
+        expect(response.body).toMatchObject({
+          status_code: 404,
+          error: 'Not Found',
+          message: 'thought not found',
+        });
       }
     }
     const still = await testApp.http().get(`/api/v1/thoughts/${thought.id}`).set(bearer(owner.key));
@@ -40,22 +47,44 @@ describe('thoughts are scoped to their owner', () => {
     expect(still.body.content).toBe('Owner only: surprise party for Alex');
   });
 
-  it('never lists, searches or counts another user\'s thoughts', async () => {
+  it("never lists, searches or counts another user's thoughts", async () => {
     const key = bearer(stranger.key);
     expect((await testApp.http().get('/api/v1/thoughts').set(key)).body.items).toEqual([]);
-    expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ q: 'surprise party' })).body.items).toEqual([]);
-    expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ q: '%' })).body.items).toEqual([]);
-    expect((await testApp.http().get('/api/v1/thoughts').set(key).query({ tag: 'secret' })).body.items).toEqual([]);
+    expect(
+      (await testApp.http().get('/api/v1/thoughts').set(key).query({ q: 'surprise party' })).body
+        .items,
+    ).toEqual([]);
+    expect(
+      (await testApp.http().get('/api/v1/thoughts').set(key).query({ q: '%' })).body.items,
+    ).toEqual([]);
+    expect(
+      (await testApp.http().get('/api/v1/thoughts').set(key).query({ tag: 'secret' })).body.items,
+    ).toEqual([]);
     expect((await testApp.http().get('/api/v1/tags').set(key)).body.items).toEqual([]);
     // An idempotency key the owner used is free for the stranger: a new thought, not the owner's.
     const idempotencyKey = `party-${Date.now()}`;
-    const owners = await testApp.http().post('/api/v1/thoughts').set(bearer(owner.key)).set('Idempotency-Key', idempotencyKey).send({ content: 'Owner: book the party venue' });
+    const owners = await testApp
+      .http()
+      .post('/api/v1/thoughts')
+      .set(bearer(owner.key))
+      .set('Idempotency-Key', idempotencyKey)
+      .send({ content: 'Owner: book the party venue' });
     expect(owners.status).toBe(201);
-    const mine = await testApp.http().post('/api/v1/thoughts').set(key).set('Idempotency-Key', idempotencyKey).send({ content: 'Stranger thought about a party' });
+    const mine = await testApp
+      .http()
+      .post('/api/v1/thoughts')
+      .set(key)
+      .set('Idempotency-Key', idempotencyKey)
+      .send({ content: 'Stranger thought about a party' });
     expect(mine.status).toBe(201);
     expect(mine.body.id).not.toBe(owners.body.id);
     expect(mine.body.content).toBe('Stranger thought about a party');
-    const replay = await testApp.http().post('/api/v1/thoughts').set(key).set('Idempotency-Key', idempotencyKey).send({ content: 'Stranger thought about a party' });
+    const replay = await testApp
+      .http()
+      .post('/api/v1/thoughts')
+      .set(key)
+      .set('Idempotency-Key', idempotencyKey)
+      .send({ content: 'Stranger thought about a party' });
     expect(replay.body.id).toBe(mine.body.id);
     const related = await testApp.http().get(`/api/v1/thoughts/${mine.body.id}/related`).set(key);
     expect(related.body.items).toEqual([]);

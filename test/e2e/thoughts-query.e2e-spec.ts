@@ -29,7 +29,10 @@ describe('reading, searching and editing thoughts', () => {
     testApp = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
     user = await createUser(testApp);
     other = await createUser(testApp);
-    await captureThought(testApp, other.key, { content: 'Other user: tax forms and the secret garden', tags: ['family'] });
+    await captureThought(testApp, other.key, {
+      content: 'Other user: tax forms and the secret garden',
+      tags: ['family'],
+    });
   });
 
   afterAll(async () => {
@@ -42,7 +45,11 @@ describe('reading, searching and editing thoughts', () => {
     let cursor: string | undefined;
     let added = 0;
     do {
-      const response = await get('/api/v1/thoughts', { limit: 2, q: undefined, ...(cursor ? { cursor } : {}) });
+      const response = await get('/api/v1/thoughts', {
+        limit: 2,
+        q: undefined,
+        ...(cursor ? { cursor } : {}),
+      });
       expect(response.status).toBe(200);
       seen.push(...response.body.items.map((item: { content: string }) => item.content));
       cursor = response.body.next_cursor ?? undefined;
@@ -56,11 +63,37 @@ describe('reading, searching and editing thoughts', () => {
   });
 
   it('filters by tag (own or AI), status, type, actionability and time', async () => {
-    const tagged = await captureThought(testApp, user.key, { content: 'Garden: plant tomatoes', tags: ['garden'], thought_type: 'idea' });
-    const archived = await captureThought(testApp, user.key, { content: 'Garden: old plan', tags: ['garden'] });
-    const actionable = await captureThought(testApp, user.key, { content: 'Water the garden', thought_type: 'task' });
-    expect((await testApp.http().patch(`/api/v1/thoughts/${archived.id}`).set(bearer(user.key)).send({ status: 'archived' })).status).toBe(200);
-    expect((await testApp.http().patch(`/api/v1/thoughts/${actionable.id}`).set(bearer(user.key)).send({ is_actionable: true })).status).toBe(200);
+    const tagged = await captureThought(testApp, user.key, {
+      content: 'Garden: plant tomatoes',
+      tags: ['garden'],
+      thought_type: 'idea',
+    });
+    const archived = await captureThought(testApp, user.key, {
+      content: 'Garden: old plan',
+      tags: ['garden'],
+    });
+    const actionable = await captureThought(testApp, user.key, {
+      content: 'Water the garden',
+      thought_type: 'task',
+    });
+    expect(
+      (
+        await testApp
+          .http()
+          .patch(`/api/v1/thoughts/${archived.id}`)
+          .set(bearer(user.key))
+          .send({ status: 'archived' })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await testApp
+          .http()
+          .patch(`/api/v1/thoughts/${actionable.id}`)
+          .set(bearer(user.key))
+          .send({ is_actionable: true })
+      ).status,
+    ).toBe(200);
 
     const ids = async (query: Record<string, unknown>) =>
       (await get('/api/v1/thoughts', query)).body.items.map((item: { id: string }) => item.id);
@@ -76,7 +109,15 @@ describe('reading, searching and editing thoughts', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(await ids({ since: '2999-01-01T00:00:00Z' })).toEqual([]);
 
-    for (const bad of [{ status: 'deleted' }, { is_actionable: 'maybe' }, { since: 'yesterday' }, { thought_type: 'poem' }, { limit: 500 }, { cursor: 'x' }, { colour: 'red' }]) {
+    for (const bad of [
+      { status: 'deleted' },
+      { is_actionable: 'maybe' },
+      { since: 'yesterday' },
+      { thought_type: 'poem' },
+      { limit: 500 },
+      { cursor: 'x' },
+      { colour: 'red' },
+    ]) {
       const response = await get('/api/v1/thoughts', bad);
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
     }
@@ -86,8 +127,16 @@ describe('reading, searching and editing thoughts', () => {
     beforeAll(async () => {
       await captureThought(testApp, user.key, 'Call mom tomorrow at 5pm about the tax forms');
       await captureThought(testApp, user.key, 'Taxes are due in April; find the forms');
-      await captureThought(testApp, user.key, 'Ask the bank about the mortgage <script>alert(1)</script>');
-      await captureThought(testApp, user.key, 'Discount: 50% off_sale with back\\slash and it\'s "quoted"');
+      await captureThought(
+        testApp,
+        user.key,
+        'Ask the bank about the mortgage <script>alert(1)</script>',
+      );
+      await captureThought(
+        testApp,
+        user.key,
+        'Discount: 50% off_sale with back\\slash and it\'s "quoted"',
+      );
     });
 
     it('ranks matches, stems words and highlights an HTML-safe snippet', async () => {
@@ -95,13 +144,18 @@ describe('reading, searching and editing thoughts', () => {
       expect(response.status).toBe(200);
       const contents = response.body.items.map((item: { content: string }) => item.content);
       expect(contents).toEqual(
-        expect.arrayContaining(['Call mom tomorrow at 5pm about the tax forms', 'Taxes are due in April; find the forms']),
+        expect.arrayContaining([
+          'Call mom tomorrow at 5pm about the tax forms',
+          'Taxes are due in April; find the forms',
+        ]),
       );
       expect(contents).not.toContain('Other user: tax forms and the secret garden');
       const first = response.body.items[0];
       expect(first.search.rank).toBeGreaterThan(0);
       expect(first.search.snippet).toMatch(/<mark>[Tt]ax(es)?<\/mark>/);
-      const ranks = response.body.items.map((item: { search: { rank: number } }) => item.search.rank);
+      const ranks = response.body.items.map(
+        (item: { search: { rank: number } }) => item.search.rank,
+      );
       expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
 
       const escaped = await get('/api/v1/thoughts', { q: 'mortgage' });
@@ -115,13 +169,31 @@ describe('reading, searching and editing thoughts', () => {
       const excluded = await collect({ q: 'forms -mom' });
       expect(excluded).toEqual(['Taxes are due in April; find the forms']);
       const either = await collect({ q: 'mortgage or april' });
-      expect(either.sort()).toEqual(['Ask the bank about the mortgage <script>alert(1)</script>', 'Taxes are due in April; find the forms']);
+      expect(either.sort()).toEqual([
+        'Ask the bank about the mortgage <script>alert(1)</script>',
+        'Taxes are due in April; find the forms',
+      ]);
       const paged = await collect({ q: 'forms', limit: 1 });
       expect(paged).toHaveLength(2);
     });
 
     it('never fails or widens the result on hostile input', async () => {
-      const hostile = ["' OR 1=1--", '%', '_', '\\', '%%%', "'; DROP TABLE thoughts; --", 'tax & | ! <-> :* (', '))((', '"unterminated', '-', 'a:*', '!!!', '¯\\_(ツ)_/¯', 'the'];
+      const hostile = [
+        "' OR 1=1--",
+        '%',
+        '_',
+        '\\',
+        '%%%',
+        "'; DROP TABLE thoughts; --",
+        'tax & | ! <-> :* (',
+        '))((',
+        '"unterminated',
+        '-',
+        'a:*',
+        '!!!',
+        '¯\\_(ツ)_/¯',
+        'the',
+      ];
       for (const q of hostile) {
         const response = await get('/api/v1/thoughts', { q });
         expect({ q, status: response.status }).toEqual({ q, status: 200 });
@@ -130,9 +202,15 @@ describe('reading, searching and editing thoughts', () => {
           expect(item.content).not.toContain('Other user');
         }
       }
-      expect(await collect({ q: '%' })).toEqual(['Discount: 50% off_sale with back\\slash and it\'s "quoted"']);
-      expect(await collect({ q: '_' })).toEqual(['Discount: 50% off_sale with back\\slash and it\'s "quoted"']);
-      expect(await collect({ q: '\\' })).toEqual(['Discount: 50% off_sale with back\\slash and it\'s "quoted"']);
+      expect(await collect({ q: '%' })).toEqual([
+        'Discount: 50% off_sale with back\\slash and it\'s "quoted"',
+      ]);
+      expect(await collect({ q: '_' })).toEqual([
+        'Discount: 50% off_sale with back\\slash and it\'s "quoted"',
+      ]);
+      expect(await collect({ q: '\\' })).toEqual([
+        'Discount: 50% off_sale with back\\slash and it\'s "quoted"',
+      ]);
       expect(await collect({ q: "' OR 1=1--" })).toEqual([]);
       const total = (await collect({ status: 'all' })).length;
       expect((await collect({ q: 'tax & | ! <-> :* (' })).length).toBeLessThan(total);
@@ -170,23 +248,38 @@ describe('reading, searching and editing thoughts', () => {
       expect(new Set(contents).size).toBe(SEARCH_CANDIDATES);
       expect(contents).not.toContain('lantern lantern lantern, the oldest');
       expect(contents).toContain('lantern note 520');
-      const older = await search({ q: 'lantern', until: new Date(Date.now() - 550 * 3_600_000).toISOString() });
+      const older = await search({
+        q: 'lantern',
+        until: new Date(Date.now() - 550 * 3_600_000).toISOString(),
+      });
       expect(older.body.items[0].content).toBe('lantern lantern lantern, the oldest');
     });
 
     it('combines search with filters', async () => {
-      const withTag = await captureThought(testApp, user.key, { content: 'Tax receipts box', tags: ['receipts'] });
+      const withTag = await captureThought(testApp, user.key, {
+        content: 'Tax receipts box',
+        tags: ['receipts'],
+      });
       expect(await collect({ q: 'tax', tag: 'receipts' })).toEqual([withTag.content]);
     });
   });
 
   it('PATCH edits content, tags, type and status; new content goes back to pending analysis', async () => {
-    const thought = await captureThought(testApp, user.key, { content: 'Draft idea', tags: ['draft'] });
+    const thought = await captureThought(testApp, user.key, {
+      content: 'Draft idea',
+      tags: ['draft'],
+    });
     const response = await testApp
       .http()
       .patch(`/api/v1/thoughts/${thought.id}`)
       .set(bearer(user.key))
-      .send({ content: '  Final idea  ', tags: ['Final', '#final'], thought_type: 'idea', status: 'archived', local_only: true });
+      .send({
+        content: '  Final idea  ',
+        tags: ['Final', '#final'],
+        thought_type: 'idea',
+        status: 'archived',
+        local_only: true,
+      });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       id: thought.id,
@@ -198,29 +291,63 @@ describe('reading, searching and editing thoughts', () => {
       analysis_status: 'pending',
       created_at: thought.created_at,
     });
-    expect(new Date(response.body.updated_at).getTime()).toBeGreaterThanOrEqual(new Date(thought.updated_at).getTime());
-    const cleared = await testApp.http().patch(`/api/v1/thoughts/${thought.id}`).set(bearer(user.key)).send({ thought_type: null, status: 'active' });
+    expect(new Date(response.body.updated_at).getTime()).toBeGreaterThanOrEqual(
+      new Date(thought.updated_at).getTime(),
+    );
+    const cleared = await testApp
+      .http()
+      .patch(`/api/v1/thoughts/${thought.id}`)
+      .set(bearer(user.key))
+      .send({ thought_type: null, status: 'active' });
     expect(cleared.body).toMatchObject({ thought_type: null, status: 'active' });
 
-    for (const body of [{}, { content: '' }, { status: 'deleted' }, { tags: ['x'.repeat(51)] }, { id: randomUUID() }, { ai_tags: ['x'] }]) {
-      const bad = await testApp.http().patch(`/api/v1/thoughts/${thought.id}`).set(bearer(user.key)).send(body);
+    for (const body of [
+      {},
+      { content: '' },
+      { status: 'deleted' },
+      { tags: ['x'.repeat(51)] },
+      { id: randomUUID() },
+      { ai_tags: ['x'] },
+    ]) {
+      const bad = await testApp
+        .http()
+        .patch(`/api/v1/thoughts/${thought.id}`)
+        .set(bearer(user.key))
+        .send(body);
       expect({ body, status: bad.status }).toEqual({ body, status: 400 });
     }
   });
 
   it('DELETE removes the thought: 204, then 404', async () => {
     const thought = await captureThought(testApp, user.key, 'Delete me');
-    expect((await testApp.http().delete(`/api/v1/thoughts/${thought.id}`).set(bearer(user.key))).status).toBe(204);
+    expect(
+      (await testApp.http().delete(`/api/v1/thoughts/${thought.id}`).set(bearer(user.key))).status,
+    ).toBe(204);
     expect((await get(`/api/v1/thoughts/${thought.id}`)).status).toBe(404);
-    expect((await testApp.http().delete(`/api/v1/thoughts/${thought.id}`).set(bearer(user.key))).status).toBe(404);
+    expect(
+      (await testApp.http().delete(`/api/v1/thoughts/${thought.id}`).set(bearer(user.key))).status,
+    ).toBe(404);
   });
 
   it('finds related thoughts by shared tags and words, scored, own thoughts only', async () => {
-    const source = await captureThought(testApp, user.key, { content: 'Plan the kitchen renovation budget', tags: ['renovation', 'home'] });
-    const byTag = await captureThought(testApp, user.key, { content: 'Call the plumber', tags: ['renovation'] });
-    const byWords = await captureThought(testApp, user.key, 'Kitchen renovation: compare tiles and budget');
+    const source = await captureThought(testApp, user.key, {
+      content: 'Plan the kitchen renovation budget',
+      tags: ['renovation', 'home'],
+    });
+    const byTag = await captureThought(testApp, user.key, {
+      content: 'Call the plumber',
+      tags: ['renovation'],
+    });
+    const byWords = await captureThought(
+      testApp,
+      user.key,
+      'Kitchen renovation: compare tiles and budget',
+    );
     const unrelated = await captureThought(testApp, user.key, 'Birthday gift for Sam');
-    await captureThought(testApp, other.key, { content: 'Plan the kitchen renovation budget', tags: ['renovation', 'home'] });
+    await captureThought(testApp, other.key, {
+      content: 'Plan the kitchen renovation budget',
+      tags: ['renovation', 'home'],
+    });
 
     const response = await get(`/api/v1/thoughts/${source.id}/related`);
     expect(response.status).toBe(200);
@@ -234,10 +361,15 @@ describe('reading, searching and editing thoughts', () => {
       expect(item.score).toBeLessThanOrEqual(1);
       expect(item.thought.content).not.toBe(undefined);
     }
-    expect(response.body.items.find((item: { thought: { id: string } }) => item.thought.id === byTag.id).shared_tags).toEqual(['renovation']);
+    expect(
+      response.body.items.find((item: { thought: { id: string } }) => item.thought.id === byTag.id)
+        .shared_tags,
+    ).toEqual(['renovation']);
     const scores = response.body.items.map((item: { score: number }) => item.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    expect((await get(`/api/v1/thoughts/${source.id}/related`, { limit: 1 })).body.items).toHaveLength(1);
+    expect(
+      (await get(`/api/v1/thoughts/${source.id}/related`, { limit: 1 })).body.items,
+    ).toHaveLength(1);
   });
 
   it('counts tags over active thoughts, most used first', async () => {
@@ -245,7 +377,11 @@ describe('reading, searching and editing thoughts', () => {
     await captureThought(testApp, fresh.key, { content: 'a', tags: ['work', 'urgent'] });
     await captureThought(testApp, fresh.key, { content: 'b', tags: ['work'] });
     const archived = await captureThought(testApp, fresh.key, { content: 'c', tags: ['old'] });
-    await testApp.http().patch(`/api/v1/thoughts/${archived.id}`).set(bearer(fresh.key)).send({ status: 'archived' });
+    await testApp
+      .http()
+      .patch(`/api/v1/thoughts/${archived.id}`)
+      .set(bearer(fresh.key))
+      .send({ status: 'archived' });
     const response = await testApp.http().get('/api/v1/tags').set(bearer(fresh.key));
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([

@@ -16,7 +16,8 @@ interface FakeBatch {
 }
 
 const json = (status: number, body: unknown): Reply => ({ status, body: JSON.stringify(body) });
-const notFound = () => json(404, { type: 'error', error: { type: 'not_found_error', message: 'batch not found' } });
+const notFound = () =>
+  json(404, { type: 'error', error: { type: 'not_found_error', message: 'batch not found' } });
 
 /**
  * The Message Batches API: `POST /v1/messages/batches` answers every item at once (as the
@@ -29,8 +30,12 @@ export class FakeBatches {
   /** Retrieves answered `in_progress` before a batch ends; Infinity holds batches until `endAll()`. */
   endsAfterPolls = 1;
   /** Per item (by custom_id): how it ends; undefined answers it like POST /v1/messages. */
-  itemOutcome: (customId: string, params: unknown) => BatchItemOutcome | undefined = () => undefined;
-  readonly created: { id: string; requests: { custom_id: string; params: Record<string, unknown> }[] }[] = [];
+  itemOutcome: (customId: string, params: unknown) => BatchItemOutcome | undefined = () =>
+    undefined;
+  readonly created: {
+    id: string;
+    requests: { custom_id: string; params: Record<string, unknown> }[];
+  }[] = [];
   private readonly batches = new Map<string, FakeBatch>();
 
   constructor(
@@ -56,8 +61,15 @@ export class FakeBatches {
     const batch = id ? this.batches.get(id) : undefined;
     if (!batch || request.method !== 'GET') return notFound();
     if (results) {
-      if (!batch.ended) return json(400, { type: 'error', error: { type: 'invalid_request_error', message: 'batch is still processing' } });
-      const body = [...batch.lines].reverse().map((line) => JSON.stringify(line)).join('\n');
+      if (!batch.ended)
+        return json(400, {
+          type: 'error',
+          error: { type: 'invalid_request_error', message: 'batch is still processing' },
+        });
+      const body = [...batch.lines]
+        .reverse()
+        .map((line) => JSON.stringify(line))
+        .join('\n');
       return { status: 200, headers: { 'content-type': 'application/binary' }, body: `${body}\n` };
     }
     batch.polls += 1;
@@ -65,13 +77,31 @@ export class FakeBatches {
     return json(200, this.view(batch));
   }
 
-  private create(body: { requests?: { custom_id: string; params: Record<string, unknown> }[] }): Reply {
+  private create(body: {
+    requests?: { custom_id: string; params: Record<string, unknown> }[];
+  }): Reply {
     if (!Array.isArray(body?.requests) || body.requests.length === 0) {
-      return json(400, { type: 'error', error: { type: 'invalid_request_error', message: 'requests: at least one request is required' } });
+      return json(400, {
+        type: 'error',
+        error: {
+          type: 'invalid_request_error',
+          message: 'requests: at least one request is required',
+        },
+      });
     }
     const id = `msgbatch_${randomUUID().replace(/-/g, '')}`;
-    const lines = body.requests.map((item) => ({ custom_id: item.custom_id, result: this.answer(item.custom_id, item.params) }));
-    const batch: FakeBatch = { id, createdAt: new Date().toISOString(), polls: 0, endsAfterPolls: this.endsAfterPolls, ended: false, lines };
+    const lines = body.requests.map((item) => ({
+      custom_id: item.custom_id,
+      result: this.answer(item.custom_id, item.params),
+    }));
+    const batch: FakeBatch = {
+      id,
+      createdAt: new Date().toISOString(),
+      polls: 0,
+      endsAfterPolls: this.endsAfterPolls,
+      ended: false,
+      lines,
+    };
     this.batches.set(id, batch);
     this.created.push({ id, requests: body.requests });
     return json(200, this.view(batch));
@@ -82,11 +112,14 @@ export class FakeBatches {
     if (outcome?.kind === 'expired' || outcome?.kind === 'canceled') return { type: outcome.kind };
     const reply = this.renderMessage(params, outcome);
     const parsed = JSON.parse(reply.body);
-    return reply.status === 200 ? { type: 'succeeded', message: parsed } : { type: 'errored', error: parsed };
+    return reply.status === 200
+      ? { type: 'succeeded', message: parsed }
+      : { type: 'errored', error: parsed };
   }
 
   private view(batch: FakeBatch): Record<string, unknown> {
-    const count = (type: string) => (batch.ended ? batch.lines.filter((line) => line.result.type === type).length : 0);
+    const count = (type: string) =>
+      batch.ended ? batch.lines.filter((line) => line.result.type === type).length : 0;
     return {
       id: batch.id,
       type: 'message_batch',

@@ -10,7 +10,13 @@ export type AnthropicStep =
   | { kind: 'text'; text: string }
   /** The user prompt sent back as text, as a model hijacked by the thought might. */
   | { kind: 'echo' }
-  | { kind: 'error'; status: number; type: string; message: string; headers?: Record<string, string> }
+  | {
+      kind: 'error';
+      status: number;
+      type: string;
+      message: string;
+      headers?: Record<string, string>;
+    }
   | { kind: 'raw'; status: number; body: string; contentType?: string }
   | { kind: 'slow'; delayMs: number; then?: AnthropicStep }
   /** The connection dropped without an answer: the API is down. */
@@ -19,9 +25,23 @@ export type AnthropicStep =
 export const DEFAULT_USAGE = { input_tokens: 1200, output_tokens: 300 };
 
 export const anthropic = {
-  toolUse: (input: unknown, usage = DEFAULT_USAGE): AnthropicStep => ({ kind: 'tool_use', input, usage }),
-  overloaded: (): AnthropicStep => ({ kind: 'error', status: 529, type: 'overloaded_error', message: 'Overloaded' }),
-  serverError: (): AnthropicStep => ({ kind: 'error', status: 500, type: 'api_error', message: 'Internal server error' }),
+  toolUse: (input: unknown, usage = DEFAULT_USAGE): AnthropicStep => ({
+    kind: 'tool_use',
+    input,
+    usage,
+  }),
+  overloaded: (): AnthropicStep => ({
+    kind: 'error',
+    status: 529,
+    type: 'overloaded_error',
+    message: 'Overloaded',
+  }),
+  serverError: (): AnthropicStep => ({
+    kind: 'error',
+    status: 500,
+    type: 'api_error',
+    message: 'Internal server error',
+  }),
   rateLimited: (retryAfterSeconds: number): AnthropicStep => ({
     kind: 'error',
     status: 429,
@@ -33,12 +53,27 @@ export const anthropic = {
     kind: 'error',
     status: 429,
     type: 'rate_limit_error',
-    message: 'You have reached your specified API usage limits. You will regain access on 2026-02-01 at 00:00 UTC.',
+    message:
+      'You have reached your specified API usage limits. You will regain access on 2026-02-01 at 00:00 UTC.',
     headers: { 'retry-after': '1' },
   }),
-  badRequest: (): AnthropicStep => ({ kind: 'error', status: 400, type: 'invalid_request_error', message: 'max_tokens: field required' }),
-  unauthorized: (): AnthropicStep => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'invalid x-api-key' }),
-  malformedJson: (): AnthropicStep => ({ kind: 'raw', status: 200, body: '{"id": "msg_1", "content": [{"type": "tool_use", ' }),
+  badRequest: (): AnthropicStep => ({
+    kind: 'error',
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'max_tokens: field required',
+  }),
+  unauthorized: (): AnthropicStep => ({
+    kind: 'error',
+    status: 401,
+    type: 'authentication_error',
+    message: 'invalid x-api-key',
+  }),
+  malformedJson: (): AnthropicStep => ({
+    kind: 'raw',
+    status: 200,
+    body: '{"id": "msg_1", "content": [{"type": "tool_use", ',
+  }),
   slow: (delayMs: number, then?: AnthropicStep): AnthropicStep => ({ kind: 'slow', delayMs, then }),
   text: (text: string): AnthropicStep => ({ kind: 'text', text }),
   echo: (): AnthropicStep => ({ kind: 'echo' }),
@@ -67,9 +102,21 @@ export function goodCheck(prompt: string): Record<string, unknown> {
   const ids = [...prompt.matchAll(/<thought id="([^"]+)"/g)].map((match) => match[1]);
   return {
     summary: 'You keep coming back to the same topics.',
-    patterns: [{ kind: 'recurring_theme', title: 'Recurring topic', description: 'It comes up often.', thought_ids: [...ids, '00000000-0000-4000-8000-000000000000'], confidence: 0.8 }],
-    insights: [{ title: 'Insight', description: 'Something useful.', thought_ids: ids.slice(0, 1) }],
-    suggestions: [{ title: 'Follow up', priority: 'medium', thought_ids: ids.slice(0, 1), confidence: 0.6 }],
+    patterns: [
+      {
+        kind: 'recurring_theme',
+        title: 'Recurring topic',
+        description: 'It comes up often.',
+        thought_ids: [...ids, '00000000-0000-4000-8000-000000000000'],
+        confidence: 0.8,
+      },
+    ],
+    insights: [
+      { title: 'Insight', description: 'Something useful.', thought_ids: ids.slice(0, 1) },
+    ],
+    suggestions: [
+      { title: 'Follow up', priority: 'medium', thought_ids: ids.slice(0, 1), confidence: 0.6 },
+    ],
   };
 }
 
@@ -78,14 +125,20 @@ export function userPrompt(request: RecordedRequest): string {
   return typeof content === 'string' ? content : JSON.stringify(content ?? '');
 }
 
-function message(request: RecordedRequest, content: unknown[], usage: Record<string, number> = DEFAULT_USAGE): string {
+function message(
+  request: RecordedRequest,
+  content: unknown[],
+  usage: Record<string, number> = DEFAULT_USAGE,
+): string {
   return JSON.stringify({
     id: `msg_${randomUUID().replace(/-/g, '')}`,
     type: 'message',
     role: 'assistant',
     model: request.body?.model ?? 'claude-unknown',
     content,
-    stop_reason: content.some((block) => (block as { type: string }).type === 'tool_use') ? 'tool_use' : 'end_turn',
+    stop_reason: content.some((block) => (block as { type: string }).type === 'tool_use')
+      ? 'tool_use'
+      : 'end_turn',
     stop_sequence: null,
     usage,
   });
@@ -100,24 +153,64 @@ export function apiKeyOf(request: RecordedRequest): string | undefined {
 function render(step: AnthropicStep, request: RecordedRequest, cache: FakePromptCache): Reply {
   const headers = { 'request-id': `req_${randomUUID().slice(0, 8)}` };
   if (!apiKeyOf(request)) {
-    return { status: 401, headers, body: JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'x-api-key header is required' } }) };
+    return {
+      status: 401,
+      headers,
+      body: JSON.stringify({
+        type: 'error',
+        error: { type: 'authentication_error', message: 'x-api-key header is required' },
+      }),
+    };
   }
   switch (step.kind) {
     case 'tool_use': {
       const name = request.body?.tool_choice?.name ?? 'tool';
-      const block = { type: 'tool_use', id: `toolu_${randomUUID().slice(0, 12)}`, name, input: step.input };
-      return { status: 200, headers, body: message(request, [block], { ...step.usage, ...cache.usage(request.body) }) };
+      const block = {
+        type: 'tool_use',
+        id: `toolu_${randomUUID().slice(0, 12)}`,
+        name,
+        input: step.input,
+      };
+      return {
+        status: 200,
+        headers,
+        body: message(request, [block], { ...step.usage, ...cache.usage(request.body) }),
+      };
     }
     case 'text':
-      return { status: 200, headers, body: message(request, [{ type: 'text', text: step.text }], { ...DEFAULT_USAGE, ...cache.usage(request.body) }) };
+      return {
+        status: 200,
+        headers,
+        body: message(request, [{ type: 'text', text: step.text }], {
+          ...DEFAULT_USAGE,
+          ...cache.usage(request.body),
+        }),
+      };
     case 'echo':
-      return { status: 200, headers, body: message(request, [{ type: 'text', text: `${systemText(request)}\n${userPrompt(request)}` }]) };
+      return {
+        status: 200,
+        headers,
+        body: message(request, [
+          { type: 'text', text: `${systemText(request)}\n${userPrompt(request)}` },
+        ]),
+      };
     case 'error':
-      return { status: step.status, headers: { ...headers, ...step.headers }, body: JSON.stringify({ type: 'error', error: { type: step.type, message: step.message } }) };
+      return {
+        status: step.status,
+        headers: { ...headers, ...step.headers },
+        body: JSON.stringify({ type: 'error', error: { type: step.type, message: step.message } }),
+      };
     case 'raw':
-      return { status: step.status, headers: { ...headers, 'content-type': step.contentType ?? 'application/json' }, body: step.body };
+      return {
+        status: step.status,
+        headers: { ...headers, 'content-type': step.contentType ?? 'application/json' },
+        body: step.body,
+      };
     case 'slow':
-      return { ...render(step.then ?? anthropic.toolUse(goodAnalysis()), request, cache), delayMs: step.delayMs };
+      return {
+        ...render(step.then ?? anthropic.toolUse(goodAnalysis()), request, cache),
+        delayMs: step.delayMs,
+      };
     case 'drop':
       return { status: 0, body: '', destroy: true };
   }
@@ -132,7 +225,9 @@ function defaultStep(request: RecordedRequest): AnthropicStep {
 /** The system prompt as text, whether sent as a string or as content blocks. */
 export function systemText(request: RecordedRequest): string {
   const system = request.body?.system;
-  return Array.isArray(system) ? system.map((block: { text?: string }) => block.text ?? '').join('\n') : String(system ?? '');
+  return Array.isArray(system)
+    ? system.map((block: { text?: string }) => block.text ?? '').join('\n')
+    : String(system ?? '');
 }
 
 export type AnthropicFake = FakeServer<AnthropicStep> & {
@@ -150,12 +245,18 @@ const BATCH_PATH = /^\/v1\/messages\/batches(\/[^/]+(\/results)?)?$/;
  */
 export async function startAnthropicFake(): Promise<AnthropicFake> {
   const promptCache = new FakePromptCache();
-  const renderWithCache = (step: AnthropicStep, request: RecordedRequest) => render(step, request, promptCache);
+  const renderWithCache = (step: AnthropicStep, request: RecordedRequest) =>
+    render(step, request, promptCache);
   // A batch item is answered like a Messages request with the batch request's key.
   const batches: FakeBatches = new FakeBatches(
     () => server.url,
     (params, step) => {
-      const request: RecordedRequest = { method: 'POST', path: '/v1/messages', headers: { authorization: 'Bearer batch' }, body: params };
+      const request: RecordedRequest = {
+        method: 'POST',
+        path: '/v1/messages',
+        headers: { authorization: 'Bearer batch' },
+        body: params,
+      };
       return renderWithCache(step ?? defaultStep(request), request);
     },
   );

@@ -17,7 +17,12 @@ export class FakePromptCache {
   minCacheableTokens = 1024;
   private readonly seen = new Set<string>();
 
-  usage(body: { model?: string; tools?: Block[]; system?: unknown; messages?: { content?: unknown }[] }): {
+  usage(body: {
+    model?: string;
+    tools?: Block[];
+    system?: unknown;
+    messages?: { content?: unknown }[];
+  }): {
     cache_creation_input_tokens: number;
     cache_read_input_tokens: number;
   } {
@@ -45,11 +50,23 @@ export class FakePromptCache {
 }
 
 /** The serialised blocks up to and including the last one with cache_control; null when none has it. */
-function cachedPrefix(body: { tools?: Block[]; system?: unknown; messages?: { content?: unknown }[] }): string | null {
+function cachedPrefix(body: {
+  tools?: Block[];
+  system?: unknown;
+  messages?: { content?: unknown }[];
+}): string | null {
   const blocks: Block[] = [
     ...(body.tools ?? []),
-    ...(Array.isArray(body.system) ? (body.system as Block[]) : body.system ? [{ text: body.system } as Block] : []),
-    ...(body.messages ?? []).flatMap((message) => (Array.isArray(message.content) ? (message.content as Block[]) : [{ text: message.content } as Block])),
+    ...(Array.isArray(body.system)
+      ? (body.system as Block[])
+      : body.system
+        ? [{ text: body.system } as Block]
+        : []),
+    ...(body.messages ?? []).flatMap((message) =>
+      Array.isArray(message.content)
+        ? (message.content as Block[])
+        : [{ text: message.content } as Block],
+    ),
   ];
   const last = blocks.map((block) => Boolean(block?.cache_control)).lastIndexOf(true);
   return last < 0 ? null : JSON.stringify(blocks.slice(0, last + 1));

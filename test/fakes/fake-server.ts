@@ -6,7 +6,7 @@ export interface RecordedRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   /** Parsed JSON, or the raw text when the body was not JSON. */
-   
+
   body: any;
 }
 
@@ -91,18 +91,30 @@ export class FakeServer<Step> {
         // Recorded as text.
       }
       const path = (req.url ?? '/').split('?')[0];
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path,
+        headers: req.headers,
+        body,
+      };
       if (!this.route(recorded.method, path)) {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
         return;
       }
       this.requests.push(recorded);
       const intercepted = this.intercept?.(recorded) ?? null;
-      const reply = intercepted ?? this.render(this.queue.length > 0 ? (this.queue.shift() as Step) : this.defaultStep(recorded), recorded);
+      const reply =
+        intercepted ??
+        this.render(
+          this.queue.length > 0 ? (this.queue.shift() as Step) : this.defaultStep(recorded),
+          recorded,
+        );
       const send = () => {
         if (reply.destroy) return void req.socket.destroy();
         if (res.destroyed || req.socket.destroyed) return;
-        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(reply.body);
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+          .end(reply.body);
       };
       if (!reply.delayMs) return send();
       const timer = setTimeout(() => {

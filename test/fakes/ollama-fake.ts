@@ -11,9 +11,18 @@ export type OllamaStep =
   | { kind: 'down' };
 
 export const ollama = {
-  json: (content: unknown, promptEvalCount = 800, evalCount = 200): OllamaStep => ({ kind: 'json', content, promptEvalCount, evalCount }),
+  json: (content: unknown, promptEvalCount = 800, evalCount = 200): OllamaStep => ({
+    kind: 'json',
+    content,
+    promptEvalCount,
+    evalCount,
+  }),
   prose: (content: string): OllamaStep => ({ kind: 'content', content }),
-  error: (status = 500, message = 'model runner has unexpectedly stopped'): OllamaStep => ({ kind: 'error', status, message }),
+  error: (status = 500, message = 'model runner has unexpectedly stopped'): OllamaStep => ({
+    kind: 'error',
+    status,
+    message,
+  }),
   slow: (delayMs: number, then?: OllamaStep): OllamaStep => ({ kind: 'slow', delayMs, then }),
   down: (): OllamaStep => ({ kind: 'down' }),
 };
@@ -48,7 +57,10 @@ function render(step: OllamaStep, request: RecordedRequest): Reply {
     case 'error':
       return { status: step.status, body: JSON.stringify({ error: step.message }) };
     case 'slow':
-      return { ...render(step.then ?? ollama.json(goodAnalysis()), request), delayMs: step.delayMs };
+      return {
+        ...render(step.then ?? ollama.json(goodAnalysis()), request),
+        delayMs: step.delayMs,
+      };
     case 'down':
       return { status: 0, body: '', destroy: true };
   }
@@ -56,12 +68,20 @@ function render(step: OllamaStep, request: RecordedRequest): Reply {
 
 function defaultStep(request: RecordedRequest): OllamaStep {
   const prompt = chatPrompt(request);
-  return ollama.json(prompt.includes('<recent_thoughts>') ? goodCheck(prompt) : goodAnalysis({ summary: 'Answered by Ollama.' }));
+  return ollama.json(
+    prompt.includes('<recent_thoughts>')
+      ? goodCheck(prompt)
+      : goodAnalysis({ summary: 'Answered by Ollama.' }),
+  );
 }
 
 export type OllamaFake = FakeServer<OllamaStep>;
 
 /** Ollama's `POST /api/chat` (non-streaming) on 127.0.0.1, scripted per test. */
 export function startOllamaFake(): Promise<OllamaFake> {
-  return new FakeServer<OllamaStep>((method, path) => method === 'POST' && path === '/api/chat', render, defaultStep).start();
+  return new FakeServer<OllamaStep>(
+    (method, path) => method === 'POST' && path === '/api/chat',
+    render,
+    defaultStep,
+  ).start();
 }

@@ -1,13 +1,27 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { anthropic, type AnthropicFake, type AnthropicStep, goodAnalysis, startAnthropicFake } from '../fakes/anthropic-fake.js';
+import {
+  anthropic,
+  type AnthropicFake,
+  type AnthropicStep,
+  goodAnalysis,
+  startAnthropicFake,
+} from '../fakes/anthropic-fake.js';
 import { FAKE_ANTHROPIC_KEY } from '../support/ai-test-env.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
 import { freePort, type ServerProcess } from '../support/server-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { checkStored, errorsByStatus, percentile } from './support/capture-load.js';
-import { captureLoad, LOAD, loadFigures, NOTHING_WRONG, startServer, untilElapsed, workDir } from './support/fault-run.js';
+import {
+  captureLoad,
+  LOAD,
+  loadFigures,
+  NOTHING_WRONG,
+  startServer,
+  untilElapsed,
+  workDir,
+} from './support/fault-run.js';
 import { recordFigures, SHORT } from './support/figures.js';
 
 const SECTION = 'faults: Claude slow, down, 429, garbage';
@@ -20,7 +34,13 @@ const FAULTS: [string, () => AnthropicStep][] = [
   ['slow', () => anthropic.slow(AI_TIMEOUT_MS + 1_000)],
   ['down', () => anthropic.drop()],
   ['rate-limited', () => anthropic.rateLimited(1)],
-  ['garbage', () => (Math.random() < 0.5 ? anthropic.malformedJson() : anthropic.text('<html>502 Bad Gateway</html>'))],
+  [
+    'garbage',
+    () =>
+      Math.random() < 0.5
+        ? anthropic.malformedJson()
+        : anthropic.text('<html>502 Bad Gateway</html>'),
+  ],
 ];
 const HEALTHY = () => anthropic.toolUse(goodAnalysis());
 
@@ -107,7 +127,12 @@ describe('Claude misbehaving under capture load', () => {
         intervalMs: 1_000,
         what: 'every analysis to end done or failed',
       });
-      const { rows: ledger } = await client.query<{ backend: string; outcome: string; n: number; after_recovery: number }>(
+      const { rows: ledger } = await client.query<{
+        backend: string;
+        outcome: string;
+        n: number;
+        after_recovery: number;
+      }>(
         `SELECT backend, outcome, count(*)::int AS n, count(*) FILTER (WHERE r.created_at > $2)::int AS after_recovery
            FROM ai_analysis_results r JOIN thoughts t ON t.id = r.thought_id
           WHERE starts_with(t.content, $1) GROUP BY 1, 2`,
@@ -124,20 +149,30 @@ describe('Claude misbehaving under capture load', () => {
         p99_ai_faults_ms: during,
         analyses_done: settled.done ?? 0,
         analyses_failed_visibly: settled.failed ?? 0,
-        ledger: JSON.stringify(Object.fromEntries(ledger.map((row) => [`${row.backend}:${row.outcome}`, row.n]))),
+        ledger: JSON.stringify(
+          Object.fromEntries(ledger.map((row) => [`${row.backend}:${row.outcome}`, row.n])),
+        ),
         fake_requests: fake.requests.length,
       });
 
       expect(errorsByStatus(load.samples)).toEqual({});
       expect(await checkStored(database.url, marker, load.acknowledged)).toEqual(NOTHING_WRONG);
       // Every stored thought ended one way or the other, none pending, and each is one of ours.
-      expect((settled.done ?? 0) + (settled.failed ?? 0) + (settled.skipped ?? 0)).toBe(load.acknowledged.size);
+      expect((settled.done ?? 0) + (settled.failed ?? 0) + (settled.skipped ?? 0)).toBe(
+        load.acknowledged.size,
+      );
       // Capture never waits for AI: its p99 under AI faults stays near the no-fault baseline
       // (a generous bound on a shared machine; both figures are printed).
       expect(during).toBeLessThan(baseline * 3 + 250);
       // The faults did reach the analyses, and Claude answered again once it was back.
-      expect(ledger.some((row) => row.backend === 'claude' && row.outcome !== 'success')).toBe(true);
-      expect(ledger.some((row) => row.backend === 'claude' && row.outcome === 'success' && row.after_recovery > 0)).toBe(true);
+      expect(ledger.some((row) => row.backend === 'claude' && row.outcome !== 'success')).toBe(
+        true,
+      );
+      expect(
+        ledger.some(
+          (row) => row.backend === 'claude' && row.outcome === 'success' && row.after_recovery > 0,
+        ),
+      ).toBe(true);
     } finally {
       await client.end();
     }

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ServerProcess } from '../support/server-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { checkStored, errorsByStatus, maxLatency } from './support/capture-load.js';
-import { captureLoad, HealthWatch, LOAD, loadFigures, NOTHING_WRONG, startServer, untilElapsed, workDir } from './support/fault-run.js';
+import {
+  captureLoad,
+  HealthWatch,
+  LOAD,
+  loadFigures,
+  NOTHING_WRONG,
+  startServer,
+  untilElapsed,
+  workDir,
+} from './support/fault-run.js';
 import { recordFigures } from './support/figures.js';
 
 const SECTION = 'faults: embedded postmaster kill -9';
@@ -54,7 +63,10 @@ describe('embedded PostgreSQL postmaster killed under capture load', () => {
   });
 
   it('restarts the dead postmaster by itself, answering 503 meanwhile, and loses nothing acknowledged', async () => {
-    server = await startServer({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', AI_BACKEND: 'mock', LOG_LEVEL: 'info' }, dir);
+    server = await startServer(
+      { DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', AI_BACKEND: 'mock', LOG_LEVEL: 'info' },
+      dir,
+    );
     const marker = `pgkill-${Date.now()}`;
     const load = captureLoad(server, marker);
     const running = load.run();
@@ -91,9 +103,13 @@ describe('embedded PostgreSQL postmaster killed under capture load', () => {
     expect(restarted!.port).toBe(before.port);
     expect(healthyAt).toBeDefined();
     const errors = errorsByStatus(load.samples);
-    expect(Object.keys(errors).filter((status) => !['503', 'network'].includes(status))).toEqual([]);
+    expect(Object.keys(errors).filter((status) => !['503', 'network'].includes(status))).toEqual(
+      [],
+    );
     expect(maxLatency(load.samples)).toBeLessThan(10_000);
-    expect(load.samples.some((sample) => sample.at > restartedAt && sample.outcome === 201)).toBe(true);
+    expect(load.samples.some((sample) => sample.at > restartedAt && sample.outcome === 201)).toBe(
+      true,
+    );
     expect(load.abandoned).toBe(0);
     const password = readFileSync(path.join(dataDir, '.postgres-password'), 'utf8').trim();
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${restarted!.port}/pai`;

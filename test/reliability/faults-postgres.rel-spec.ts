@@ -2,7 +2,17 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ServerProcess } from '../support/server-process.js';
 import { checkStored, errorsByStatus, maxLatency } from './support/capture-load.js';
-import { ADMIN_KEY, captureLoad, HealthWatch, LOAD, loadFigures, NOTHING_WRONG, startServer, untilElapsed, workDir } from './support/fault-run.js';
+import {
+  ADMIN_KEY,
+  captureLoad,
+  HealthWatch,
+  LOAD,
+  loadFigures,
+  NOTHING_WRONG,
+  startServer,
+  untilElapsed,
+  workDir,
+} from './support/fault-run.js';
 import { recordFigures, recordSkip } from './support/figures.js';
 import { OwnPostgres, ownPostgresUnavailable } from './support/own-postgres.js';
 
@@ -51,7 +61,9 @@ describe('PostgreSQL stopped under capture load', () => {
       signal: AbortSignal.timeout(10_000),
     });
     const duringBody = (await during.json()) as Record<string, unknown>;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (load.elapsed() - stoppedAt))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, OUTAGE_MS - (load.elapsed() - stoppedAt))),
+    );
     await database.start();
     const startedAt = load.elapsed();
     await running;
@@ -65,20 +77,33 @@ describe('PostgreSQL stopped under capture load', () => {
     };
     recordFigures(SECTION, figures);
 
-    expect({ status: during.status, retryAfter: during.headers.get('retry-after'), body: duringBody }).toEqual({
+    expect({
+      status: during.status,
+      retryAfter: during.headers.get('retry-after'),
+      body: duringBody,
+    }).toEqual({
       status: 503,
       retryAfter: expect.stringMatching(/^\d+$/),
-      body: { status_code: 503, error: 'Service Unavailable', message: expect.stringContaining('database'), request_id: expect.any(String) },
+      body: {
+        status_code: 503,
+        error: 'Service Unavailable',
+        message: expect.stringContaining('database'),
+        request_id: expect.any(String),
+      },
     });
     expect(health.unhealthySeen(stoppedAt, startedAt)).toBe(true);
     expect(healthyAt).toBeDefined();
     const errors = errorsByStatus(load.samples);
     expect(errors['503']).toBeGreaterThan(0);
     // 503 (and a refused connection at worst) is what an outage may look like; a 500 is a bug.
-    expect(Object.keys(errors).filter((status) => !['503', 'network'].includes(status))).toEqual([]);
+    expect(Object.keys(errors).filter((status) => !['503', 'network'].includes(status))).toEqual(
+      [],
+    );
     expect(maxLatency(load.samples)).toBeLessThan(10_000);
     // Captures succeed again after the restart, by themselves.
-    expect(load.samples.some((sample) => sample.at > startedAt && sample.outcome === 201)).toBe(true);
+    expect(load.samples.some((sample) => sample.at > startedAt && sample.outcome === 201)).toBe(
+      true,
+    );
     expect(load.abandoned).toBe(0);
     expect(await checkStored(database.url, marker, load.acknowledged)).toEqual(NOTHING_WRONG);
   }, 240_000);

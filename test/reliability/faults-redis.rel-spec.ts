@@ -5,7 +5,16 @@ import { createScratchDatabase } from '../support/scratch-database.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { checkStored, errorsByStatus, maxLatency } from './support/capture-load.js';
-import { ADMIN_KEY, captureLoad, LOAD, loadFigures, NOTHING_WRONG, startServer, untilElapsed, workDir } from './support/fault-run.js';
+import {
+  ADMIN_KEY,
+  captureLoad,
+  LOAD,
+  loadFigures,
+  NOTHING_WRONG,
+  startServer,
+  untilElapsed,
+  workDir,
+} from './support/fault-run.js';
 import { recordFigures, recordSkip } from './support/figures.js';
 import { OwnRedis, ownRedisUnavailable } from './support/own-redis.js';
 
@@ -16,7 +25,9 @@ const RECOVERED_LOG = 'rate limits are shared across instances again';
 const unavailable = ownRedisUnavailable();
 
 async function remaining(server: ServerProcess): Promise<number> {
-  const response = await fetch(`${server.baseUrl}/api/v1/thoughts?limit=1`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+  const response = await fetch(`${server.baseUrl}/api/v1/thoughts?limit=1`, {
+    headers: { Authorization: `Bearer ${ADMIN_KEY}` },
+  });
   await response.body?.cancel();
   expect(response.status).toBe(200);
   return Number(response.headers.get('x-ratelimit-remaining'));
@@ -58,7 +69,15 @@ describe('Redis stopped under capture load', () => {
 
   it('counts per process while Redis is down, keeps answering, and shares counts again after', async () => {
     if (unavailable) return recordSkip(SECTION, unavailable);
-    server = await startServer({ DATABASE_URL: database.url, REDIS_URL: redisServer.url, AI_BACKEND: 'mock', LOG_LEVEL: 'info' }, dir);
+    server = await startServer(
+      {
+        DATABASE_URL: database.url,
+        REDIS_URL: redisServer.url,
+        AI_BACKEND: 'mock',
+        LOG_LEVEL: 'info',
+      },
+      dir,
+    );
     redis = new Redis(redisServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     redis.on('error', () => undefined);
     await redis.connect();
@@ -70,18 +89,30 @@ describe('Redis stopped under capture load', () => {
     expect(await sharedHits(redis)).toBeGreaterThan(0);
     const stoppedAt = load.elapsed();
     await redisServer.stop();
-    await waitFor(async () => server!.output.includes(DEGRADED_LOG), Boolean, { timeoutMs: 10_000, what: 'the degraded warning' });
+    await waitFor(async () => server!.output.includes(DEGRADED_LOG), Boolean, {
+      timeoutMs: 10_000,
+      what: 'the degraded warning',
+    });
     // Still limited while Redis is away: this process counts the key's requests itself.
     const first = await remaining(server);
     const second = await remaining(server);
     expect(second).toBeLessThan(first);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (load.elapsed() - stoppedAt))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, OUTAGE_MS - (load.elapsed() - stoppedAt))),
+    );
     await redisServer.start();
     const startedAt = load.elapsed();
-    await waitFor(async () => server!.output.includes(RECOVERED_LOG), Boolean, { timeoutMs: 20_000, what: 'the recovery log' });
+    await waitFor(async () => server!.output.includes(RECOVERED_LOG), Boolean, {
+      timeoutMs: 20_000,
+      what: 'the recovery log',
+    });
     const recoveredAt = load.elapsed();
     // Counted in Redis again (a restarted Redis starts empty).
-    await waitFor(() => sharedHits(redis!), (hits) => hits > 0, { timeoutMs: 10_000, what: 'hits counted in Redis again' });
+    await waitFor(
+      () => sharedHits(redis!),
+      (hits) => hits > 0,
+      { timeoutMs: 10_000, what: 'hits counted in Redis again' },
+    );
     await running;
 
     recordFigures(SECTION, {

@@ -33,7 +33,8 @@ describe('several instances, one system', () => {
   const figures: Record<string, number | string | boolean> = {};
 
   beforeAll(async () => {
-    if (!(await redisAvailable())) return recordSkip(SECTION, 'no Redis at 127.0.0.1:6379 (or TEST_REDIS_URL)');
+    if (!(await redisAvailable()))
+      return recordSkip(SECTION, 'no Redis at 127.0.0.1:6379 (or TEST_REDIS_URL)');
     [claude, ollama] = await Promise.all([startAnthropicFake(), startOllamaFake()]);
     cluster = new Cluster({
       apis: 3,
@@ -73,7 +74,11 @@ describe('several instances, one system', () => {
   const api = (i: number) => cluster.apis[i % cluster.apis.length]!;
   const analysed = (ids: string[]) =>
     waitFor(
-      () => cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM thoughts WHERE id = ANY($1) AND analysis_status <> 'pending'`, [ids]),
+      () =>
+        cluster.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM thoughts WHERE id = ANY($1) AND analysis_status <> 'pending'`,
+          [ids],
+        ),
       (rows) => rows[0]!.n === ids.length,
       { timeoutMs: 90_000, intervalMs: 250, what: `${ids.length} thoughts analysed` },
     );
@@ -87,7 +92,13 @@ describe('several instances, one system', () => {
     const user = await createUserOn(api(0));
     const ids: string[] = [];
     for (let i = 0; i < BREAKER_THRESHOLD; i++) {
-      ids.push((await call(api(i), 'POST', '/api/v1/thoughts', user.key, { content: `Breaker thought ${i}: call the plumber` })).body.id);
+      ids.push(
+        (
+          await call(api(i), 'POST', '/api/v1/thoughts', user.key, {
+            content: `Breaker thought ${i}: call the plumber`,
+          })
+        ).body.id,
+      );
     }
     await analysed(ids);
     // An instance that never called Claude reports the circuit the workers opened.
@@ -102,7 +113,10 @@ describe('several instances, one system', () => {
     // After the cool-down one probe (from any process) finds Claude well again.
     restoreClaude();
     await waitFor(
-      async () => (await call(api(1), 'GET', '/api/v1/ai/status', user.key)).body.backends.find((b: { name: string }) => b.name === 'claude').circuit_state,
+      async () =>
+        (await call(api(1), 'GET', '/api/v1/ai/status', user.key)).body.backends.find(
+          (b: { name: string }) => b.name === 'claude',
+        ).circuit_state,
       (state) => state === 'half_open',
       { timeoutMs: COOLDOWN_MS * 3, intervalMs: 500, what: 'the cool-down to pass' },
     );
@@ -113,7 +127,11 @@ describe('several instances, one system', () => {
     restoreClaude();
     const user = await createUserOn(api(1));
     const captured = await Promise.all(
-      Array.from({ length: THOUGHTS }, (_, i) => call(api(i), 'POST', '/api/v1/thoughts', user.key, { content: `Budget thought ${i}: draft the report for Ann` })),
+      Array.from({ length: THOUGHTS }, (_, i) =>
+        call(api(i), 'POST', '/api/v1/thoughts', user.key, {
+          content: `Budget thought ${i}: draft the report for Ann`,
+        }),
+      ),
     );
     expect(captured.map((r) => r.status)).toEqual(captured.map(() => 201));
     const ids = captured.map((r) => r.body.id as string);
@@ -136,7 +154,9 @@ describe('several instances, one system', () => {
       [ids],
     );
     expect(perThought.filter((row) => row.n !== 1)).toEqual([]);
-    const budgetSkips = await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM ai_analysis_results WHERE error_class = 'rate_budget'`);
+    const budgetSkips = await cluster.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ai_analysis_results WHERE error_class = 'rate_budget'`,
+    );
     expect(budgetSkips[0]!.n).toBeGreaterThan(0);
     Object.assign(figures, {
       ai_rpm_limit: AI_RPM,
@@ -164,20 +184,34 @@ describe('several instances, one system', () => {
     const allowed = statuses.filter((s) => s === 200).length;
     expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     expect(allowed).toBe(RATE_LIMIT);
-    Object.assign(figures, { rate_limit_per_minute: RATE_LIMIT, rate_limit_requests_sent: total, rate_limit_allowed_total: allowed });
+    Object.assign(figures, {
+      rate_limit_per_minute: RATE_LIMIT,
+      rate_limit_requests_sent: total,
+      rate_limit_allowed_total: allowed,
+    });
   });
 
   it('refuses a key revoked on one instance on the others at once', async () => {
     if (!ready) return;
     const user = await createUserOn(api(0));
     // Warm every instance's verified-key cache first: the revocation must reach those caches.
-    for (const i of [1, 2]) expect((await call(api(i), 'GET', '/api/v1/me', user.key)).status).toBe(200);
-    const revoked = await call(api(0), 'DELETE', `/api/v1/admin/api-keys/${user.keyId}`, TEST_ADMIN_KEY);
+    for (const i of [1, 2])
+      expect((await call(api(i), 'GET', '/api/v1/me', user.key)).status).toBe(200);
+    const revoked = await call(
+      api(0),
+      'DELETE',
+      `/api/v1/admin/api-keys/${user.keyId}`,
+      TEST_ADMIN_KEY,
+    );
     expect(revoked.status).toBeLessThan(300);
     const answeredAt = Date.now();
     const refusedAfter = await Promise.all(
       [1, 2].map(async (i) => {
-        await waitFor(() => call(api(i), 'GET', '/api/v1/me', user.key), (r) => r.status === 401, { timeoutMs: 5_000, intervalMs: 10, what: `instance ${i} refusing the revoked key` });
+        await waitFor(
+          () => call(api(i), 'GET', '/api/v1/me', user.key),
+          (r) => r.status === 401,
+          { timeoutMs: 5_000, intervalMs: 10, what: `instance ${i} refusing the revoked key` },
+        );
         return Date.now() - answeredAt;
       }),
     );
@@ -188,18 +222,30 @@ describe('several instances, one system', () => {
   it('refuses a key rotated on one instance on the others at once, and takes the new one everywhere', async () => {
     if (!ready) return;
     const user = await createUserOn(api(1));
-    for (const i of [0, 2]) expect((await call(api(i), 'GET', '/api/v1/me', user.key)).status).toBe(200);
-    const rotated = await call(api(1), 'POST', `/api/v1/admin/api-keys/${user.keyId}/rotate`, TEST_ADMIN_KEY, {});
+    for (const i of [0, 2])
+      expect((await call(api(i), 'GET', '/api/v1/me', user.key)).status).toBe(200);
+    const rotated = await call(
+      api(1),
+      'POST',
+      `/api/v1/admin/api-keys/${user.keyId}/rotate`,
+      TEST_ADMIN_KEY,
+      {},
+    );
     expect(rotated.status).toBeLessThan(300);
     const answeredAt = Date.now();
     const refusedAfter = await Promise.all(
       [0, 2].map(async (i) => {
-        await waitFor(() => call(api(i), 'GET', '/api/v1/me', user.key), (r) => r.status === 401, { timeoutMs: 5_000, intervalMs: 10, what: `instance ${i} refusing the rotated key` });
+        await waitFor(
+          () => call(api(i), 'GET', '/api/v1/me', user.key),
+          (r) => r.status === 401,
+          { timeoutMs: 5_000, intervalMs: 10, what: `instance ${i} refusing the rotated key` },
+        );
         return Date.now() - answeredAt;
       }),
     );
     expect(Math.max(...refusedAfter)).toBeLessThan(1_000);
-    for (const i of [0, 1, 2]) expect((await call(api(i), 'GET', '/api/v1/me', rotated.body.key)).status).toBe(200);
+    for (const i of [0, 1, 2])
+      expect((await call(api(i), 'GET', '/api/v1/me', rotated.body.key)).status).toBe(200);
     figures.rotation_refused_elsewhere_ms = Math.max(...refusedAfter);
   });
 
@@ -211,11 +257,17 @@ describe('several instances, one system', () => {
     try {
       const started = Date.now();
       // Captured on A, analysed by a worker process, heard on B.
-      const thought = await call(api(0), 'POST', '/api/v1/thoughts', user.key, { content: 'Event thought: book the venue for the offsite' });
+      const thought = await call(api(0), 'POST', '/api/v1/thoughts', user.key, {
+        content: 'Event thought: book the venue for the offsite',
+      });
       expect(thought.status).toBe(201);
       await within(
         (async () => {
-          while (!(stream.received().includes('thought.analyzed') && stream.received().includes(thought.body.id))) await new Promise((r) => setTimeout(r, 50));
+          while (!(
+            stream.received().includes('thought.analyzed') &&
+            stream.received().includes(thought.body.id)
+          ))
+            await new Promise((r) => setTimeout(r, 50));
         })(),
         60_000,
         'thought.analyzed on the other instance',
@@ -230,21 +282,34 @@ describe('several instances, one system', () => {
     if (!ready) return;
     // Wait for the work itself (every process fires each schedule at the same second).
     await waitFor(
-      () => cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM backup_runs WHERE trigger = 'scheduled' AND state = 'done'`),
+      () =>
+        cluster.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM backup_runs WHERE trigger = 'scheduled' AND state = 'done'`,
+        ),
       (rows) => rows[0]!.n >= 1,
       { timeoutMs: 120_000, intervalMs: 500, what: 'a scheduled backup' },
     );
     await waitFor(
-      () => cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'retention' AND finished_at IS NOT NULL`),
+      () =>
+        cluster.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'retention' AND finished_at IS NOT NULL`,
+        ),
       (rows) => rows[0]!.n >= 1,
       { timeoutMs: 60_000, intervalMs: 500, what: 'a retention pass' },
     );
     // Users with thoughts and no check yet are due at once (the default interval is 60 minutes).
     const users = await cluster.query<{ user_id: string }>(`SELECT DISTINCT user_id FROM thoughts`);
     const checks = await waitFor(
-      () => cluster.query<{ user_id: string; n: number }>(`SELECT user_id, count(*)::int AS n FROM scheduled_analyses WHERE trigger = 'scheduled' AND state <> 'running' GROUP BY user_id`),
+      () =>
+        cluster.query<{ user_id: string; n: number }>(
+          `SELECT user_id, count(*)::int AS n FROM scheduled_analyses WHERE trigger = 'scheduled' AND state <> 'running' GROUP BY user_id`,
+        ),
       (rows) => rows.length >= users.length,
-      { timeoutMs: 60_000, intervalMs: 500, what: 'a scheduled check for every user with thoughts' },
+      {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+        what: 'a scheduled check for every user with thoughts',
+      },
     );
     const slotsPerUser = await cluster.query<{ user_id: string; n: number }>(
       `SELECT user_id, count(DISTINCT slot_key)::int AS n FROM scheduled_analyses WHERE trigger = 'scheduled' GROUP BY user_id`,
@@ -258,25 +323,51 @@ describe('several instances, one system', () => {
     const done = await cluster.query<{ user_id: string; n: number }>(
       `SELECT user_id, count(*)::int AS n FROM scheduled_analyses WHERE state = 'done' AND new_thought_count > 0 GROUP BY user_id`,
     );
-    expect(new Map(checkCalls.map((row) => [row.user_id, row.n]))).toEqual(new Map(done.map((row) => [row.user_id, row.n])));
+    expect(new Map(checkCalls.map((row) => [row.user_id, row.n]))).toEqual(
+      new Map(done.map((row) => [row.user_id, row.n])),
+    );
 
-    const backups = await cluster.query<{ slot_key: string }>(`SELECT slot_key FROM backup_runs WHERE trigger = 'scheduled'`);
+    const backups = await cluster.query<{ slot_key: string }>(
+      `SELECT slot_key FROM backup_runs WHERE trigger = 'scheduled'`,
+    );
     expect(new Set(backups.map((b) => b.slot_key)).size).toBe(backups.length);
     // Only the claimer wrote a snapshot: finished snapshots on disk, and "backup written" lines
     // across all processes, are exactly the runs recorded (once any running one is done).
     const written = await waitFor(
       async () => {
-        const rows = await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM backup_runs WHERE file_name IS NOT NULL`);
-        const files = readdirSync(cluster.backupDir).filter((name) => name.endsWith('.pai.gz')).length;
-        const logged = cluster.outputs.reduce((sum, output) => sum + (output.match(/"msg":"backup written"/g)?.length ?? 0), 0);
+        const rows = await cluster.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM backup_runs WHERE file_name IS NOT NULL`,
+        );
+        const files = readdirSync(cluster.backupDir).filter((name) =>
+          name.endsWith('.pai.gz'),
+        ).length;
+        const logged = cluster.outputs.reduce(
+          (sum, output) => sum + (output.match(/"msg":"backup written"/g)?.length ?? 0),
+          0,
+        );
         return { rows: rows[0]!.n, files, logged };
       },
       (seen) => seen.rows === seen.files && seen.rows === seen.logged,
-      { timeoutMs: 60_000, intervalMs: 500, what: 'backup files and logs matching the recorded runs' },
+      {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+        what: 'backup files and logs matching the recorded runs',
+      },
     );
-    const retention = await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'retention'`);
-    const retentionLogged = cluster.outputs.reduce((sum, output) => sum + (output.match(/"msg":"retention run"/g)?.length ?? 0), 0);
-    expect(retentionLogged).toBe(await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'retention' AND finished_at IS NOT NULL`).then((r) => r[0]!.n));
+    const retention = await cluster.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'retention'`,
+    );
+    const retentionLogged = cluster.outputs.reduce(
+      (sum, output) => sum + (output.match(/"msg":"retention run"/g)?.length ?? 0),
+      0,
+    );
+    expect(retentionLogged).toBe(
+      await cluster
+        .query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'retention' AND finished_at IS NOT NULL`,
+        )
+        .then((r) => r[0]!.n),
+    );
     Object.assign(figures, {
       scheduled_checks: checks.reduce((sum, row) => sum + row.n, 0),
       scheduled_check_users: checks.length,

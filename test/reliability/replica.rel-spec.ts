@@ -4,8 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { freePort, ServerProcess } from '../support/server-process.js';
 import { waitFor } from '../support/wait-for.js';
-import { type FigureValue, recordFigures, recordSkip, RESULTS_DIR, SHORT } from './support/figures.js';
-import { clusterWorkDir, createPrimary, createStandby, type LocalCluster, missingPostgresPrograms } from './support/local-postgres.js';
+import {
+  type FigureValue,
+  recordFigures,
+  recordSkip,
+  RESULTS_DIR,
+  SHORT,
+} from './support/figures.js';
+import {
+  clusterWorkDir,
+  createPrimary,
+  createStandby,
+  type LocalCluster,
+  missingPostgresPrograms,
+} from './support/local-postgres.js';
 
 const SECTION = 'read-replicas';
 const ADMIN_KEY = 'pai_replica_reliability_admin_key_0123456789';
@@ -64,16 +76,24 @@ if (missing !== null) {
     const api = async (key: string, method: string, route: string, body?: unknown) => {
       const response = await fetch(`${server.baseUrl}/api/v1${route}`, {
         method,
-        headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : text };
+      return {
+        status: response.status,
+        body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : text,
+      };
     };
     const contents = async (key: string, query = '') => {
       const { status, body } = await api(key, 'GET', `/thoughts${query}`);
       expect(status).toBe(200);
-      return ((body as { items: { id: string; content: string }[] }).items ?? []).map((item) => item.content);
+      return ((body as { items: { id: string; content: string }[] }).items ?? []).map(
+        (item) => item.content,
+      );
     };
     const replicas = async (of = server): Promise<ReplicaState[]> => {
       const response = await fetch(`${of.baseUrl}/api/v1/health`);
@@ -83,16 +103,27 @@ if (missing !== null) {
     const replica = async (): Promise<ReplicaState> => (await replicas())[0]!;
     /** The server's own count of lag-tolerant reads, by `target/reason`. */
     const reads = async (of = server): Promise<Record<string, number>> => {
-      const text = await (await fetch(`${of.baseUrl}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      const text = await (
+        await fetch(`${of.baseUrl}/metrics`, {
+          headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).text();
       const counts: Record<string, number> = {};
-      for (const match of text.matchAll(/^pai_db_lag_tolerant_reads_total\{target="(\w+)",reason="(\w+)"\} (\d+)/gm)) {
+      for (const match of text.matchAll(
+        /^pai_db_lag_tolerant_reads_total\{target="(\w+)",reason="(\w+)"\} (\d+)/gm,
+      )) {
         counts[`${match[1]}/${match[2]}`] = Number(match[3]);
       }
       return counts;
     };
-    const delta = (after: Record<string, number>, before: Record<string, number>, key: string) => (after[key] ?? 0) - (before[key] ?? 0);
+    const delta = (after: Record<string, number>, before: Record<string, number>, key: string) =>
+      (after[key] ?? 0) - (before[key] ?? 0);
     const waitForState = (state: string, timeoutMs: number) =>
-      waitFor(replica, (current) => current.state === state, { timeoutMs, intervalMs: 100, what: `replica ${state}` });
+      waitFor(replica, (current) => current.state === state, {
+        timeoutMs,
+        intervalMs: 100,
+        what: `replica ${state}`,
+      });
 
     const serverEnv = (readUrls: string) => ({
       DATABASE_URL: primary.url,
@@ -120,14 +151,19 @@ if (missing !== null) {
       figures['server start (migrations on a new primary), ms'] = await server.waitHealthy(90_000);
 
       writerKey = ADMIN_KEY;
-      const created = await api(ADMIN_KEY, 'POST', '/admin/users', { name: 'Reader', email: 'reader@example.com' });
+      const created = await api(ADMIN_KEY, 'POST', '/admin/users', {
+        name: 'Reader',
+        email: 'reader@example.com',
+      });
       expect(created.status).toBe(201);
       const createdBody = created.body as { api_key: { key: string } };
       readerKey = createdBody.api_key.key;
       const seeded = await api(readerKey, 'POST', '/thoughts', { content: SEED, tags: ['garden'] });
       expect(seeded.status).toBe(201);
       seedId = (seeded.body as { id: string }).id;
-      expect((await api(writerKey, 'POST', '/thoughts', { content: 'writer seed' })).status).toBe(201);
+      expect((await api(writerKey, 'POST', '/thoughts', { content: 'writer seed' })).status).toBe(
+        201,
+      );
       await waitFor(
         () => sql<{ n: number }>(standby.url, 'SELECT count(*)::int AS n FROM thoughts'),
         (rows) => rows[0]!.n === 2,
@@ -160,14 +196,19 @@ if (missing !== null) {
 
       await sql(standby.url, 'SELECT pg_wal_replay_pause()');
       await waitFor(
-        () => sql<{ state: string }>(standby.url, 'SELECT pg_get_wal_replay_pause_state() AS state'),
+        () =>
+          sql<{ state: string }>(standby.url, 'SELECT pg_get_wal_replay_pause_state() AS state'),
         (rows) => rows[0]!.state === 'paused',
         { what: 'replay to pause' },
       );
       // Behind the server's back (it notes no write for the reader): only the primary has it.
       await sql(primary.url, 'UPDATE thoughts SET content = $1 WHERE id = $2', [EDITED, seedId]);
       editedAt = Date.now();
-      expect(await sql<{ content: string }>(primary.url, 'SELECT content FROM thoughts WHERE id = $1', [seedId])).toEqual([{ content: EDITED }]);
+      expect(
+        await sql<{ content: string }>(primary.url, 'SELECT content FROM thoughts WHERE id = $1', [
+          seedId,
+        ]),
+      ).toEqual([{ content: EDITED }]);
 
       const before = await reads();
       expect(await contents(readerKey)).toEqual([SEED]);
@@ -187,15 +228,19 @@ if (missing !== null) {
       expect(Date.now() - editedAt).toBeLessThan(MAX_LAG_MS);
     });
 
-    it("the writer reads its own capture from the primary while the replica has not replayed it", async () => {
-      const captured = await api(writerKey, 'POST', '/thoughts', { content: 'fresh capture while replay is paused' });
+    it('the writer reads its own capture from the primary while the replica has not replayed it', async () => {
+      const captured = await api(writerKey, 'POST', '/thoughts', {
+        content: 'fresh capture while replay is paused',
+      });
       expect(captured.status).toBe(201);
       const id = (captured.body as { id: string }).id;
       expect(await sql(standby.url, 'SELECT id FROM thoughts WHERE id = $1', [id])).toEqual([]);
 
       const before = await reads();
       expect(await contents(writerKey)).toContain('fresh capture while replay is paused');
-      expect(await contents(writerKey, '?q=fresh')).toEqual(['fresh capture while replay is paused']);
+      expect(await contents(writerKey, '?q=fresh')).toEqual([
+        'fresh capture while replay is paused',
+      ]);
       // (The analysis of that capture may read too, also from the primary.)
       expect(delta(await reads(), before, 'primary/own_write')).toBeGreaterThanOrEqual(2);
       expect(delta(await reads(), before, 'replica/replica')).toBe(0);
@@ -240,7 +285,11 @@ if (missing !== null) {
       await waitForState('down', 10_000);
       figures['stopped replica skipped after, ms'] = Date.now() - stoppedAt;
       const countAtSkip = statuses.length;
-      await waitFor(async () => statuses.length, (count) => count >= countAtSkip + 20, { what: 'reads while the replica is down' });
+      await waitFor(
+        async () => statuses.length,
+        (count) => count >= countAtSkip + 20,
+        { what: 'reads while the replica is down' },
+      );
 
       const restarting = Date.now();
       await standby.start();
@@ -249,14 +298,24 @@ if (missing !== null) {
       await waitForState('in_use', 30_000);
       figures['restarted replica taken back after, ms'] = Date.now() - restartedAt;
       const servedAtReturn = (await reads())['replica/replica'] ?? 0;
-      await waitFor(reads, (counts) => (counts['replica/replica'] ?? 0) >= servedAtReturn + 5, { what: 'reads served by the replica again' });
+      await waitFor(reads, (counts) => (counts['replica/replica'] ?? 0) >= servedAtReturn + 5, {
+        what: 'reads served by the replica again',
+      });
       running = false;
       await load;
 
       const after = await reads();
       figures['reads during the outage, all answered'] = statuses.length;
-      figures['reads the dying replica failed, answered by the primary'] = delta(after, before, 'primary/replica_error');
-      figures['reads routed to the primary while the replica was down'] = delta(after, before, 'primary/no_healthy_replica');
+      figures['reads the dying replica failed, answered by the primary'] = delta(
+        after,
+        before,
+        'primary/replica_error',
+      );
+      figures['reads routed to the primary while the replica was down'] = delta(
+        after,
+        before,
+        'primary/no_healthy_replica',
+      );
       expect(statuses.length).toBeGreaterThan(20);
       expect(statuses.filter((status) => status !== 200)).toEqual([]);
       expect(delta(after, before, 'primary/no_healthy_replica')).toBeGreaterThan(0);
@@ -268,7 +327,9 @@ if (missing !== null) {
       const started = Date.now();
       let writerSawOwn = 0;
       for (let round = 0; round < rounds; round++) {
-        expect(await contents(readerKey, round % 2 === 0 ? '?limit=10' : '?q=edited')).toHaveLength(1);
+        expect(await contents(readerKey, round % 2 === 0 ? '?limit=10' : '?q=edited')).toHaveLength(
+          1,
+        );
         if (round % 5 === 0) {
           const content = `writer round ${round}`;
           expect((await api(writerKey, 'POST', '/thoughts', { content })).status).toBe(201);
@@ -279,8 +340,11 @@ if (missing !== null) {
       const toReplica = delta(after, before, 'replica/replica');
       const total = Object.keys(after).reduce((sum, key) => sum + delta(after, before, key), 0);
       figures['mixed traffic: reads routed'] = total;
-      figures['mixed traffic: share served by the replica'] = Number((toReplica / total).toFixed(3));
-      figures['mixed traffic: writer saw its own capture at once'] = `${writerSawOwn}/${rounds / 5}`;
+      figures['mixed traffic: share served by the replica'] = Number(
+        (toReplica / total).toFixed(3),
+      );
+      figures['mixed traffic: writer saw its own capture at once'] =
+        `${writerSawOwn}/${rounds / 5}`;
       figures['mixed traffic: duration, ms'] = Date.now() - started;
       expect(writerSawOwn).toBe(rounds / 5);
       // Every reader read; the writer's reads stay on the primary.
@@ -290,14 +354,21 @@ if (missing !== null) {
 
     it('starts with one of its replicas down, and reads take turns among those that answer', async () => {
       const nobodyListens = `postgres://postgres@127.0.0.1:${await freePort()}/postgres`;
-      secondServer = new ServerProcess(await freePort(), serverEnv(`${nobodyListens},${standby.url}`), serverDir);
+      secondServer = new ServerProcess(
+        await freePort(),
+        serverEnv(`${nobodyListens},${standby.url}`),
+        serverDir,
+      );
       secondServer.start();
-      figures['server start with 1 of 2 replicas down, ms'] = await secondServer.waitHealthy(90_000);
+      figures['server start with 1 of 2 replicas down, ms'] =
+        await secondServer.waitHealthy(90_000);
       expect((await replicas(secondServer)).map((one) => one.state)).toEqual(['down', 'in_use']);
 
       const before = await reads(secondServer);
       for (let n = 0; n < 10; n++) {
-        const response = await fetch(`${secondServer.baseUrl}/api/v1/thoughts`, { headers: { Authorization: `Bearer ${readerKey}` } });
+        const response = await fetch(`${secondServer.baseUrl}/api/v1/thoughts`, {
+          headers: { Authorization: `Bearer ${readerKey}` },
+        });
         expect(response.status).toBe(200);
         await response.body?.cancel();
       }

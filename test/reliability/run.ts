@@ -14,7 +14,14 @@ mkdirSync(RESULTS_DIR, { recursive: true });
 
 const jest = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', path.join(root, 'node_modules/jest/bin/jest.js'), '--runInBand', '--selectProjects', 'reliability', ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    path.join(root, 'node_modules/jest/bin/jest.js'),
+    '--runInBand',
+    '--selectProjects',
+    'reliability',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env: process.env },
 );
 
@@ -22,7 +29,9 @@ const sections: SectionFigures[] = existsSync(RESULTS_DIR)
   ? readdirSync(RESULTS_DIR)
       .filter((name) => name.endsWith('.json'))
       .sort()
-      .map((name) => JSON.parse(readFileSync(path.join(RESULTS_DIR, name), 'utf8')) as SectionFigures)
+      .map(
+        (name) => JSON.parse(readFileSync(path.join(RESULTS_DIR, name), 'utf8')) as SectionFigures,
+      )
   : [];
 
 const lines = [
@@ -35,7 +44,8 @@ const lines = [
 ];
 for (const section of sections) {
   if (section.skipped) lines.push(`| ${section.section} | SKIPPED | ${section.skipped} |`);
-  for (const [name, value] of Object.entries(section.figures)) lines.push(`| ${section.section} | ${name} | ${String(value)} |`);
+  for (const [name, value] of Object.entries(section.figures))
+    lines.push(`| ${section.section} | ${name} | ${String(value)} |`);
 }
 const summary = lines.join('\n') + '\n';
 writeFileSync(path.join(RESULTS_DIR, 'summary.md'), summary);

@@ -3,8 +3,12 @@ import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const BUILTINS = builtinModules.filter((name) => !name.startsWith('_')).map((name) => name.replace(/\//g, '\\/'));
-const SHARED = new RegExp(`^(@nestjs/common|@nestjs/core|reflect-metadata|rxjs|(node:)?(${BUILTINS.join('|')}))(/.*)?$`);
+const BUILTINS = builtinModules
+  .filter((name) => !name.startsWith('_'))
+  .map((name) => name.replace(/\//g, '\\/'));
+const SHARED = new RegExp(
+  `^(@nestjs/common|@nestjs/core|reflect-metadata|rxjs|(node:)?(${BUILTINS.join('|')}))(/.*)?$`,
+);
 
 /**
  * CommonJS `require('@nestjs/common')` calls are routed through a tiny ESM shim module, so
@@ -15,7 +19,9 @@ const requireToImport = {
   name: 'require-to-import',
   setup(build) {
     build.onResolve({ filter: SHARED }, (args) =>
-      args.kind === 'require-call' ? { path: args.path, namespace: 'esm-shim' } : { path: args.path, external: true },
+      args.kind === 'require-call'
+        ? { path: args.path, namespace: 'esm-shim' }
+        : { path: args.path, external: true },
     );
     build.onLoad({ filter: /.*/, namespace: 'esm-shim' }, (args) => ({
       contents: `export * from '${args.path}';`,
@@ -34,7 +40,7 @@ export async function bundleThrottler(root) {
   const entry = path.join(root, 'node_modules/@nestjs/throttler/dist/index.js');
   await build({
     stdin: {
-      contents: `import * as throttler from ${JSON.stringify(entry)};\nexport const { ${names.join(", ")} } = throttler;`,
+      contents: `import * as throttler from ${JSON.stringify(entry)};\nexport const { ${names.join(', ')} } = throttler;`,
       resolveDir: root,
       loader: 'js',
     },

@@ -27,7 +27,9 @@ export default async function globalSetup() {
     process.env.PAI_TEST_DATABASE_URL = url.toString();
     globalThis.__PAI_TEST_DB__ = { serverUrl, database };
   } else {
-    const { EmbeddedPostgresServer } = await import(path.join(root, 'dist/src/database/embedded-postgres.js'));
+    const { EmbeddedPostgresServer } = await import(
+      path.join(root, 'dist/src/database/embedded-postgres.js')
+    );
     const dataDir = path.join(root, '.test-tmp', `embedded-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
     const embedded = new EmbeddedPostgresServer({ dataDir, port: 0, database });

@@ -18,11 +18,23 @@ function assertNoKeyMaterialInLogs() {
     for (const line of readFileSync(path.join(LOG_DIR, file), 'utf8').split('\n')) {
       if (!line) continue;
       lines++;
-      if (KEY_MATERIAL.test(line)) leaks.push(line.slice(0, 80).replace(/pai_[A-Za-z0-9_-]+/g, 'pai_…').replace(/"password".*/, '"password"…'));
+      if (KEY_MATERIAL.test(line))
+        leaks.push(
+          line
+            .slice(0, 80)
+            .replace(/pai_[A-Za-z0-9_-]+/g, 'pai_…')
+            .replace(/"password".*/, '"password"…'),
+        );
     }
   }
-  if (lines === 0) throw new Error('no application log lines were captured: the key-material check would prove nothing');
-  if (leaks.length > 0) throw new Error(`${leaks.length} log line(s) contain key material, e.g.: ${leaks.slice(0, 3).join(' | ')}`);
+  if (lines === 0)
+    throw new Error(
+      'no application log lines were captured: the key-material check would prove nothing',
+    );
+  if (leaks.length > 0)
+    throw new Error(
+      `${leaks.length} log line(s) contain key material, e.g.: ${leaks.slice(0, 3).join(' | ')}`,
+    );
 }
 
 export default async function globalTeardown() {

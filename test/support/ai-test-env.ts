@@ -11,7 +11,11 @@ import type { TestApp } from './test-app.js';
 export const FAKE_ANTHROPIC_KEY = 'sk-ant-test-key-do-not-log-0123456789';
 
 /** The app wired to the fakes, with short timeouts so failure paths run in seconds. */
-export function aiEnv(anthropic: AnthropicFake, ollama: OllamaFake, extra: Record<string, string> = {}): Record<string, string> {
+export function aiEnv(
+  anthropic: AnthropicFake,
+  ollama: OllamaFake,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     AI_BACKEND: 'auto',
     ANTHROPIC_API_KEY: FAKE_ANTHROPIC_KEY,
@@ -34,7 +38,10 @@ export function aiEnv(anthropic: AnthropicFake, ollama: OllamaFake, extra: Recor
   };
 }
 
-export function thoughtOf(content: string, extra: Partial<ThoughtForAnalysis> = {}): ThoughtForAnalysis {
+export function thoughtOf(
+  content: string,
+  extra: Partial<ThoughtForAnalysis> = {},
+): ThoughtForAnalysis {
   return { id: randomUUID(), content, tags: [], createdAt: new Date(), localOnly: false, ...extra };
 }
 
@@ -49,7 +56,10 @@ export function contextFor(userId: string): AnalysisContext {
 }
 
 /** Retry waits are recorded instead of slept; the clock can be moved forward. */
-export function controlRuntime(testApp: TestApp): { sleeps: number[]; advance: (ms: number) => void } {
+export function controlRuntime(testApp: TestApp): {
+  sleeps: number[];
+  advance: (ms: number) => void;
+} {
   const runtime = testApp.app.get(AiRuntime);
   const sleeps: number[] = [];
   let offset = 0;
@@ -69,21 +79,19 @@ export interface LedgerRow {
   latency_ms: number;
   outcome: string;
   error_class: string | null;
-   
+
   result: any;
   thought_id: string | null;
   created_at: Date;
 }
 
 export function ledgerRows(testApp: TestApp, userId: string): Promise<LedgerRow[]> {
-  return testApp.app
-    .get(DataSource)
-    .query(
-      `SELECT operation, backend, model, prompt_version, input_tokens, output_tokens, cost_usd::float8 AS cost_usd,
+  return testApp.app.get(DataSource).query(
+    `SELECT operation, backend, model, prompt_version, input_tokens, output_tokens, cost_usd::float8 AS cost_usd,
               latency_ms, outcome, error_class, result, thought_id, created_at
          FROM ai_analysis_results WHERE user_id = $1 ORDER BY created_at, latency_ms`,
-      [userId],
-    );
+    [userId],
+  );
 }
 
 /** "backend:outcome:error_class" per row, sorted: rows written in the same millisecond have no order. */

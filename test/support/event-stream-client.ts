@@ -14,10 +14,19 @@ export interface OpenedStream {
 /** An /api/v1/events stream read as the dashboard reads it (fetch and a stream reader). */
 export async function openEventStream(testApp: TestApp, key: string): Promise<OpenedStream> {
   const controller = new AbortController();
-  const response = await fetch(`${testApp.baseUrl}/api/v1/events`, { headers: bearer(key), signal: controller.signal });
+  const response = await fetch(`${testApp.baseUrl}/api/v1/events`, {
+    headers: bearer(key),
+    signal: controller.signal,
+  });
   let text = '';
   if (!response.ok) {
-    return { status: response.status, body: await response.text(), ended: Promise.resolve({ text: '', endedAt: Date.now() }), received: () => '', abort: () => undefined };
+    return {
+      status: response.status,
+      body: await response.text(),
+      ended: Promise.resolve({ text: '', endedAt: Date.now() }),
+      received: () => '',
+      abort: () => undefined,
+    };
   }
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -33,7 +42,13 @@ export async function openEventStream(testApp: TestApp, key: string): Promise<Op
     }
     return { text, endedAt: Date.now() };
   })();
-  return { status: response.status, body: '', ended, received: () => text, abort: () => controller.abort() };
+  return {
+    status: response.status,
+    body: '',
+    ended,
+    received: () => text,
+    abort: () => controller.abort(),
+  };
 }
 
 /** Rejects when `promise` takes longer than `ms`, naming what was awaited. */

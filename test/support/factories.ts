@@ -14,9 +14,19 @@ export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 /** A new user with a first key, through the admin API (as a real admin would). */
 export async function createUser(testApp: TestApp, name = 'Test User'): Promise<CreatedUser> {
   const email = `user-${randomUUID()}@example.test`;
-  const response = await testApp.http().post('/api/v1/admin/users').set(bearer(TEST_ADMIN_KEY)).send({ name, email });
-  if (response.status !== 201) throw new Error(`createUser: ${response.status} ${JSON.stringify(response.body)}`);
-  return { userId: response.body.user.id, email, key: response.body.api_key.key, keyId: response.body.api_key.id };
+  const response = await testApp
+    .http()
+    .post('/api/v1/admin/users')
+    .set(bearer(TEST_ADMIN_KEY))
+    .send({ name, email });
+  if (response.status !== 201)
+    throw new Error(`createUser: ${response.status} ${JSON.stringify(response.body)}`);
+  return {
+    userId: response.body.user.id,
+    email,
+    key: response.body.api_key.key,
+    keyId: response.body.api_key.id,
+  };
 }
 
 export async function createKey(
@@ -29,7 +39,8 @@ export async function createKey(
     .post('/api/v1/admin/api-keys')
     .set(bearer(TEST_ADMIN_KEY))
     .send({ user_id: userId, name: extra.name ?? 'test key', ...extra });
-  if (response.status !== 201) throw new Error(`createKey: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`createKey: ${response.status} ${JSON.stringify(response.body)}`);
   return { key: response.body.key, id: response.body.id };
 }
 
@@ -41,9 +52,14 @@ export interface ThoughtInput {
 }
 
 /** Captures through the API and returns the thought as the API shows it. */
-export async function captureThought(testApp: TestApp, key: string, input: ThoughtInput | string): Promise<Record<string, any>> {
+export async function captureThought(
+  testApp: TestApp,
+  key: string,
+  input: ThoughtInput | string,
+): Promise<Record<string, any>> {
   const body = typeof input === 'string' ? { content: input } : input;
   const response = await testApp.http().post('/api/v1/thoughts').set(bearer(key)).send(body);
-  if (response.status !== 201) throw new Error(`captureThought: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`captureThought: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

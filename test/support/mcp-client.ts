@@ -11,7 +11,11 @@ export interface McpSession {
 }
 
 /** The SDK's own client over Streamable HTTP, with an API key. */
-export async function connectMcp(baseUrl: string, key: string, headers: Record<string, string> = {}): Promise<McpSession> {
+export async function connectMcp(
+  baseUrl: string,
+  key: string,
+  headers: Record<string, string> = {},
+): Promise<McpSession> {
   const requests: McpSession['requests'] = [];
   const counting: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
@@ -27,9 +31,11 @@ export async function connectMcp(baseUrl: string, key: string, headers: Record<s
   return {
     client,
     requests,
-    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+    call: async (name, args = {}) =>
+      (await client.callTool({ name, arguments: args })) as CallToolResult,
     close: () => client.close(),
   };
 }
 
-export const textOf = (result: CallToolResult) => result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
+export const textOf = (result: CallToolResult) =>
+  result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');

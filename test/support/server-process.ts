@@ -38,7 +38,11 @@ export class ServerProcess {
     delete env.DATABASE_URL;
     delete env.PAI_TEST_DATABASE_URL;
     Object.assign(env, this.env);
-    this.child = spawn(process.execPath, [this.entry], { cwd: this.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [this.entry], {
+      cwd: this.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
@@ -62,7 +66,8 @@ export class ServerProcess {
   /** Sends the signal and resolves with the exit code (or the signal's name). */
   async stop(signal: NodeJS.Signals): Promise<number | string> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? 'not running';
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      return child?.exitCode ?? 'not running';
     const exited = new Promise<number | string>((resolve) =>
       child.once('exit', (code, killedBy) => resolve(code ?? killedBy ?? 'unknown')),
     );
@@ -72,7 +77,11 @@ export class ServerProcess {
 }
 
 /** Runs the built CLI to completion. */
-export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env };
     delete childEnv.DATABASE_URL;

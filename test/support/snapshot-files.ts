@@ -12,7 +12,8 @@ export function snapshotsIn(directory: string): string[] {
 
 export async function trailerOf(file: string): Promise<SnapshotTrailer> {
   let trailer: SnapshotTrailer | undefined;
-  for await (const record of readSnapshot(file)) if (record.type === 'trailer') trailer = record.trailer;
+  for await (const record of readSnapshot(file))
+    if (record.type === 'trailer') trailer = record.trailer;
   if (!trailer) throw new Error(`${file} has no trailer`);
   return trailer;
 }

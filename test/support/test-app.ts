@@ -30,7 +30,8 @@ export interface TestAppOptions {
 
 export function testDatabaseUrl(): string {
   const url = process.env.PAI_TEST_DATABASE_URL;
-  if (!url) throw new Error('PAI_TEST_DATABASE_URL is unset: run the tests through jest (global setup)');
+  if (!url)
+    throw new Error('PAI_TEST_DATABASE_URL is unset: run the tests through jest (global setup)');
   return url;
 }
 
@@ -87,5 +88,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /** Fails when anything shaped like a real API key (or one of the given secrets) was logged. */
 export function findKeyMaterial(logs: string[], secrets: string[] = []): string[] {
-  return logs.filter((line) => /pai_(?!\[REDACTED\])[A-Za-z0-9_-]{16,}/.test(line) || secrets.some((s) => line.includes(s)));
+  return logs.filter(
+    (line) =>
+      /pai_(?!\[REDACTED\])[A-Za-z0-9_-]{16,}/.test(line) || secrets.some((s) => line.includes(s)),
+  );
 }

@@ -43,25 +43,53 @@ const CIRCUIT = {
 
 /** @param {AiStatus} status */
 function renderStatus(status) {
-  return h('div', null,
+  return h(
+    'div',
+    null,
     h('dl', { class: 'kv' }, h('dt', null, 'mode'), h('dd', null, status.mode)),
-    h('ul', { class: 'backend-list' }, status.backends.map((backend) => {
-      const circuit = CIRCUIT[backend.circuit_state];
-      return h('li', { class: 'card backend-card', 'data-backend': backend.name },
-        h('div', { class: 'backend-head' },
-          h('strong', null, backend.name),
-          backend.configured
-            ? h('span', { class: ['chip', circuit.className], title: `circuit ${words(backend.circuit_state)}` }, circuit.text)
-            : h('span', { class: ['chip', 'muted-badge'] }, 'not configured')),
-        h('dl', { class: 'kv' },
-          backend.model !== null && [h('dt', null, 'model'), h('dd', null, backend.model)],
-          h('dt', null, 'circuit'), h('dd', null, words(backend.circuit_state)),
-          h('dt', null, 'consecutive failures'), h('dd', null, formatInt(backend.consecutive_failures)),
-          backend.last_error_class !== null && [h('dt', null, 'last error'), h('dd', null, backend.last_error_class)],
-          backend.last_error_at !== null && [h('dt', null, 'last error at'), h('dd', null, new Date(backend.last_error_at).toLocaleString())],
-        ),
-      );
-    })),
+    h(
+      'ul',
+      { class: 'backend-list' },
+      status.backends.map((backend) => {
+        const circuit = CIRCUIT[backend.circuit_state];
+        return h(
+          'li',
+          { class: 'card backend-card', 'data-backend': backend.name },
+          h(
+            'div',
+            { class: 'backend-head' },
+            h('strong', null, backend.name),
+            backend.configured
+              ? h(
+                  'span',
+                  {
+                    class: ['chip', circuit.className],
+                    title: `circuit ${words(backend.circuit_state)}`,
+                  },
+                  circuit.text,
+                )
+              : h('span', { class: ['chip', 'muted-badge'] }, 'not configured'),
+          ),
+          h(
+            'dl',
+            { class: 'kv' },
+            backend.model !== null && [h('dt', null, 'model'), h('dd', null, backend.model)],
+            h('dt', null, 'circuit'),
+            h('dd', null, words(backend.circuit_state)),
+            h('dt', null, 'consecutive failures'),
+            h('dd', null, formatInt(backend.consecutive_failures)),
+            backend.last_error_class !== null && [
+              h('dt', null, 'last error'),
+              h('dd', null, backend.last_error_class),
+            ],
+            backend.last_error_at !== null && [
+              h('dt', null, 'last error at'),
+              h('dd', null, new Date(backend.last_error_at).toLocaleString()),
+            ],
+          ),
+        );
+      }),
+    ),
   );
 }
 
@@ -112,23 +140,55 @@ function renderUsage(container, rows) {
     const day = addDays(start, index);
     days.push({ day, ...(byDay.get(day) ?? { input: 0, output: 0, cost: 0, requests: 0 }) });
   }
-  const totals = days.reduce((sum, day) => ({ tokens: sum.tokens + day.input + day.output, cost: sum.cost + day.cost, requests: sum.requests + day.requests }), { tokens: 0, cost: 0, requests: 0 });
-  container.append(h('div', { class: 'stats' },
-    h('div', { class: 'stat' }, h('span', { class: 'stat-value' }, formatInt(totals.requests)), h('span', { class: 'stat-label' }, 'AI requests, 30 days')),
-    h('div', { class: 'stat' }, h('span', { class: 'stat-value' }, compact(totals.tokens)), h('span', { class: 'stat-label' }, 'tokens')),
-    h('div', { class: 'stat' }, h('span', { class: 'stat-value' }, formatUsd(totals.cost)), h('span', { class: 'stat-label' }, 'cost')),
-  ));
+  const totals = days.reduce(
+    (sum, day) => ({
+      tokens: sum.tokens + day.input + day.output,
+      cost: sum.cost + day.cost,
+      requests: sum.requests + day.requests,
+    }),
+    { tokens: 0, cost: 0, requests: 0 },
+  );
+  container.append(
+    h(
+      'div',
+      { class: 'stats' },
+      h(
+        'div',
+        { class: 'stat' },
+        h('span', { class: 'stat-value' }, formatInt(totals.requests)),
+        h('span', { class: 'stat-label' }, 'AI requests, 30 days'),
+      ),
+      h(
+        'div',
+        { class: 'stat' },
+        h('span', { class: 'stat-value' }, compact(totals.tokens)),
+        h('span', { class: 'stat-label' }, 'tokens'),
+      ),
+      h(
+        'div',
+        { class: 'stat' },
+        h('span', { class: 'stat-value' }, formatUsd(totals.cost)),
+        h('span', { class: 'stat-label' }, 'cost'),
+      ),
+    ),
+  );
   if (rows.length === 0) {
     container.append(h('p', { class: 'muted' }, 'No AI calls in the last 30 days.'));
     return;
   }
   const width = chartWidth(container);
-  const label = (day) => ({ label: formatDay(day.day), short: formatDay(day.day, { weekday: false }) });
+  const label = (day) => ({
+    label: formatDay(day.day),
+    short: formatDay(day.day, { weekday: false }),
+  });
   container.append(
     h('h3', { class: 'small-heading' }, 'Tokens per day'),
     barChart({
       data: days.map((day) => ({ ...label(day), values: [day.input, day.output] })),
-      series: [{ name: 'input tokens', className: 'series-0' }, { name: 'output tokens', className: 'series-1' }],
+      series: [
+        { name: 'input tokens', className: 'series-0' },
+        { name: 'output tokens', className: 'series-1' },
+      ],
       title: 'Tokens per day, last 30 days',
       description: `${formatInt(totals.tokens)} tokens in total.`,
       format: compact,
@@ -147,11 +207,39 @@ function renderUsage(container, rows) {
       labelEvery: 7,
     }),
     h('h3', { class: 'small-heading' }, 'By backend'),
-    h('div', { class: 'table-scroll' }, h('table', { class: 'data' },
-      h('thead', null, h('tr', null, ['Backend', 'Requests', 'Input', 'Output', 'Cost'].map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', null, [...byBackend].map(([name, value]) => h('tr', null,
-        h('th', { scope: 'row' }, name), h('td', null, formatInt(value.requests)), h('td', null, compact(value.input)),
-        h('td', null, compact(value.output)), h('td', null, formatUsd(value.cost))))),
-    )),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'data' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['Backend', 'Requests', 'Input', 'Output', 'Cost'].map((text) =>
+              h('th', { scope: 'col' }, text),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          [...byBackend].map(([name, value]) =>
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'row' }, name),
+              h('td', null, formatInt(value.requests)),
+              h('td', null, compact(value.input)),
+              h('td', null, compact(value.output)),
+              h('td', null, formatUsd(value.cost)),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
 }

@@ -56,9 +56,17 @@ export function buildUrl(path, query) {
  * @param {ApiOptions} [options]
  * @returns {Promise<any>}
  */
-export async function api(path, { method = 'GET', query, body, headers = {}, signal, key = getKey(), quiet = false } = {}) {
+export async function api(
+  path,
+  { method = 'GET', query, body, headers = {}, signal, key = getKey(), quiet = false } = {},
+) {
   /** @type {RequestInit & { headers: Record<string, string> }} */
-  const init = { method, signal, cache: 'no-store', headers: { Accept: 'application/json', ...headers } };
+  const init = {
+    method,
+    signal,
+    cache: 'no-store',
+    headers: { Accept: 'application/json', ...headers },
+  };
   if (key) init.headers.Authorization = `Bearer ${key}`;
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
@@ -82,7 +90,8 @@ export async function api(path, { method = 'GET', query, body, headers = {}, sig
   }
   if (!response.ok) {
     const error = new ApiError(response.status, data, response.headers);
-    if (response.status === 401 && !quiet) unauthorizedListeners.forEach((listener) => listener(error));
+    if (response.status === 401 && !quiet)
+      unauthorizedListeners.forEach((listener) => listener(error));
     throw error;
   }
   return data;
@@ -92,8 +101,10 @@ export async function api(path, { method = 'GET', query, body, headers = {}, sig
 export function describeError(error, fallback = 'Something went wrong') {
   if (error instanceof NetworkError) return 'Can’t reach the server. Check your connection.';
   if (error instanceof ApiError) {
-    if (error.status === 429) return `Too many requests. Try again in ${error.retryAfter ?? 'a few'} seconds.`;
-    if (error.status >= 500) return `The server had a problem (${error.status}). Try again in a moment.`;
+    if (error.status === 429)
+      return `Too many requests. Try again in ${error.retryAfter ?? 'a few'} seconds.`;
+    if (error.status >= 500)
+      return `The server had a problem (${error.status}). Try again in a moment.`;
     return error.message;
   }
   return fallback;

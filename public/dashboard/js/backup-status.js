@@ -10,7 +10,9 @@ export async function showBackupStatus() {
   const line = byId('backup-status');
   try {
     const status = await api('/admin/backups/status', { quiet: true });
-    const age = status.last_good_at ? `Last verified backup ${relativeTime(status.last_good_at)}` : 'No verified backup yet';
+    const age = status.last_good_at
+      ? `Last verified backup ${relativeTime(status.last_good_at)}`
+      : 'No verified backup yet';
     line.textContent = status.warning ? `Backup warning: ${status.warning}. ${age}.` : `${age}.`;
     line.classList.toggle('warn', Boolean(status.warning));
     line.hidden = false;

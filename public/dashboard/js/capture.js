@@ -38,7 +38,10 @@ export function initCapture() {
   input.addEventListener('input', () => {
     autosize();
     const length = [...input.value].length;
-    counter.textContent = length > SOFT_LIMIT * 0.9 ? `${length.toLocaleString()} / ${SOFT_LIMIT.toLocaleString()}` : '';
+    counter.textContent =
+      length > SOFT_LIMIT * 0.9
+        ? `${length.toLocaleString()} / ${SOFT_LIMIT.toLocaleString()}`
+        : '';
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -71,7 +74,13 @@ async function submit() {
     announce('Type a thought first');
     return;
   }
-  const entry = { idempotency_key: uuid(), owner: keyPrefix(), content, queued_at: new Date().toISOString(), attempts: 0 };
+  const entry = {
+    idempotency_key: uuid(),
+    owner: keyPrefix(),
+    content,
+    queued_at: new Date().toISOString(),
+    attempts: 0,
+  };
   input.value = '';
   counter.textContent = '';
   autosize();
@@ -87,7 +96,10 @@ async function submit() {
 const isTransient = (error) =>
   error instanceof NetworkError ||
   (error instanceof ApiError &&
-    (error.status >= 500 || error.status === 429 || error.status === 408 || (error.status === 409 && /concurrent/i.test(error.message))));
+    (error.status >= 500 ||
+      error.status === 429 ||
+      error.status === 408 ||
+      (error.status === 409 && /concurrent/i.test(error.message))));
 
 async function send(entry) {
   const key = entry.idempotency_key;
@@ -110,7 +122,8 @@ async function send(entry) {
       entry.last_error = describeError(error);
       await outbox.put(entry).catch(() => {});
       showPending(entry, 'queued');
-      if (entry.attempts === 1) announce('Offline: the thought is kept on this device and will be sent later');
+      if (entry.attempts === 1)
+        announce('Offline: the thought is kept on this device and will be sent later');
       if (error.status !== 401) scheduleRetry(error.retryAfter);
       return 'queued';
     }
@@ -126,7 +139,9 @@ async function send(entry) {
 
 function scheduleRetry(retryAfterSeconds) {
   backoff = backoff ? Math.min(backoff * 2, MAX_RETRY_MS) : MIN_RETRY_MS;
-  const delay = retryAfterSeconds ? retryAfterSeconds * 1000 : backoff * (0.8 + Math.random() * 0.4);
+  const delay = retryAfterSeconds
+    ? retryAfterSeconds * 1000
+    : backoff * (0.8 + Math.random() * 0.4);
   clearTimeout(retryTimer);
   retryTimer = setTimeout(() => flush(), delay);
 }

@@ -8,7 +8,9 @@ import { getKey } from './session.js';
  * a URL) and handed to the browser as a download under the server's file name.
  */
 export function initDataExport() {
-  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('[data-export-format]'))) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (
+    document.querySelectorAll('[data-export-format]')
+  )) {
     button.addEventListener('click', () => download(button, button.dataset.exportFormat));
   }
 }
@@ -22,8 +24,15 @@ async function download(button, format) {
       headers: { Authorization: `Bearer ${getKey()}` },
       cache: 'no-store',
     });
-    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null), response.headers);
-    const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `pai-export.${format === 'json' ? 'json' : 'zip'}`;
+    if (!response.ok)
+      throw new ApiError(
+        response.status,
+        await response.json().catch(() => null),
+        response.headers,
+      );
+    const name =
+      /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ??
+      `pai-export.${format === 'json' ? 'json' : 'zip'}`;
     const url = URL.createObjectURL(await response.blob());
     const link = Object.assign(document.createElement('a'), { href: url, download: name });
     document.body.append(link);

@@ -3,7 +3,15 @@
  * AI text can never be parsed as markup.
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const PROPERTIES = new Set(['value', 'checked', 'selected', 'disabled', 'hidden', 'multiple', 'indeterminate']);
+const PROPERTIES = new Set([
+  'value',
+  'checked',
+  'selected',
+  'disabled',
+  'hidden',
+  'multiple',
+  'indeterminate',
+]);
 
 /**
  * The element with this id. Its kind (input, button, dialog…) is fixed by index.html, so the
@@ -35,11 +43,14 @@ export function s(tag, attrs, ...children) {
 function applyProps(element, props) {
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
-    if (key === 'innerHTML' || key === 'outerHTML') throw new Error('HTML insertion is not allowed');
-    if (key === 'class') element.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
+    if (key === 'innerHTML' || key === 'outerHTML')
+      throw new Error('HTML insertion is not allowed');
+    if (key === 'class')
+      element.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
     else if (key === 'text') element.textContent = String(value);
     else if (key === 'dataset') Object.assign(element.dataset, value);
-    else if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2), value);
+    else if (key.startsWith('on') && typeof value === 'function')
+      element.addEventListener(key.slice(2), value);
     else if (PROPERTIES.has(key)) element[key] = value;
     else element.setAttribute(key, value === true ? '' : String(value));
   }
@@ -61,10 +72,18 @@ export function clear(element) {
 let counter = 0;
 export const uid = (prefix = 'id') => `${prefix}-${++counter}`;
 
-const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+const ENTITIES = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
 
 /** Undoes the server's escaping in one pass (so "&amp;lt;" becomes "&lt;", not "<"). */
-export const unescapeHtml = (text) => text.replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity]);
+export const unescapeHtml = (text) =>
+  text.replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity]);
 
 /**
  * A search snippet is HTML-escaped text with matches in <mark>…</mark>. It is split on those
@@ -94,7 +113,23 @@ const ICONS = {
   refresh: 'M4 4v6h6M20 20v-6h-6M5.5 15a7 7 0 0 0 12.4 2M18.5 9A7 7 0 0 0 6.1 7',
 };
 export function icon(name, size = 18) {
-  return s('svg', { viewBox: '0 0 24 24', width: size, height: size, 'aria-hidden': 'true', class: 'icon', focusable: 'false' },
-    s('path', { d: ICONS[name], fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }),
+  return s(
+    'svg',
+    {
+      viewBox: '0 0 24 24',
+      width: size,
+      height: size,
+      'aria-hidden': 'true',
+      class: 'icon',
+      focusable: 'false',
+    },
+    s('path', {
+      d: ICONS[name],
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': 2,
+      'stroke-linecap': 'round',
+      'stroke-linejoin': 'round',
+    }),
   );
 }

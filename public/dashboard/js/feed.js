@@ -5,7 +5,15 @@ import { clearErrors, field, select, showErrors } from './forms.js';
 import { fullTime, percent, relativeTime } from './format.js';
 import { announce, toast } from './live.js';
 
-export const THOUGHT_TYPES = ['idea', 'task', 'note', 'question', 'reflection', 'reminder', 'observation'];
+export const THOUGHT_TYPES = [
+  'idea',
+  'task',
+  'note',
+  'question',
+  'reflection',
+  'reminder',
+  'observation',
+];
 const PAGE_SIZE = 30;
 
 const state = {
@@ -54,7 +62,8 @@ export function initFeed() {
     clearTimeout(debounce);
     applyFilters();
   });
-  for (const control of [els.tag, els.type, els.status]) control.addEventListener('change', applyFilters);
+  for (const control of [els.tag, els.type, els.status])
+    control.addEventListener('change', applyFilters);
   els.clear.addEventListener('click', () => {
     els.q.value = '';
     els.tag.value = '';
@@ -64,9 +73,12 @@ export function initFeed() {
     els.q.focus();
   });
   els.more.addEventListener('click', () => loadMore());
-  observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting) && state.loaded) loadMore();
-  }, { rootMargin: '600px 0px' });
+  observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting) && state.loaded) loadMore();
+    },
+    { rootMargin: '600px 0px' },
+  );
   observer.observe(els.sentinel);
 }
 
@@ -89,14 +101,20 @@ export function resetFeed() {
 }
 
 function applyFilters() {
-  const next = { q: els.q.value.trim(), tag: els.tag.value, thought_type: els.type.value, status: els.status.value };
+  const next = {
+    q: els.q.value.trim(),
+    tag: els.tag.value,
+    thought_type: els.type.value,
+    status: els.status.value,
+  };
   if (JSON.stringify(next) === JSON.stringify(state.filters) && state.loaded) return;
   state.filters = next;
   reloadFeed();
 }
 
 export function filterByTag(tag) {
-  if (![...els.tag.options].some((option) => option.value === tag)) els.tag.append(h('option', { value: tag }, `#${tag}`));
+  if (![...els.tag.options].some((option) => option.value === tag))
+    els.tag.append(h('option', { value: tag }, `#${tag}`));
   els.tag.value = tag;
   applyFilters();
   els.tag.focus();
@@ -122,7 +140,9 @@ async function loadMore() {
   els.more.hidden = true;
   try {
     const { q, tag, thought_type, status } = state.filters;
-    const page = await api('/thoughts', { query: { q, tag, thought_type, status, limit: PAGE_SIZE, cursor: state.cursor } });
+    const page = await api('/thoughts', {
+      query: { q, tag, thought_type, status, limit: PAGE_SIZE, cursor: state.cursor },
+    });
     if (generation !== state.generation) return;
     for (const thought of page.items) {
       if (!state.thoughts.has(thought.id)) els.list.append(renderThought(thought));
@@ -133,8 +153,23 @@ async function loadMore() {
     if (generation !== state.generation) return;
     state.done = false;
     els.list.append(
-      h('li', { class: 'load-error' }, h('p', null, describeError(error, 'Could not load thoughts')),
-        h('button', { type: 'button', class: 'btn small', onclick: (event) => { event.target.closest('li').remove(); loadMore(); } }, 'Try again')),
+      h(
+        'li',
+        { class: 'load-error' },
+        h('p', null, describeError(error, 'Could not load thoughts')),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
+            onclick: (event) => {
+              event.target.closest('li').remove();
+              loadMore();
+            },
+          },
+          'Try again',
+        ),
+      ),
     );
   } finally {
     if (generation === state.generation) {
@@ -159,8 +194,10 @@ async function loadTags() {
     const current = els.tag.value;
     clear(els.tag);
     els.tag.append(h('option', { value: '' }, 'All tags'));
-    for (const { tag, count } of items) els.tag.append(h('option', { value: tag }, `#${tag} (${count})`));
-    if (current && !items.some((item) => item.tag === current)) els.tag.append(h('option', { value: current }, `#${current}`));
+    for (const { tag, count } of items)
+      els.tag.append(h('option', { value: tag }, `#${tag} (${count})`));
+    if (current && !items.some((item) => item.tag === current))
+      els.tag.append(h('option', { value: current }, `#${current}`));
     els.tag.value = current;
   } catch {
     /* the filter still works with what it has */
@@ -168,9 +205,15 @@ async function loadTags() {
 }
 
 function updateEmpty() {
-  const filtered = state.filters.q || state.filters.tag || state.filters.thought_type || state.filters.status !== 'active';
+  const filtered =
+    state.filters.q ||
+    state.filters.tag ||
+    state.filters.thought_type ||
+    state.filters.status !== 'active';
   els.empty.hidden = state.thoughts.size > 0 || els.pending.children.length > 0 || !state.done;
-  els.empty.textContent = filtered ? 'No thoughts match these filters.' : 'Nothing here yet. Type your first thought above and press Enter.';
+  els.empty.textContent = filtered
+    ? 'No thoughts match these filters.'
+    : 'Nothing here yet. Type your first thought above and press Enter.';
 }
 
 function updateSummary() {
@@ -186,7 +229,9 @@ function updateSummary() {
     return;
   }
   const count = state.thoughts.size;
-  const counted = state.loading ? 'Searching' : `${count}${state.done ? '' : '+'} thought${count === 1 ? '' : 's'}`;
+  const counted = state.loading
+    ? 'Searching'
+    : `${count}${state.done ? '' : '+'} thought${count === 1 ? '' : 's'}`;
   els.summary.textContent = `${counted} ${parts.join(', ')}`;
 }
 
@@ -202,37 +247,89 @@ function fillThought(item, thought) {
   state.thoughts.set(thought.id, thought);
   clear(item);
   const actionsId = `actions-${thought.id}`;
-  const toggle = h('button', {
-    type: 'button',
-    class: 'icon-btn more-btn',
-    'aria-expanded': 'false',
-    'aria-controls': actionsId,
-    'aria-label': 'Actions for this thought',
-    onclick: () => {
-      const open = toggle.getAttribute('aria-expanded') !== 'true';
-      toggle.setAttribute('aria-expanded', String(open));
-      actions.hidden = !open;
-      if (open) actions.querySelector('button')?.focus();
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-btn more-btn',
+      'aria-expanded': 'false',
+      'aria-controls': actionsId,
+      'aria-label': 'Actions for this thought',
+      onclick: () => {
+        const open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', String(open));
+        actions.hidden = !open;
+        if (open) actions.querySelector('button')?.focus();
+      },
     },
-  }, icon('more', 20));
+    icon('more', 20),
+  );
   const collapse = () => {
     toggle.setAttribute('aria-expanded', 'false');
     actions.hidden = true;
   };
   const archived = thought.status === 'archived';
-  const actions = h('div', { class: 'actions', id: actionsId, hidden: true },
-    h('button', { type: 'button', class: 'btn small ghost', onclick: () => { collapse(); openEdit(item, thought); } }, 'Edit'),
-    h('button', { type: 'button', class: 'btn small ghost', onclick: () => setStatus(item, thought, archived ? 'active' : 'archived') }, archived ? 'Restore' : 'Archive'),
-    h('button', { type: 'button', class: 'btn small ghost', onclick: (event) => toggleRelated(item, thought, event.currentTarget), 'aria-expanded': 'false' }, 'Related'),
-    h('button', { type: 'button', class: 'btn small ghost', onclick: () => makeTask(thought) }, 'Make task'),
-    h('button', { type: 'button', class: 'btn small ghost', onclick: () => analyze(item, thought) }, 'Re-analyze'),
+  const actions = h(
+    'div',
+    { class: 'actions', id: actionsId, hidden: true },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn small ghost',
+        onclick: () => {
+          collapse();
+          openEdit(item, thought);
+        },
+      },
+      'Edit',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn small ghost',
+        onclick: () => setStatus(item, thought, archived ? 'active' : 'archived'),
+      },
+      archived ? 'Restore' : 'Archive',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn small ghost',
+        onclick: (event) => toggleRelated(item, thought, event.currentTarget),
+        'aria-expanded': 'false',
+      },
+      'Related',
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'btn small ghost', onclick: () => makeTask(thought) },
+      'Make task',
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'btn small ghost', onclick: () => analyze(item, thought) },
+      'Re-analyze',
+    ),
     deleteButton(item, thought),
   );
-  const body = thought.search?.snippet ? snippetBody(thought) : h('p', { class: 'content' }, thought.content);
+  const body = thought.search?.snippet
+    ? snippetBody(thought)
+    : h('p', { class: 'content' }, thought.content);
   item.append(
-    h('article', { class: ['card', 'thought-card', archived && 'is-archived'] },
-      h('div', { class: 'meta' },
-        h('time', { datetime: thought.created_at, title: fullTime(thought.created_at) }, relativeTime(thought.created_at)),
+    h(
+      'article',
+      { class: ['card', 'thought-card', archived && 'is-archived'] },
+      h(
+        'div',
+        { class: 'meta' },
+        h(
+          'time',
+          { datetime: thought.created_at, title: fullTime(thought.created_at) },
+          relativeTime(thought.created_at),
+        ),
         thought.thought_type && h('span', { class: 'badge type' }, thought.thought_type),
         archived && h('span', { class: 'badge muted-badge' }, 'archived'),
         thought.local_only && h('span', { class: 'badge muted-badge' }, 'local only'),
@@ -252,18 +349,38 @@ function fillThought(item, thought) {
 function snippetBody(thought) {
   const snippet = h('p', { class: 'content snippet' }, snippetNodes(thought.search.snippet));
   if (snippet.textContent.trim() === thought.content.trim()) return snippet;
-  return [snippet, h('details', { class: 'whole' }, h('summary', null, 'Whole thought'), h('p', { class: 'content' }, thought.content))];
+  return [
+    snippet,
+    h(
+      'details',
+      { class: 'whole' },
+      h('summary', null, 'Whole thought'),
+      h('p', { class: 'content' }, thought.content),
+    ),
+  ];
 }
 
 function analysisChip(item, thought) {
   switch (thought.analysis_status) {
     case 'pending':
-      return h('span', { class: 'chip analyzing' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), 'Analyzing…');
+      return h(
+        'span',
+        { class: 'chip analyzing' },
+        h('span', { class: 'dot', 'aria-hidden': 'true' }),
+        'Analyzing…',
+      );
     case 'failed':
     case 'skipped':
-      return h('span', { class: ['chip', thought.analysis_status === 'failed' ? 'failed' : 'muted-badge'] },
+      return h(
+        'span',
+        { class: ['chip', thought.analysis_status === 'failed' ? 'failed' : 'muted-badge'] },
         thought.analysis_status === 'failed' ? 'Analysis failed' : 'Not analyzed',
-        h('button', { type: 'button', class: 'link-btn', onclick: () => analyze(item, thought) }, 'Retry analysis'));
+        h(
+          'button',
+          { type: 'button', class: 'link-btn', onclick: () => analyze(item, thought) },
+          'Retry analysis',
+        ),
+      );
     default:
       return null;
   }
@@ -273,39 +390,76 @@ function tagList(thought) {
   const own = thought.tags ?? [];
   const ai = (thought.ai_tags ?? []).filter((tag) => !own.includes(tag));
   if (own.length === 0 && ai.length === 0) return null;
-  return h('ul', { class: 'tags', 'aria-label': 'Tags' },
-    own.map((tag) => h('li', null, h('button', { type: 'button', class: 'tag own', 'aria-label': `Filter by tag ${tag}`, onclick: () => filterByTag(tag) }, `#${tag}`))),
-    ai.map((tag) => h('li', null, h('button', { type: 'button', class: 'tag ai', 'aria-label': `Filter by AI tag ${tag}`, title: 'Added by AI', onclick: () => filterByTag(tag) },
-      h('span', { class: 'ai-mark', 'aria-hidden': 'true' }, '✦'), tag))),
+  return h(
+    'ul',
+    { class: 'tags', 'aria-label': 'Tags' },
+    own.map((tag) =>
+      h(
+        'li',
+        null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tag own',
+            'aria-label': `Filter by tag ${tag}`,
+            onclick: () => filterByTag(tag),
+          },
+          `#${tag}`,
+        ),
+      ),
+    ),
+    ai.map((tag) =>
+      h(
+        'li',
+        null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tag ai',
+            'aria-label': `Filter by AI tag ${tag}`,
+            title: 'Added by AI',
+            onclick: () => filterByTag(tag),
+          },
+          h('span', { class: 'ai-mark', 'aria-hidden': 'true' }, '✦'),
+          tag,
+        ),
+      ),
+    ),
   );
 }
 
 function deleteButton(item, thought) {
   let armed = false;
   let timer;
-  const button = h('button', {
-    type: 'button',
-    class: 'btn small ghost danger',
-    onclick: async () => {
-      if (!armed) {
-        armed = true;
-        button.textContent = 'Tap again to delete';
-        timer = setTimeout(() => {
-          armed = false;
-          button.textContent = 'Delete';
-        }, 4000);
-        return;
-      }
-      clearTimeout(timer);
-      try {
-        await api(`/thoughts/${thought.id}`, { method: 'DELETE' });
-        removeItem(item, thought);
-        toast('Thought deleted');
-      } catch (error) {
-        toast(describeError(error), { kind: 'error' });
-      }
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn small ghost danger',
+      onclick: async () => {
+        if (!armed) {
+          armed = true;
+          button.textContent = 'Tap again to delete';
+          timer = setTimeout(() => {
+            armed = false;
+            button.textContent = 'Delete';
+          }, 4000);
+          return;
+        }
+        clearTimeout(timer);
+        try {
+          await api(`/thoughts/${thought.id}`, { method: 'DELETE' });
+          removeItem(item, thought);
+          toast('Thought deleted');
+        } catch (error) {
+          toast(describeError(error), { kind: 'error' });
+        }
+      },
     },
-  }, 'Delete');
+    'Delete',
+  );
   return button;
 }
 
@@ -324,7 +478,10 @@ async function setStatus(item, thought, status) {
     if (hidden) removeItem(item, thought);
     else fillThought(item, { ...updated, search: thought.search });
     toast(status === 'archived' ? 'Thought archived' : 'Thought restored', {
-      action: { label: 'Undo', run: () => undoStatus(updated, status === 'archived' ? 'active' : 'archived') },
+      action: {
+        label: 'Undo',
+        run: () => undoStatus(updated, status === 'archived' ? 'active' : 'archived'),
+      },
     });
   } catch (error) {
     toast(describeError(error), { kind: 'error' });
@@ -355,7 +512,14 @@ async function makeTask(thought) {
   try {
     const task = await api(`/thoughts/${thought.id}/task`, { method: 'POST', body: {} });
     onChange(task);
-    toast(`Task created: ${task.title}`, { action: { label: 'Open tasks', run: () => { location.hash = '#/tasks'; } } });
+    toast(`Task created: ${task.title}`, {
+      action: {
+        label: 'Open tasks',
+        run: () => {
+          location.hash = '#/tasks';
+        },
+      },
+    });
   } catch (error) {
     toast(describeError(error), { kind: 'error' });
   }
@@ -370,7 +534,11 @@ async function toggleRelated(item, thought, button) {
     return;
   }
   button.setAttribute('aria-expanded', 'true');
-  const box = h('section', { class: 'related', 'aria-label': 'Related thoughts' }, h('p', { class: 'muted small' }, 'Looking for related thoughts…'));
+  const box = h(
+    'section',
+    { class: 'related', 'aria-label': 'Related thoughts' },
+    h('p', { class: 'muted small' }, 'Looking for related thoughts…'),
+  );
   extra.append(box);
   try {
     const { items } = await api(`/thoughts/${thought.id}/related`, { query: { limit: 5 } });
@@ -378,13 +546,28 @@ async function toggleRelated(item, thought, button) {
     box.append(h('h2', { class: 'small-heading' }, 'Related'));
     if (items.length === 0) box.append(h('p', { class: 'muted small' }, 'Nothing related yet.'));
     else {
-      box.append(h('ul', { class: 'related-list' }, items.map((hit) =>
-        h('li', null,
-          h('p', null, hit.thought.content),
-          h('p', { class: 'muted small' }, `${percent(hit.score)} related`,
-            hit.shared_tags?.length ? ` · shares ${hit.shared_tags.map((tag) => `#${tag}`).join(' ')}` : '',
-            ` · ${relativeTime(hit.thought.created_at)}`),
-        ))));
+      box.append(
+        h(
+          'ul',
+          { class: 'related-list' },
+          items.map((hit) =>
+            h(
+              'li',
+              null,
+              h('p', null, hit.thought.content),
+              h(
+                'p',
+                { class: 'muted small' },
+                `${percent(hit.score)} related`,
+                hit.shared_tags?.length
+                  ? ` · shares ${hit.shared_tags.map((tag) => `#${tag}`).join(' ')}`
+                  : '',
+                ` · ${relativeTime(hit.thought.created_at)}`,
+              ),
+            ),
+          ),
+        ),
+      );
     }
   } catch (error) {
     clear(box);
@@ -396,16 +579,40 @@ function openEdit(item, thought) {
   const extra = item.querySelector('.extra');
   if (extra.querySelector('form')) return extra.querySelector('textarea').focus();
   const content = h('textarea', { name: 'content', rows: 4, value: thought.content });
-  const tags = h('input', { name: 'tags', type: 'text', value: (thought.tags ?? []).join(', '), autocomplete: 'off' });
-  const type = select('thought_type', [['', 'No type'], ...THOUGHT_TYPES.map((value) => [value, value])], thought.thought_type ?? '');
-  const form = h('form', { class: 'edit-form', 'aria-label': 'Edit thought', novalidate: true },
+  const tags = h('input', {
+    name: 'tags',
+    type: 'text',
+    value: (thought.tags ?? []).join(', '),
+    autocomplete: 'off',
+  });
+  const type = select(
+    'thought_type',
+    [['', 'No type'], ...THOUGHT_TYPES.map((value) => [value, value])],
+    thought.thought_type ?? '',
+  );
+  const form = h(
+    'form',
+    { class: 'edit-form', 'aria-label': 'Edit thought', novalidate: true },
     field('Thought', content),
     field('Your tags', tags, { hint: 'Comma-separated, e.g. family, taxes' }),
     field('Type', type),
     h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }),
-    h('div', { class: 'button-row' },
+    h(
+      'div',
+      { class: 'button-row' },
       h('button', { type: 'submit', class: 'btn primary small' }, 'Save'),
-      h('button', { type: 'button', class: 'btn small ghost', onclick: () => { form.remove(); item.querySelector('.more-btn').focus(); } }, 'Cancel'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn small ghost',
+          onclick: () => {
+            form.remove();
+            item.querySelector('.more-btn').focus();
+          },
+        },
+        'Cancel',
+      ),
     ),
   );
   form.addEventListener('submit', async (event) => {
@@ -413,7 +620,10 @@ function openEdit(item, thought) {
     clearErrors(form);
     const body = {};
     if (content.value !== thought.content) body.content = content.value;
-    const tagValues = tags.value.split(',').map((tag) => tag.trim()).filter(Boolean);
+    const tagValues = tags.value
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
     if (tagValues.join(',') !== (thought.tags ?? []).join(',')) body.tags = tagValues;
     if (type.value !== (thought.thought_type ?? '')) body.thought_type = type.value || null;
     if (Object.keys(body).length === 0) {
@@ -454,13 +664,23 @@ export function showPending(entry, status) {
   }
   item.dataset.state = status;
   clear(item);
-  item.append(h('article', { class: ['card', 'thought-card', `is-${status}`] },
-    h('div', { class: 'meta' },
-      h('span', { class: ['chip', status === 'queued' ? 'queued' : 'analyzing'] }, status === 'queued' ? 'Waiting to send' : 'Saving…'),
+  item.append(
+    h(
+      'article',
+      { class: ['card', 'thought-card', `is-${status}`] },
+      h(
+        'div',
+        { class: 'meta' },
+        h(
+          'span',
+          { class: ['chip', status === 'queued' ? 'queued' : 'analyzing'] },
+          status === 'queued' ? 'Waiting to send' : 'Saving…',
+        ),
+      ),
+      h('p', { class: 'content' }, entry.content),
+      h('p', { class: 'muted small pending-note' }, PENDING_TEXT[status]),
     ),
-    h('p', { class: 'content' }, entry.content),
-    h('p', { class: 'muted small pending-note' }, PENDING_TEXT[status]),
-  ));
+  );
   updateEmpty();
 }
 
@@ -479,15 +699,45 @@ export function failPending(entry, message) {
   item.dataset.state = 'failed';
   clear(item);
   const errorId = uid('capture-error');
-  item.append(h('article', { class: ['card', 'thought-card', 'is-failed'] },
-    h('div', { class: 'meta' }, h('span', { class: 'chip failed' }, 'Not saved')),
-    h('p', { class: 'content' }, entry.content),
-    h('p', { class: 'field-error', id: errorId, role: 'alert' }, message),
-    h('div', { class: 'button-row' },
-      h('button', { type: 'button', class: 'btn small', 'aria-describedby': errorId, onclick: () => { item.remove(); updateEmpty(); fillCapture(entry.content); } }, 'Edit and try again'),
-      h('button', { type: 'button', class: 'btn small ghost', onclick: () => { item.remove(); updateEmpty(); } }, 'Discard'),
+  item.append(
+    h(
+      'article',
+      { class: ['card', 'thought-card', 'is-failed'] },
+      h('div', { class: 'meta' }, h('span', { class: 'chip failed' }, 'Not saved')),
+      h('p', { class: 'content' }, entry.content),
+      h('p', { class: 'field-error', id: errorId, role: 'alert' }, message),
+      h(
+        'div',
+        { class: 'button-row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
+            'aria-describedby': errorId,
+            onclick: () => {
+              item.remove();
+              updateEmpty();
+              fillCapture(entry.content);
+            },
+          },
+          'Edit and try again',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small ghost',
+            onclick: () => {
+              item.remove();
+              updateEmpty();
+            },
+          },
+          'Discard',
+        ),
+      ),
     ),
-  ));
+  );
 }
 
 /* ---------- live updates ---------- */
@@ -502,7 +752,9 @@ function newest(thought) {
   const later = early.get(thought.id);
   if (!later) return thought;
   early.delete(thought.id);
-  return Date.parse(later.updated_at) >= Date.parse(thought.updated_at) ? { ...later, search: thought.search } : thought;
+  return Date.parse(later.updated_at) >= Date.parse(thought.updated_at)
+    ? { ...later, search: thought.search }
+    : thought;
 }
 
 /** A newer version of a thought (SSE or polling): update its card and say what arrived. */
@@ -519,12 +771,16 @@ export function updateThought(thought) {
     item.classList.add('flash');
     setTimeout(() => item.classList.remove('flash'), 1600);
     const tags = thought.ai_tags ?? [];
-    announce(tags.length ? `New AI tags: ${tags.join(', ')}` : `Analysis ${thought.analysis_status}`);
+    announce(
+      tags.length ? `New AI tags: ${tags.join(', ')}` : `Analysis ${thought.analysis_status}`,
+    );
   }
 }
 
 export const pendingAnalysisIds = () =>
-  [...state.thoughts.values()].filter((thought) => thought.analysis_status === 'pending').map((thought) => thought.id);
+  [...state.thoughts.values()]
+    .filter((thought) => thought.analysis_status === 'pending')
+    .map((thought) => thought.id);
 
 let pendingWatcher = () => {};
 export const onPendingAnalysis = (listener) => {

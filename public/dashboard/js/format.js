@@ -11,7 +11,11 @@ export function relativeTime(iso, now = Date.now()) {
   if (hours < 24) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   if (days < 7) return `${days} d ago`;
-  return new Date(then).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: days > 300 ? 'numeric' : undefined });
+  return new Date(then).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: days > 300 ? 'numeric' : undefined,
+  });
 }
 
 /** "25 Nov, 20:04–21:04" (or two dates when the range spans days). */
@@ -30,7 +34,12 @@ export const fullTime = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 /** Today's date in a time zone (the profile's), as YYYY-MM-DD. */
 export function isoDay(date = new Date(), timeZone) {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(date);
     const get = (type) => parts.find((part) => part.type === type)?.value;
     return `${get('year')}-${get('month')}-${get('day')}`;
   } catch {
@@ -47,7 +56,12 @@ export function addDays(day, count) {
 
 export function formatDay(day, { weekday = true } = {}) {
   const date = new Date(`${day}T00:00:00Z`);
-  return date.toLocaleDateString(undefined, { timeZone: 'UTC', weekday: weekday ? 'short' : undefined, day: 'numeric', month: 'short' });
+  return date.toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    weekday: weekday ? 'short' : undefined,
+    day: 'numeric',
+    month: 'short',
+  });
 }
 
 /** "today", "tomorrow", "yesterday" or a short date (read after "Due "). */

@@ -46,12 +46,15 @@ export function select(name, options, value) {
   return h(
     'select',
     { name },
-    options.map(([optionValue, text]) => h('option', { value: optionValue, selected: optionValue === (value ?? '') }, text)),
+    options.map(([optionValue, text]) =>
+      h('option', { value: optionValue, selected: optionValue === (value ?? '') }, text),
+    ),
   );
 }
 
 export function clearErrors(form) {
-  for (const control of form.querySelectorAll('[aria-invalid="true"]')) control.removeAttribute('aria-invalid');
+  for (const control of form.querySelectorAll('[aria-invalid="true"]'))
+    control.removeAttribute('aria-invalid');
   for (const slot of form.querySelectorAll('.field-error, .form-error')) slot.textContent = '';
 }
 
@@ -89,7 +92,9 @@ function findControl(form, name) {
   const exact = form.querySelector(`[name="${CSS.escape(name)}"]`);
   if (exact) return exact;
   // "quiet_hours" → "quiet_hours.start"; "ongoing_projects.1" → its first control.
-  const below = [...form.querySelectorAll('[name]')].find((control) => control.name.startsWith(`${name}.`));
+  const below = [...form.querySelectorAll('[name]')].find((control) =>
+    control.name.startsWith(`${name}.`),
+  );
   if (below) return below;
   const parent = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
   return parent ? findControl(form, parent) : null;

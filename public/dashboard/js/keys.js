@@ -32,7 +32,8 @@ export async function showKeys() {
   } catch (error) {
     if (mine !== generation) return;
     // A capture key may not even ask who it is: say so instead of failing the page.
-    scope.textContent = error?.status === 403 ? SCOPE_HINTS.capture : describeError(error, 'unknown');
+    scope.textContent =
+      error?.status === 403 ? SCOPE_HINTS.capture : describeError(error, 'unknown');
   }
 }
 
@@ -58,16 +59,36 @@ function state(key) {
 
 function keyTable(keys) {
   const headers = ['Key', 'Name', 'Scope', 'Last used', 'State'];
-  return h('div', { class: 'table-scroll' },
-    h('table', { id: 'keys-table' },
-      h('thead', null, h('tr', null, headers.map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', null, keys.map((key) => h('tr', { dataset: { keyId: key.id } },
-        h('th', { scope: 'row', class: 'mono' }, `${key.prefix}…`),
-        h('td', null, key.name),
-        h('td', { class: 'key-scope', title: SCOPE_HINTS[key.scope] ?? '' }, key.scope),
-        h('td', null, key.last_used_at ? relativeTime(key.last_used_at) : 'never'),
-        h('td', null, state(key)),
-      ))),
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { id: 'keys-table' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          headers.map((text) => h('th', { scope: 'col' }, text)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        keys.map((key) =>
+          h(
+            'tr',
+            { dataset: { keyId: key.id } },
+            h('th', { scope: 'row', class: 'mono' }, `${key.prefix}…`),
+            h('td', null, key.name),
+            h('td', { class: 'key-scope', title: SCOPE_HINTS[key.scope] ?? '' }, key.scope),
+            h('td', null, key.last_used_at ? relativeTime(key.last_used_at) : 'never'),
+            h('td', null, state(key)),
+          ),
+        ),
+      ),
     ),
   );
 }

@@ -34,7 +34,16 @@ export function toast(text, { kind = 'info', action, timeout = 6000 } = {}) {
           action.run();
         },
       }),
-    h('button', { type: 'button', class: 'icon-btn small', 'aria-label': 'Dismiss message', onclick: dismiss }, icon('x', 16)),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon-btn small',
+        'aria-label': 'Dismiss message',
+        onclick: dismiss,
+      },
+      icon('x', 16),
+    ),
   );
   container.append(element);
   while (container.children.length > 3) container.firstElementChild.remove();

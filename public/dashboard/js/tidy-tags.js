@@ -27,16 +27,26 @@ export async function showTidyTags() {
       box.append(h('p', { class: 'muted' }, 'Your tags are tidy: no variants of one tag found.'));
       return;
     }
-    box.append(h('ul', { class: 'tidy-list', 'aria-label': 'Suggested tag merges' }, items.map(suggestionItem)));
+    box.append(
+      h(
+        'ul',
+        { class: 'tidy-list', 'aria-label': 'Suggested tag merges' },
+        items.map(suggestionItem),
+      ),
+    );
   } catch (error) {
     if (mine !== generation) return;
-    clear(box).append(h('p', { class: 'field-error' }, describeError(error, 'Could not load suggested merges')));
+    clear(box).append(
+      h('p', { class: 'field-error' }, describeError(error, 'Could not load suggested merges')),
+    );
   }
 }
 
 /** @param {MergeSuggestion} suggestion */
 function suggestionItem(suggestion) {
-  const variants = suggestion.variants.map((variant) => `#${variant.tag} (${variant.count})`).join(', ');
+  const variants = suggestion.variants
+    .map((variant) => `#${variant.tag} (${variant.count})`)
+    .join(', ');
   const status = h('span', { class: 'muted small', role: 'status' });
   const button = h(
     'button',
@@ -51,7 +61,14 @@ function suggestionItem(suggestion) {
   return h(
     'li',
     { class: 'tidy-item', dataset: { into: suggestion.into } },
-    h('span', null, variants, suggestion.kind === 'synonym' ? h('span', { class: 'muted small' }, ' · near-synonyms') : null),
+    h(
+      'span',
+      null,
+      variants,
+      suggestion.kind === 'synonym'
+        ? h('span', { class: 'muted small' }, ' · near-synonyms')
+        : null,
+    ),
     button,
     status,
   );
@@ -70,7 +87,9 @@ async function merge(suggestion, button, status) {
     const body = { from: suggestion.from, into: suggestion.into };
     /** @type {TagMergeResult} */
     const result = await api('/tags/merge', { method: 'POST', body });
-    announce(`Merged ${result.from.length} tag${result.from.length === 1 ? '' : 's'} into #${result.into} on ${result.thoughts_updated} thought${result.thoughts_updated === 1 ? '' : 's'}`);
+    announce(
+      `Merged ${result.from.length} tag${result.from.length === 1 ? '' : 's'} into #${result.into} on ${result.thoughts_updated} thought${result.thoughts_updated === 1 ? '' : 's'}`,
+    );
     await showTidyTags();
   } catch (error) {
     button.disabled = false;

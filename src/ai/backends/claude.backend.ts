@@ -1,4 +1,9 @@
-import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import Anthropic, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from '@anthropic-ai/sdk';
 import { AiBackendError, AiOutputInvalidError } from '../ai-errors.js';
 import type {
   AiBackend,
@@ -46,7 +51,10 @@ export class ClaudeBackend implements AiBackend {
 
   constructor(options: ClaudeBackendOptions) {
     this.model = options.model;
-    this.fallbackModel = options.fallbackModel && options.fallbackModel !== options.model ? options.fallbackModel : undefined;
+    this.fallbackModel =
+      options.fallbackModel && options.fallbackModel !== options.model
+        ? options.fallbackModel
+        : undefined;
     this.client = options.apiKey
       ? new Anthropic({
           apiKey: options.apiKey,
@@ -64,17 +72,38 @@ export class ClaudeBackend implements AiBackend {
     return this.client !== null;
   }
 
-  analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer> {
+  analyzeThought(
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+    signal: AbortSignal,
+    options?: BackendCallOptions,
+  ): Promise<BackendAnswer> {
     return this.callTool(analyzeCall(thought, context), signal, options);
   }
 
-  consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer> {
+  consciousnessCheck(
+    input: ConsciousnessInput,
+    signal: AbortSignal,
+    options?: BackendCallOptions,
+  ): Promise<BackendAnswer> {
     const prompt = CONSCIOUSNESS_CHECK_PROMPT;
-    return this.callTool({ ...prompt, system: [prompt.system], promptVersion: prompt.version, user: prompt.render(input) }, signal, options);
+    return this.callTool(
+      {
+        ...prompt,
+        system: [prompt.system],
+        promptVersion: prompt.version,
+        user: prompt.render(input),
+      },
+      signal,
+      options,
+    );
   }
 
   /** The Messages request a thought's analysis sends: the same one, alone or in a batch. */
-  analyzeRequest(thought: ThoughtForAnalysis, context: AnalysisContext): { params: Anthropic.MessageCreateParamsNonStreaming; promptVersion: string } {
+  analyzeRequest(
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+  ): { params: Anthropic.MessageCreateParamsNonStreaming; promptVersion: string } {
     const call = analyzeCall(thought, context);
     return { params: requestOf(call, this.model), promptVersion: call.promptVersion };
   }
@@ -84,8 +113,13 @@ export class ClaudeBackend implements AiBackend {
     return this.client?.messages.batches ?? null;
   }
 
-  private async callTool(call: ToolCall, signal: AbortSignal, options?: BackendCallOptions): Promise<BackendAnswer> {
-    if (!this.client) throw new AiBackendError('auth', 'ANTHROPIC_API_KEY is not set', { retryable: false });
+  private async callTool(
+    call: ToolCall,
+    signal: AbortSignal,
+    options?: BackendCallOptions,
+  ): Promise<BackendAnswer> {
+    if (!this.client)
+      throw new AiBackendError('auth', 'ANTHROPIC_API_KEY is not set', { retryable: false });
     const model = options?.model ?? this.model;
     let response: unknown;
     try {
@@ -99,7 +133,12 @@ export class ClaudeBackend implements AiBackend {
 
 function analyzeCall(thought: ThoughtForAnalysis, context: AnalysisContext): ToolCall {
   const prompt = ANALYZE_THOUGHT_PROMPT;
-  return { ...prompt, system: [prompt.system, prompt.stable(context)], promptVersion: prompt.version, user: prompt.variable(thought, context) };
+  return {
+    ...prompt,
+    system: [prompt.system, prompt.stable(context)],
+    promptVersion: prompt.version,
+    user: prompt.variable(thought, context),
+  };
 }
 
 /**
@@ -114,24 +153,40 @@ function requestOf(call: ToolCall, model: string): Anthropic.MessageCreateParams
     model,
     max_tokens: call.maxOutputTokens,
     system: call.system.map((text, index): Anthropic.TextBlockParam =>
-      index === last ? { type: 'text', text, cache_control: { type: 'ephemeral' } } : { type: 'text', text },
+      index === last
+        ? { type: 'text', text, cache_control: { type: 'ephemeral' } }
+        : { type: 'text', text },
     ),
     messages: [{ role: 'user', content: call.user }],
-    tools: [{ name: call.toolName, description: call.toolDescription, input_schema: call.jsonSchema as Anthropic.Tool.InputSchema }],
+    tools: [
+      {
+        name: call.toolName,
+        description: call.toolDescription,
+        input_schema: call.jsonSchema as Anthropic.Tool.InputSchema,
+      },
+    ],
     tool_choice: { type: 'tool', name: call.toolName, disable_parallel_tool_use: true },
   };
 }
 
 /** A Messages response (alone, or one item of a batch) as a backend answer; throws on one without the tool call. */
-export function answerOf(response: unknown, toolName: string, model: string, promptVersion: string): BackendAnswer {
+export function answerOf(
+  response: unknown,
+  toolName: string,
+  model: string,
+  promptVersion: string,
+): BackendAnswer {
   return { output: toolInput(response, toolName), model, usage: usageOf(response), promptVersion };
 }
 
 /** The forced tool call's input; a reply without one (prose, a refusal) is invalid output. */
 function toolInput(response: unknown, toolName: string): unknown {
   const content = (response as { content?: unknown })?.content;
-  if (!Array.isArray(content)) throw new AiOutputInvalidError('claude: response has no content blocks');
-  const block = content.find((b: { type?: string; name?: string }) => b?.type === 'tool_use' && b.name === toolName);
+  if (!Array.isArray(content))
+    throw new AiOutputInvalidError('claude: response has no content blocks');
+  const block = content.find(
+    (b: { type?: string; name?: string }) => b?.type === 'tool_use' && b.name === toolName,
+  );
   if (!block) throw new AiOutputInvalidError('claude: no tool_use block in the response');
   return (block as { input: unknown }).input;
 }
@@ -139,7 +194,8 @@ function toolInput(response: unknown, toolName: string): unknown {
 /** Tokens as billed; the cache fields are null (or absent) when the request cached nothing. */
 function usageOf(response: unknown): TokenUsage {
   const usage = (response as { usage?: Record<string, unknown> })?.usage;
-  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0);
+  const count = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0;
   return {
     inputTokens: count(usage?.input_tokens),
     outputTokens: count(usage?.output_tokens),
@@ -150,8 +206,10 @@ function usageOf(response: unknown): TokenUsage {
 
 function toBackendError(error: unknown, signal: AbortSignal): Error {
   if (error instanceof APIUserAbortError) return abortFailure(signal);
-  if (error instanceof APIConnectionTimeoutError) return new AiBackendError('timeout', 'timeout', { retryable: true });
-  if (error instanceof APIConnectionError) return new AiBackendError('connection', 'connection failed', { retryable: true });
+  if (error instanceof APIConnectionTimeoutError)
+    return new AiBackendError('timeout', 'timeout', { retryable: true });
+  if (error instanceof APIConnectionError)
+    return new AiBackendError('connection', 'connection failed', { retryable: true });
   if (error instanceof APIError && typeof error.status === 'number') {
     return classifyHttpFailure(error.status, error.apiMessage ?? error.message, {
       type: error.type,
@@ -160,6 +218,9 @@ function toBackendError(error: unknown, signal: AbortSignal): Error {
   }
   // A 200 whose body is not JSON: the SDK's JSON parse fails. By name: fetch's errors come
   // from Node's own realm, where `instanceof` against another realm's SyntaxError fails.
-  if ((error as Error)?.name === 'SyntaxError') return new AiOutputInvalidError('claude: response body is not JSON');
-  return new AiBackendError('internal', 'unexpected error from the Anthropic client', { retryable: false });
+  if ((error as Error)?.name === 'SyntaxError')
+    return new AiOutputInvalidError('claude: response body is not JSON');
+  return new AiBackendError('internal', 'unexpected error from the Anthropic client', {
+    retryable: false,
+  });
 }

@@ -26,12 +26,18 @@ describe('classifyHttpFailure', () => {
   });
 
   it("treats Anthropic's overloaded_error as an overload whatever the status", () => {
-    expect(classifyHttpFailure(500, 'Overloaded', { type: 'overloaded_error' }).errorClass).toBe('overloaded');
+    expect(classifyHttpFailure(500, 'Overloaded', { type: 'overloaded_error' }).errorClass).toBe(
+      'overloaded',
+    );
   });
 
   it('keeps retry-after only for retryable errors', () => {
-    expect(classifyHttpFailure(429, 'rate limit', { retryAfterMs: 2000 }).options.retryAfterMs).toBe(2000);
-    expect(classifyHttpFailure(429, 'usage limit', { retryAfterMs: 2000 }).options.retryAfterMs).toBeUndefined();
+    expect(
+      classifyHttpFailure(429, 'rate limit', { retryAfterMs: 2000 }).options.retryAfterMs,
+    ).toBe(2000);
+    expect(
+      classifyHttpFailure(429, 'usage limit', { retryAfterMs: 2000 }).options.retryAfterMs,
+    ).toBeUndefined();
   });
 });
 
@@ -40,7 +46,9 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(headers({ 'retry-after': '3' }))).toBe(3000);
     expect(parseRetryAfter(headers({ 'retry-after-ms': '250', 'retry-after': '3' }))).toBe(250);
     const now = Date.parse('2026-01-04T12:00:00Z');
-    expect(parseRetryAfter(headers({ 'retry-after': 'Sun, 04 Jan 2026 12:00:05 GMT' }), now)).toBe(5000);
+    expect(parseRetryAfter(headers({ 'retry-after': 'Sun, 04 Jan 2026 12:00:05 GMT' }), now)).toBe(
+      5000,
+    );
     expect(parseRetryAfter(headers({ 'retry-after': '86400' }))).toBe(600_000);
   });
 
@@ -53,7 +61,9 @@ describe('parseRetryAfter', () => {
 
 describe('abortFailure', () => {
   it('a timeout is retryable, a caller abort is not', () => {
-    expect(abortFailure(AbortSignal.abort(new DOMException('t', 'TimeoutError'))).errorClass).toBe('timeout');
+    expect(abortFailure(AbortSignal.abort(new DOMException('t', 'TimeoutError'))).errorClass).toBe(
+      'timeout',
+    );
     expect(abortFailure(undefined).errorClass).toBe('timeout');
     const cancelled = abortFailure(AbortSignal.abort());
     expect(cancelled.errorClass).toBe('aborted');

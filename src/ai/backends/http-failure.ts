@@ -15,10 +15,14 @@ interface HeaderSource {
 }
 
 /** `retry-after-ms`, else `retry-after` as seconds or an HTTP date; undefined when absent or silly. */
-export function parseRetryAfter(headers: HeaderSource | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  headers: HeaderSource | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!headers) return undefined;
   const ms = Number(headers.get('retry-after-ms'));
-  if (headers.get('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
+  if (headers.get('retry-after-ms') && Number.isFinite(ms) && ms >= 0)
+    return Math.min(ms, MAX_RETRY_AFTER_MS);
   const raw = headers.get('retry-after')?.trim();
   if (!raw) return undefined;
   if (/^\d+(\.\d+)?$/.test(raw)) return Math.min(Number(raw) * 1000, MAX_RETRY_AFTER_MS);
@@ -43,7 +47,8 @@ export function classifyHttpFailure(
       retryAfterMs: retryable ? extra.retryAfterMs : undefined,
     });
   if (status === 529 || extra.type === 'overloaded_error') return of('overloaded', true);
-  if (status === 402 || ((status === 429 || status === 400) && SPEND_CAP.test(message))) return of('spend_cap', false);
+  if (status === 402 || ((status === 429 || status === 400) && SPEND_CAP.test(message)))
+    return of('spend_cap', false);
   if (status === 429) return of('rate_limited', true);
   if (status === 401) return of('auth', false);
   if (status === 403) return of('forbidden', false);

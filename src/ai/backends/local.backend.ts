@@ -45,7 +45,14 @@ export class LocalBackend implements AiBackend {
   ): Promise<BackendAnswer> {
     if (this.threads) {
       const { existingTags, rejectedTags, profile, timezone, now } = context;
-      const analysis = await this.inThread<ThoughtAnalysis>({ kind: 'analyze', content: thought.content, context: { existingTags, rejectedTags, profile, timezone, now } }, signal);
+      const analysis = await this.inThread<ThoughtAnalysis>(
+        {
+          kind: 'analyze',
+          content: thought.content,
+          context: { existingTags, rejectedTags, profile, timezone, now },
+        },
+        signal,
+      );
       return this.answer(analysisWire(analysis));
     }
     const nlp = await loadNlp();
@@ -54,13 +61,19 @@ export class LocalBackend implements AiBackend {
   }
 
   async consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal): Promise<BackendAnswer> {
-    if (this.threads) return this.answer(checkWire(await this.inThread<ConsciousnessResult>({ kind: 'check', input }, signal)));
+    if (this.threads)
+      return this.answer(
+        checkWire(await this.inThread<ConsciousnessResult>({ kind: 'check', input }, signal)),
+      );
     const nlp = await loadNlp();
     if (signal.aborted) throw abortFailure(signal);
     return this.answer(checkWire(checkLocally(nlp, input)));
   }
 
-  private async inThread<T>(task: Parameters<LocalThreadPool['run']>[0], signal: AbortSignal): Promise<T> {
+  private async inThread<T>(
+    task: Parameters<LocalThreadPool['run']>[0],
+    signal: AbortSignal,
+  ): Promise<T> {
     try {
       return await this.threads!.run<T>(task, signal);
     } catch (error) {

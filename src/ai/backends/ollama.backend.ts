@@ -1,6 +1,12 @@
 import { Ollama } from 'ollama';
 import { AiBackendError, AiOutputInvalidError } from '../ai-errors.js';
-import type { AiBackend, AnalysisContext, BackendAnswer, ConsciousnessInput, ThoughtForAnalysis } from '../ai.types.js';
+import type {
+  AiBackend,
+  AnalysisContext,
+  BackendAnswer,
+  ConsciousnessInput,
+  ThoughtForAnalysis,
+} from '../ai.types.js';
 import { ANALYZE_THOUGHT_PROMPT, CONSCIOUSNESS_CHECK_PROMPT } from '../prompts/index.js';
 import { abortFailure, classifyHttpFailure } from './http-failure.js';
 
@@ -38,21 +44,35 @@ export class OllamaBackend implements AiBackend {
     return this.options.enabled;
   }
 
-  analyzeThought(thought: ThoughtForAnalysis, context: AnalysisContext, signal: AbortSignal): Promise<BackendAnswer> {
+  analyzeThought(
+    thought: ThoughtForAnalysis,
+    context: AnalysisContext,
+    signal: AbortSignal,
+  ): Promise<BackendAnswer> {
     const prompt = ANALYZE_THOUGHT_PROMPT;
-    return this.chat({ ...prompt, promptVersion: prompt.version, user: prompt.render(thought, context) }, signal);
+    return this.chat(
+      { ...prompt, promptVersion: prompt.version, user: prompt.render(thought, context) },
+      signal,
+    );
   }
 
   consciousnessCheck(input: ConsciousnessInput, signal: AbortSignal): Promise<BackendAnswer> {
     const prompt = CONSCIOUSNESS_CHECK_PROMPT;
-    return this.chat({ ...prompt, promptVersion: prompt.version, user: prompt.render(input) }, signal);
+    return this.chat(
+      { ...prompt, promptVersion: prompt.version, user: prompt.render(input) },
+      signal,
+    );
   }
 
   private async chat(call: ChatCall, signal: AbortSignal): Promise<BackendAnswer> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const client = new Ollama({
       host: this.options.host,
-      fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.any([timeout, signal, ...(init?.signal ? [init.signal] : [])]) }),
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          signal: AbortSignal.any([timeout, signal, ...(init?.signal ? [init.signal] : [])]),
+        }),
     });
     let content: string;
     let usage: { inputTokens: number; outputTokens: number };
@@ -68,11 +88,19 @@ export class OllamaBackend implements AiBackend {
         options: { temperature: 0 },
       });
       content = typeof response?.message?.content === 'string' ? response.message.content : '';
-      usage = { inputTokens: count(response?.prompt_eval_count), outputTokens: count(response?.eval_count) };
+      usage = {
+        inputTokens: count(response?.prompt_eval_count),
+        outputTokens: count(response?.eval_count),
+      };
     } catch (error) {
       throw toBackendError(error, signal, timeout);
     }
-    return { output: parseJson(content), model: this.options.model, usage, promptVersion: call.promptVersion };
+    return {
+      output: parseJson(content),
+      model: this.options.model,
+      usage,
+      promptVersion: call.promptVersion,
+    };
   }
 }
 
@@ -93,15 +121,21 @@ function toBackendError(error: unknown, signal: AbortSignal, timeout: AbortSigna
   if (error instanceof AiBackendError || error instanceof AiOutputInvalidError) return error;
   const name = (error as { name?: string })?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return timeout.aborted ? new AiBackendError('timeout', 'timeout', { retryable: true }) : abortFailure(signal);
+    return timeout.aborted
+      ? new AiBackendError('timeout', 'timeout', { retryable: true })
+      : abortFailure(signal);
   }
   // The client's ResponseError: non-2xx with Ollama's {"error": "..."} body.
   const status = (error as { status_code?: unknown })?.status_code;
-  if (typeof status === 'number') return classifyHttpFailure(status, (error as Error).message ?? '');
+  if (typeof status === 'number')
+    return classifyHttpFailure(status, (error as Error).message ?? '');
   // A 200 whose body is not JSON (the client's response.json() fails). Checked by name, as
   // fetch's errors come from Node's own realm, where `instanceof` a different realm's class fails.
   if (name === 'SyntaxError') return new AiOutputInvalidError('ollama: response body is not JSON');
   // fetch() rejects with a TypeError when the server is unreachable.
-  if (name === 'TypeError') return new AiBackendError('connection', 'connection failed', { retryable: true });
-  return new AiBackendError('internal', 'unexpected error from the Ollama client', { retryable: false });
+  if (name === 'TypeError')
+    return new AiBackendError('connection', 'connection failed', { retryable: true });
+  return new AiBackendError('internal', 'unexpected error from the Ollama client', {
+    retryable: false,
+  });
 }

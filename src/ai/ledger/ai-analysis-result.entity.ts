@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../../auth/user.entity.js';
 import { Thought } from '../../thoughts/thought.entity.js';
 import type { AiBackendName } from '../ai.types.js';
@@ -22,8 +32,14 @@ const numericAsNumber = {
 @Index('ai_analysis_results_user_created_idx', { synchronize: false })
 @Index('ai_analysis_results_created_at_idx', ['createdAt'])
 @Index('ai_analysis_results_thought_id_idx', ['thoughtId'])
-@Check('ai_analysis_results_operation_check', `"operation" IN ('analyze_thought', 'consciousness_check')`)
-@Check('ai_analysis_results_outcome_check', `"outcome" IN ('success', 'error', 'invalid_output', 'skipped')`)
+@Check(
+  'ai_analysis_results_operation_check',
+  `"operation" IN ('analyze_thought', 'consciousness_check')`,
+)
+@Check(
+  'ai_analysis_results_outcome_check',
+  `"outcome" IN ('success', 'error', 'invalid_output', 'skipped')`,
+)
 export class AiAnalysisResult {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_ai_analysis_results_id' })
   id!: string;
@@ -40,7 +56,10 @@ export class AiAnalysisResult {
 
   // SET NULL: deleting a thought keeps the spend it caused on the books.
   @ManyToOne(() => Thought, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'thought_id', foreignKeyConstraintName: 'ai_analysis_results_thought_id_fkey' })
+  @JoinColumn({
+    name: 'thought_id',
+    foreignKeyConstraintName: 'ai_analysis_results_thought_id_fkey',
+  })
   thought?: Relation<Thought>;
 
   @Column({ type: 'varchar', length: 32 })
@@ -61,7 +80,14 @@ export class AiAnalysisResult {
   @Column({ name: 'output_tokens', type: 'integer', default: 0 })
   outputTokens!: number;
 
-  @Column({ name: 'cost_usd', type: 'numeric', precision: 12, scale: 6, default: 0, transformer: numericAsNumber })
+  @Column({
+    name: 'cost_usd',
+    type: 'numeric',
+    precision: 12,
+    scale: 6,
+    default: 0,
+    transformer: numericAsNumber,
+  })
   costUsd!: number;
 
   /** Claude prompt caching: prefix tokens written to / read from the cache (not in input_tokens). */
@@ -72,7 +98,14 @@ export class AiAnalysisResult {
   cacheReadInputTokens!: number;
 
   /** Against the same tokens uncached and one call at a time; negative on a call that only wrote the cache. */
-  @Column({ name: 'cost_saved_usd', type: 'numeric', precision: 12, scale: 6, default: 0, transformer: numericAsNumber })
+  @Column({
+    name: 'cost_saved_usd',
+    type: 'numeric',
+    precision: 12,
+    scale: 6,
+    default: 0,
+    transformer: numericAsNumber,
+  })
   costSavedUsd!: number;
 
   /** Answered through the Message Batches API (half price). */

@@ -133,7 +133,10 @@ export class AiLedgerRepository {
   /** Deletes rows created before `cutoff`; 0 when another instance is purging right now. */
   purgeOlderThan(cutoff: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS "locked"`, [PURGE_LOCK]);
+      const [{ locked }] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS "locked"`,
+        [PURGE_LOCK],
+      );
       if (!locked) return 0;
       const result = await manager
         .createQueryBuilder()

@@ -8,7 +8,10 @@ export const LEDGER_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /** What a caller records; the cost and saving are computed here, cache tokens and batch default to none. */
-export type LedgerEntry = Omit<NewLedgerRow, 'costUsd' | 'costSavedUsd' | 'cacheCreationInputTokens' | 'cacheReadInputTokens' | 'batch'> &
+export type LedgerEntry = Omit<
+  NewLedgerRow,
+  'costUsd' | 'costSavedUsd' | 'cacheCreationInputTokens' | 'cacheReadInputTokens' | 'batch'
+> &
   Partial<Pick<NewLedgerRow, 'cacheCreationInputTokens' | 'cacheReadInputTokens' | 'batch'>>;
 
 @Injectable()
@@ -22,22 +25,36 @@ export class AiLedgerService {
    * thrown: losing an audit row must not throw away an answer that was already paid for.
    */
   async record(entry: LedgerEntry): Promise<void> {
-    const row = { ...entry, cacheCreationInputTokens: entry.cacheCreationInputTokens ?? 0, cacheReadInputTokens: entry.cacheReadInputTokens ?? 0, batch: entry.batch ?? false };
+    const row = {
+      ...entry,
+      cacheCreationInputTokens: entry.cacheCreationInputTokens ?? 0,
+      cacheReadInputTokens: entry.cacheReadInputTokens ?? 0,
+      batch: entry.batch ?? false,
+    };
     const { costUsd, savedUsd } = costAndSaving(row.backend, row.model, row, { batch: row.batch });
     // Every backend call passes here once, so the metrics count what the ledger counts.
     aiCalls.inc({ backend: entry.backend, outcome: entry.outcome });
     aiTokens.inc({ backend: entry.backend, direction: 'input' }, entry.inputTokens);
     aiTokens.inc({ backend: entry.backend, direction: 'output' }, entry.outputTokens);
-    if (row.cacheCreationInputTokens > 0) aiTokens.inc({ backend: entry.backend, direction: 'cache_write' }, row.cacheCreationInputTokens);
-    if (row.cacheReadInputTokens > 0) aiTokens.inc({ backend: entry.backend, direction: 'cache_read' }, row.cacheReadInputTokens);
+    if (row.cacheCreationInputTokens > 0)
+      aiTokens.inc(
+        { backend: entry.backend, direction: 'cache_write' },
+        row.cacheCreationInputTokens,
+      );
+    if (row.cacheReadInputTokens > 0)
+      aiTokens.inc({ backend: entry.backend, direction: 'cache_read' }, row.cacheReadInputTokens);
     aiCost.inc({ backend: entry.backend, outcome: entry.outcome }, costUsd);
     // A counter only goes up: a cache write's negative saving is left out here (the ledger has the net).
-    if (savedUsd > 0) aiCostSaved.inc({ backend: entry.backend, via: row.batch ? 'batch' : 'cache' }, savedUsd);
+    if (savedUsd > 0)
+      aiCostSaved.inc({ backend: entry.backend, via: row.batch ? 'batch' : 'cache' }, savedUsd);
     aiDuration.observe({ backend: entry.backend, outcome: entry.outcome }, entry.latencyMs / 1000);
     try {
       await this.ledger.insert({ ...row, costUsd, costSavedUsd: savedUsd });
     } catch (error) {
-      this.logger.error({ err: error, backend: entry.backend, operation: entry.operation }, 'could not write the AI ledger row');
+      this.logger.error(
+        { err: error, backend: entry.backend, operation: entry.operation },
+        'could not write the AI ledger row',
+      );
     }
   }
 

@@ -45,7 +45,10 @@ function stable(context: AnalysisContext): string {
     .slice(0, MAX_PROJECTS)
     .map((project) => ({ name: project.name, tags: project.tags ?? [] }));
   const vocabulary = [...new Set(context.existingTags.slice(0, MAX_EXISTING_TAGS))].sort();
-  const lines = [`active_projects: ${jsonData(projects)}`, `existing_tags: ${jsonData(vocabulary)}`];
+  const lines = [
+    `active_projects: ${jsonData(projects)}`,
+    `existing_tags: ${jsonData(vocabulary)}`,
+  ];
   return dataBlock('context', lines.join('\n'));
 }
 

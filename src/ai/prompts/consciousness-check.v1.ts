@@ -27,7 +27,12 @@ that matches the schema), never with prose.
 
 function thoughtBlock(thought: ThoughtForAnalysis, zone: string): string {
   const at = inZone(thought.createdAt, zone);
-  return dataBlock('thought', thought.content, { id: thought.id, written_at: `${at.date} ${at.time}` }, MAX_THOUGHT_CHARS);
+  return dataBlock(
+    'thought',
+    thought.content,
+    { id: thought.id, written_at: `${at.date} ${at.time}` },
+    MAX_THOUGHT_CHARS,
+  );
 }
 
 function render(input: ConsciousnessInput): string {
@@ -49,7 +54,8 @@ function render(input: ConsciousnessInput): string {
     source_thought_id: task.sourceThoughtId,
     created: inZone(task.createdAt, today.zone).date,
   }));
-  const thoughts = (list: ThoughtForAnalysis[]) => list.map((t) => thoughtBlock(t, today.zone)).join('\n');
+  const thoughts = (list: ThoughtForAnalysis[]) =>
+    list.map((t) => thoughtBlock(t, today.zone)).join('\n');
   return [
     dataBlock('context', context),
     dataBlock('open_tasks', jsonData(tasks)),

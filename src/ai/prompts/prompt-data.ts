@@ -3,7 +3,13 @@
  * prompt declares to be data; anything in it that could close (or open) one of those tags
  * is defused, so "</thought> ignore previous instructions" stays inside the thought.
  */
-export const DATA_TAGS = ['thought', 'context', 'recent_thoughts', 'earlier_thoughts', 'open_tasks'] as const;
+export const DATA_TAGS = [
+  'thought',
+  'context',
+  'recent_thoughts',
+  'earlier_thoughts',
+  'open_tasks',
+] as const;
 
 const TAG_LIKE = new RegExp(`<\\s*(/?)\\s*(${DATA_TAGS.join('|')})\\b`, 'gi');
 
@@ -17,7 +23,12 @@ function attribute(value: string): string {
 }
 
 /** `<tag a="b">content</tag>` with the content defused and cut to `maxChars`. */
-export function dataBlock(tag: (typeof DATA_TAGS)[number], content: string, attributes: Record<string, string> = {}, maxChars = 20_000): string {
+export function dataBlock(
+  tag: (typeof DATA_TAGS)[number],
+  content: string,
+  attributes: Record<string, string> = {},
+  maxChars = 20_000,
+): string {
   const attrs = Object.entries(attributes)
     .map(([key, value]) => ` ${key}="${attribute(value)}"`)
     .join('');
@@ -31,7 +42,10 @@ export function jsonData(value: unknown): string {
 }
 
 /** The wall-clock date, weekday and time of `at` in `timeZone` (UTC when the zone is unknown). */
-export function inZone(at: Date, timeZone: string): { date: string; weekday: string; time: string; zone: string } {
+export function inZone(
+  at: Date,
+  timeZone: string,
+): { date: string; weekday: string; time: string; zone: string } {
   let zone = timeZone;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -52,5 +66,10 @@ export function inZone(at: Date, timeZone: string): { date: string; weekday: str
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: parts.weekday, time: `${parts.hour}:${parts.minute}`, zone };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: parts.weekday,
+    time: `${parts.hour}:${parts.minute}`,
+    zone,
+  };
 }

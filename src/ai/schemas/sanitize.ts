@@ -44,7 +44,9 @@ export const tagList = z
  * over-long ones dropped, duplicates merged keeping the higher confidence, then the most
  * confident ten.
  */
-export function sanitizeTags(raw: { tag: string; confidence: number }[]): { tag: string; confidence: number }[] {
+export function sanitizeTags(
+  raw: { tag: string; confidence: number }[],
+): { tag: string; confidence: number }[] {
   const best = new Map<string, number>();
   for (const { tag, confidence: score } of raw) {
     const spelled = clip(tag, 1000).replace(/^#+/, '').trim().toLowerCase();
@@ -63,13 +65,19 @@ export function looseForm(value: string): string {
 }
 
 /** zod's verdict as our error; paths and rule codes only, never the values the model sent. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown, what: string): z.output<T> {
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  raw: unknown,
+  what: string,
+): z.output<T> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AiOutputInvalidError(`${what}: not a JSON object`);
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
+    const problems = result.error.issues
+      .slice(0, 10)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
     throw new AiOutputInvalidError(`${what}: does not match the schema`, problems);
   }
   return result.data;

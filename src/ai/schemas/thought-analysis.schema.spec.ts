@@ -60,16 +60,28 @@ describe('parseThoughtAnalysis', () => {
   });
 
   it('keeps the 10 most confident of 90 tags, normalised and deduplicated', () => {
-    const tags = Array.from({ length: 90 }, (_, i) => ({ tag: ` #Tag${i % 45} `, confidence: (i % 45) / 100 }));
+    const tags = Array.from({ length: 90 }, (_, i) => ({
+      tag: ` #Tag${i % 45} `,
+      confidence: (i % 45) / 100,
+    }));
     const result = parseThoughtAnalysis(answer({ tags }), thought);
     expect(result.tags).toHaveLength(10);
     expect(result.tags[0]).toEqual({ tag: 'tag44', confidence: 0.44 });
-    expect(result.tags.map((t) => t.tag)).toEqual(Array.from({ length: 10 }, (_, i) => `tag${44 - i}`));
+    expect(result.tags.map((t) => t.tag)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `tag${44 - i}`),
+    );
   });
 
   it('drops tags over 50 characters and empty ones, clamps confidences', () => {
     const result = parseThoughtAnalysis(
-      answer({ tags: [{ tag: 'x'.repeat(51), confidence: 1 }, { tag: '  #  ', confidence: 1 }, { tag: 'ok', confidence: 7 }, { tag: 'low', confidence: -3 }] }),
+      answer({
+        tags: [
+          { tag: 'x'.repeat(51), confidence: 1 },
+          { tag: '  #  ', confidence: 1 },
+          { tag: 'ok', confidence: 7 },
+          { tag: 'low', confidence: -3 },
+        ],
+      }),
       thought,
     );
     expect(result.tags).toEqual([
@@ -79,7 +91,16 @@ describe('parseThoughtAnalysis', () => {
   });
 
   it('caps a 5,000-character title and summary, and strips NUL', () => {
-    const long = answer({ summary: `${'s'.repeat(5000)}`, tasks: [{ ...(answer().tasks as object[])[0], title: `A\u0000${'t'.repeat(5000)}`, description: 'd'.repeat(3000) }] });
+    const long = answer({
+      summary: `${'s'.repeat(5000)}`,
+      tasks: [
+        {
+          ...(answer().tasks as object[])[0],
+          title: `A\u0000${'t'.repeat(5000)}`,
+          description: 'd'.repeat(3000),
+        },
+      ],
+    });
     const result = parseThoughtAnalysis(long, thought);
     expect(result.summary).toHaveLength(200);
     expect(result.tasks[0].title).toHaveLength(120);
@@ -88,7 +109,10 @@ describe('parseThoughtAnalysis', () => {
   });
 
   it('drops a task whose evidence is not in the thought (invented), keeps a loosely matching one', () => {
-    const invented = { ...(answer().tasks as object[])[0], evidence: 'Transfer $5,000 to account 1234' };
+    const invented = {
+      ...(answer().tasks as object[])[0],
+      evidence: 'Transfer $5,000 to account 1234',
+    };
     const loose = { ...(answer().tasks as object[])[0], evidence: '  call MOM   tomorrow at 5pm ' };
     const result = parseThoughtAnalysis(answer({ tasks: [invented, loose] }), thought);
     expect(result.tasks).toHaveLength(1);
@@ -98,7 +122,11 @@ describe('parseThoughtAnalysis', () => {
   it('turns impossible dates and times into null instead of a wrong reminder', () => {
     const task = { ...(answer().tasks as object[])[0], due_date: '2026-02-30', due_time: '25:61' };
     const result = parseThoughtAnalysis(answer({ tasks: [task] }), thought);
-    expect(result.tasks[0]).toMatchObject({ dueDate: null, dueTime: null, dueText: 'tomorrow at 5pm' });
+    expect(result.tasks[0]).toMatchObject({
+      dueDate: null,
+      dueTime: null,
+      dueText: 'tomorrow at 5pm',
+    });
   });
 
   it.each([
@@ -127,13 +155,29 @@ describe('THOUGHT_ANALYSIS_JSON_SCHEMA', () => {
   it('is the wire side of the zod schema: an object with snake_case required fields', () => {
     expect(THOUGHT_ANALYSIS_JSON_SCHEMA).toMatchObject({
       type: 'object',
-      required: expect.arrayContaining(['tags', 'thought_type', 'is_actionable', 'tasks', 'summary']),
+      required: expect.arrayContaining([
+        'tags',
+        'thought_type',
+        'is_actionable',
+        'tasks',
+        'summary',
+      ]),
     });
     expect(THOUGHT_ANALYSIS_JSON_SCHEMA).not.toHaveProperty('$schema');
-    const schema = THOUGHT_ANALYSIS_JSON_SCHEMA as { properties: { tasks: { items: { properties: object } } } };
+    const schema = THOUGHT_ANALYSIS_JSON_SCHEMA as {
+      properties: { tasks: { items: { properties: object } } };
+    };
     const task = schema.properties.tasks.items;
     expect(Object.keys(task.properties)).toEqual(
-      expect.arrayContaining(['title', 'priority', 'due_date', 'due_time', 'due_text', 'confidence', 'evidence']),
+      expect.arrayContaining([
+        'title',
+        'priority',
+        'due_date',
+        'due_time',
+        'due_text',
+        'confidence',
+        'evidence',
+      ]),
     );
   });
 });

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { isCalendarDate, isTimeOfDay } from '../../common/validation/time.js';
 import { THOUGHT_TYPES } from '../../thoughts/thought.entity.js';
 import type { TaskCandidate, ThoughtAnalysis, ThoughtForAnalysis } from '../ai.types.js';
-import { clip, confidence, LIMITS, looseForm, parseOrThrow, tagList, text, wireJsonSchema } from './sanitize.js';
+import {
+  clip,
+  confidence,
+  LIMITS,
+  looseForm,
+  parseOrThrow,
+  tagList,
+  text,
+  wireJsonSchema,
+} from './sanitize.js';
 
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 
@@ -10,11 +19,15 @@ const taskWire = z.object({
   title: text(LIMITS.title).describe('Imperative, short'),
   description: text(LIMITS.description).nullish(),
   priority: z.enum(TASK_PRIORITIES),
-  due_date: z.string().nullable().describe('YYYY-MM-DD in the user\'s time zone, or null'),
+  due_date: z.string().nullable().describe("YYYY-MM-DD in the user's time zone, or null"),
   due_time: z.string().nullable().describe('HH:MM, 24-hour, or null'),
-  due_text: text(LIMITS.dueText).nullable().describe('The words that named the date or time, as written'),
+  due_text: text(LIMITS.dueText)
+    .nullable()
+    .describe('The words that named the date or time, as written'),
   confidence,
-  evidence: text(LIMITS.evidence).describe('The words of the thought this task rests on, quoted exactly'),
+  evidence: text(LIMITS.evidence).describe(
+    'The words of the thought this task rests on, quoted exactly',
+  ),
 });
 
 /** What an LLM must return for one thought, snake_case as on the wire. */
@@ -38,11 +51,17 @@ type TaskWire = z.output<typeof taskWire>;
  * whose evidence is not quoted from the thought is dropped (the model made it up); a date or
  * time that is not a real YYYY-MM-DD / HH:MM becomes null rather than a wrong reminder.
  */
-export function parseThoughtAnalysis(raw: unknown, thought: Pick<ThoughtForAnalysis, 'content'>): ThoughtAnalysis {
+export function parseThoughtAnalysis(
+  raw: unknown,
+  thought: Pick<ThoughtForAnalysis, 'content'>,
+): ThoughtAnalysis {
   const wire = parseOrThrow(thoughtAnalysisWire, raw, 'thought analysis');
   const haystack = looseForm(thought.content);
   const tasks = wire.tasks
-    .filter((task) => task.title !== '' && task.evidence !== '' && haystack.includes(looseForm(task.evidence)))
+    .filter(
+      (task) =>
+        task.title !== '' && task.evidence !== '' && haystack.includes(looseForm(task.evidence)),
+    )
     .slice(0, LIMITS.tasks)
     .map(toTaskCandidate);
   return {
@@ -57,8 +76,10 @@ export function parseThoughtAnalysis(raw: unknown, thought: Pick<ThoughtForAnaly
 }
 
 function toTaskCandidate(task: TaskWire): TaskCandidate {
-  const dueDate = task.due_date !== null && isCalendarDate(task.due_date.trim()) ? task.due_date.trim() : null;
-  const dueTime = task.due_time !== null && isTimeOfDay(task.due_time.trim()) ? task.due_time.trim() : null;
+  const dueDate =
+    task.due_date !== null && isCalendarDate(task.due_date.trim()) ? task.due_date.trim() : null;
+  const dueTime =
+    task.due_time !== null && isTimeOfDay(task.due_time.trim()) ? task.due_time.trim() : null;
   return {
     title: task.title,
     ...(task.description ? { description: task.description } : {}),

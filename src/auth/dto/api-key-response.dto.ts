@@ -12,13 +12,21 @@ export class ApiKeyResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) last_used_at!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) expires_at!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) revoked_at!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set once the key was rotated' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Set once the key was rotated',
+  })
   replaced_by_id!: string | null;
 }
 
 /** Returned by create and rotate: the only time the key itself is shown. */
 export class IssuedApiKeyResponseDto extends ApiKeyResponseDto {
-  @ApiProperty({ example: 'pai_Xy3kQ9abcdEFGH1234ijklMNOP5678qrst', description: 'Shown once. Store it now.' })
+  @ApiProperty({
+    example: 'pai_Xy3kQ9abcdEFGH1234ijklMNOP5678qrst',
+    description: 'Shown once. Store it now.',
+  })
   key!: string;
 }
 

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinDate } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinDate,
+} from 'class-validator';
 import { IsIsoDateTime } from '../../common/validation/date-time.js';
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../api-key.entity.js';

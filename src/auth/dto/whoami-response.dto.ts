@@ -6,6 +6,9 @@ import { UserResponseDto } from './user-response.dto.js';
 export class WhoAmIResponseDto {
   @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
   @ApiProperty({ format: 'uuid' }) key_id!: string;
-  @ApiProperty({ enum: API_KEY_SCOPES, description: 'admin, user, read (GET routes only) or capture (capture only)' })
+  @ApiProperty({
+    enum: API_KEY_SCOPES,
+    description: 'admin, user, read (GET routes only) or capture (capture only)',
+  })
   scope!: string;
 }

@@ -4,7 +4,11 @@ export class BackupDrillDto {
   @ApiProperty({ enum: ['pending', 'passed', 'failed', 'not_run'] })
   state!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'What the drill found: matching tables, or the first difference.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What the drill found: matching tables, or the first difference.',
+  })
   detail!: string | null;
 
   @ApiProperty({ type: Number, nullable: true })
@@ -24,7 +28,11 @@ export class BackupResponseDto {
   @ApiProperty({ enum: ['running', 'done', 'failed'] })
   state!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'pai-backup-20261206T020000Z-1765600000000.pai.gz' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'pai-backup-20261206T020000Z-1765600000000.pai.gz',
+  })
   file_name!: string | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Compressed size in bytes.' })
@@ -33,7 +41,11 @@ export class BackupResponseDto {
   @ApiProperty({ type: String, nullable: true })
   sha256!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The schema migration the snapshot was taken at.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The schema migration the snapshot was taken at.',
+  })
   migration!: string | null;
 
   @ApiProperty({ type: Number, nullable: true })
@@ -61,12 +73,22 @@ export class BackupPageDto {
 }
 
 export class BackupStatusDto {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Start of the newest backup whose restore drill passed.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Start of the newest backup whose restore drill passed.',
+  })
   last_good_at!: string | null;
 
   @ApiProperty({ type: Number, nullable: true })
   last_good_age_seconds!: number | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Set when the last good backup is over two days old, or the last backup or its drill failed.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Set when the last good backup is over two days old, or the last backup or its drill failed.',
+  })
   warning!: string | null;
 }

@@ -23,7 +23,10 @@ function withDatabase(url: string, database: string): string {
 export async function runRestoreDrill(serverUrl: string, file: string): Promise<DrillResult> {
   const started = performance.now();
   const scratch = `pai_drill_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl, application_name: 'pai-backup-drill' });
+  const admin = new pg.Client({
+    connectionString: serverUrl,
+    application_name: 'pai-backup-drill',
+  });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${scratch}"`);
@@ -31,13 +34,28 @@ export async function runRestoreDrill(serverUrl: string, file: string): Promise<
     const elapsed = () => Math.round(performance.now() - started);
     try {
       const restored = await restoreSnapshot(scratchUrl, file);
-      const problems = compareSummaries(restored.trailer.tables, await summariseDatabase(scratchUrl));
+      const problems = compareSummaries(
+        restored.trailer.tables,
+        await summariseDatabase(scratchUrl),
+      );
       const tables = Object.keys(restored.trailer.tables).length;
       return problems.length
-        ? { ok: false, detail: `restored data differs: ${problems.join('; ')}`, durationMs: elapsed() }
-        : { ok: true, detail: `${tables} tables restored with matching counts and checksums`, durationMs: elapsed() };
+        ? {
+            ok: false,
+            detail: `restored data differs: ${problems.join('; ')}`,
+            durationMs: elapsed(),
+          }
+        : {
+            ok: true,
+            detail: `${tables} tables restored with matching counts and checksums`,
+            durationMs: elapsed(),
+          };
     } catch (error) {
-      return { ok: false, detail: error instanceof Error ? error.message : String(error), durationMs: elapsed() };
+      return {
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+        durationMs: elapsed(),
+      };
     }
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`).catch(() => undefined);

@@ -54,7 +54,10 @@ export const STABLE_COPY_SETTINGS = [
 
 /** `pai-backup-20261206T020000Z-1764900000000.pai.gz`: sortable by time, tagged with the schema. */
 export function snapshotFileName(at: Date, migration: string): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   const tag = /(\d{13})$/.exec(migration)?.[1] ?? 'none';
   return `pai-backup-${stamp}-${tag}.pai.gz`;
 }

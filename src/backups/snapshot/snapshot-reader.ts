@@ -26,7 +26,8 @@ export class SnapshotFormatError extends Error {}
 
 function parseControl(line: Buffer): SnapshotHeader | SnapshotTableLine | SnapshotTrailer {
   try {
-    return JSON.parse(line.toString('utf8')) as SnapshotHeader | SnapshotTableLine | SnapshotTrailer;
+    return JSON.parse(line.toString('utf8')) as
+      SnapshotHeader | SnapshotTableLine | SnapshotTrailer;
   } catch {
     throw new SnapshotFormatError('the snapshot is damaged: a control line is not JSON');
   }
@@ -44,7 +45,11 @@ export async function* readSnapshot(file: string): AsyncGenerator<SnapshotRecord
     const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     let rowsFrom = -1;
-    for (let end = buffer.indexOf(NEWLINE, start); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
+    for (
+      let end = buffer.indexOf(NEWLINE, start);
+      end !== -1;
+      end = buffer.indexOf(NEWLINE, start)
+    ) {
       const line = buffer.subarray(start, end);
       if (table) {
         if (line.equals(END_LINE)) {
@@ -57,10 +62,12 @@ export async function* readSnapshot(file: string): AsyncGenerator<SnapshotRecord
           if (rowsFrom === -1) rowsFrom = start;
         }
       } else {
-        if (sawTrailer) throw new SnapshotFormatError('the snapshot is damaged: data after its trailer');
+        if (sawTrailer)
+          throw new SnapshotFormatError('the snapshot is damaged: data after its trailer');
         const control = parseControl(line);
         if (!sawHeader) {
-          if (control.kind !== 'header' || control.format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError('not a PAI snapshot file');
+          if (control.kind !== 'header' || control.format !== SNAPSHOT_FORMAT)
+            throw new SnapshotFormatError('not a PAI snapshot file');
           sawHeader = true;
           yield { type: 'header', header: control };
         } else if (control.kind === 'table') {
@@ -79,5 +86,6 @@ export async function* readSnapshot(file: string): AsyncGenerator<SnapshotRecord
     if (rowsFrom !== -1) yield { type: 'rows', data: buffer.subarray(rowsFrom, start) };
     carry = buffer.subarray(start);
   }
-  if (!sawTrailer || carry.length > 0) throw new SnapshotFormatError('the snapshot is truncated: it has no trailer');
+  if (!sawTrailer || carry.length > 0)
+    throw new SnapshotFormatError('the snapshot is truncated: it has no trailer');
 }

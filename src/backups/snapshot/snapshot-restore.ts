@@ -10,7 +10,12 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../database/migrations.js';
 import { buildDataSourceOptions } from '../../database/typeorm-options.js';
 import { QUEUE_SCHEMA } from '../../jobs/queues.js';
-import { type SnapshotHeader, STABLE_COPY_SETTINGS, type SnapshotTrailer, type TableSummary } from './snapshot-format.js';
+import {
+  type SnapshotHeader,
+  STABLE_COPY_SETTINGS,
+  type SnapshotTrailer,
+  type TableSummary,
+} from './snapshot-format.js';
 import { readSnapshot, SnapshotFormatError } from './snapshot-reader.js';
 import { dropSecondaryIndexes, recreateIndexes } from './restore-indexes.js';
 import { columnList, countOwnRelations, listTables, SNAPSHOT_SCHEMAS } from './table-catalog.js';
@@ -32,12 +37,16 @@ export interface RestoreResult {
 /** Compares the file with its `.sha256` companion; a snapshot without one is not trusted. */
 export async function verifyFileChecksum(file: string): Promise<string> {
   const sidecar = `${file}.sha256`;
-  if (!existsSync(sidecar)) throw new SnapshotFormatError(`no checksum file beside the snapshot (${sidecar})`);
+  if (!existsSync(sidecar))
+    throw new SnapshotFormatError(`no checksum file beside the snapshot (${sidecar})`);
   const expected = (await readFile(sidecar, 'utf8')).trim().split(/\s+/)[0];
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   const actual = hash.digest('hex');
-  if (actual !== expected) throw new SnapshotFormatError('the snapshot is damaged: its SHA-256 does not match its checksum file');
+  if (actual !== expected)
+    throw new SnapshotFormatError(
+      'the snapshot is damaged: its SHA-256 does not match its checksum file',
+    );
   return actual;
 }
 
@@ -45,7 +54,8 @@ export async function readSnapshotHeader(file: string): Promise<SnapshotHeader> 
   const records = readSnapshot(file);
   try {
     const first = await records.next();
-    if (first.done || first.value.type !== 'header') throw new SnapshotFormatError('not a PAI snapshot file');
+    if (first.done || first.value.type !== 'header')
+      throw new SnapshotFormatError('not a PAI snapshot file');
     return first.value.header;
   } finally {
     await records.return(undefined);
@@ -56,7 +66,9 @@ export async function readSnapshotHeader(file: string): Promise<SnapshotHeader> 
 function migrationsUpTo(migration: string) {
   const index = MIGRATIONS.findIndex((m) => m.name === migration);
   if (index === -1) {
-    throw new RestoreRefusedError(`the snapshot's schema (${migration}) is unknown to this version of PAI: restore it with the version that made it, or a newer one`);
+    throw new RestoreRefusedError(
+      `the snapshot's schema (${migration}) is unknown to this version of PAI: restore it with the version that made it, or a newer one`,
+    );
   }
   return MIGRATIONS.slice(0, index + 1);
 }
@@ -79,7 +91,14 @@ async function buildSchema(url: string, header: SnapshotHeader): Promise<void> {
     await dataSource.destroy();
   }
   if (header.queue_schema_version === null) return;
-  const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, max: 2, supervise: false, schedule: false, migrate: true });
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: QUEUE_SCHEMA,
+    max: 2,
+    supervise: false,
+    schedule: false,
+    migrate: true,
+  });
   boss.on('error', () => undefined);
   await boss.start();
   await boss.stop({ graceful: false, close: true });
@@ -87,13 +106,21 @@ async function buildSchema(url: string, header: SnapshotHeader): Promise<void> {
 
 async function prepareTarget(client: pg.Client, force: boolean): Promise<void> {
   if ((await countOwnRelations(client)) === 0) return;
-  if (!force) throw new RestoreRefusedError('the target database is not empty; restore into an empty database, or pass --force to replace its contents');
-  for (const schema of SNAPSHOT_SCHEMAS) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  if (!force)
+    throw new RestoreRefusedError(
+      'the target database is not empty; restore into an empty database, or pass --force to replace its contents',
+    );
+  for (const schema of SNAPSHOT_SCHEMAS)
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await client.query(`CREATE SCHEMA IF NOT EXISTS public`);
 }
 
 /** Loads the rows in one transaction: a damaged file leaves the tables empty, never half-filled. */
-async function loadData(client: pg.Client, file: string, header: SnapshotHeader): Promise<SnapshotTrailer> {
+async function loadData(
+  client: pg.Client,
+  file: string,
+  header: SnapshotHeader,
+): Promise<SnapshotTrailer> {
   let copy: ReturnType<typeof copyFrom> | undefined;
   let copyDone: Promise<void> | undefined;
   const tables = new Map((await listTables(client)).map((t) => [t.name, t]));
@@ -108,9 +135,13 @@ async function loadData(client: pg.Client, file: string, header: SnapshotHeader)
       if (record.type === 'table') {
         const target = tables.get(record.table.name);
         if (!target || target.columns.join(',') !== record.table.columns.join(',')) {
-          throw new SnapshotFormatError(`table ${record.table.name} differs from the schema of ${header.migration}`);
+          throw new SnapshotFormatError(
+            `table ${record.table.name} differs from the schema of ${header.migration}`,
+          );
         }
-        copy = client.query(copyFrom(`COPY ${record.table.name} (${columnList(record.table.columns)}) FROM STDIN`));
+        copy = client.query(
+          copyFrom(`COPY ${record.table.name} (${columnList(record.table.columns)}) FROM STDIN`),
+        );
         copyDone = finished(copy);
       } else if (record.type === 'rows') {
         if (!copy!.write(record.data)) await Promise.race([once(copy!, 'drain'), copyDone]);
@@ -126,13 +157,20 @@ async function loadData(client: pg.Client, file: string, header: SnapshotHeader)
     for (const [name, expected] of Object.entries(trailer!.tables)) {
       const got = read[name];
       if (!got || got.rows !== expected.rows || got.checksum !== expected.checksum) {
-        throw new SnapshotFormatError(`the snapshot is damaged: the rows of ${name} do not match its trailer`);
+        throw new SnapshotFormatError(
+          `the snapshot is damaged: the rows of ${name} do not match its trailer`,
+        );
       }
     }
     await recreateIndexes(client, indexes);
     for (const sequence of header.sequences) {
-      if (sequence.last_value === null) await client.query(`SELECT setval($1, 1, false)`, [sequence.name]);
-      else await client.query(`SELECT setval($1, $2::bigint, true)`, [sequence.name, sequence.last_value]);
+      if (sequence.last_value === null)
+        await client.query(`SELECT setval($1, 1, false)`, [sequence.name]);
+      else
+        await client.query(`SELECT setval($1, $2::bigint, true)`, [
+          sequence.name,
+          sequence.last_value,
+        ]);
     }
     await client.query('COMMIT');
     return trailer!;
@@ -145,7 +183,11 @@ async function loadData(client: pg.Client, file: string, header: SnapshotHeader)
   }
 }
 
-export async function restoreSnapshot(url: string, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreSnapshot(
+  url: string,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<RestoreResult> {
   const started = performance.now();
   await verifyFileChecksum(file);
   const header = await readSnapshotHeader(file);

@@ -31,17 +31,26 @@ export interface SnapshotResult {
 }
 
 export async function readMigrationTag(client: pg.ClientBase): Promise<string> {
-  const exists = await client.query<{ found: string | null }>(`SELECT to_regclass('public.migrations')::text AS found`);
-  if (!exists.rows[0]?.found) throw new Error('the database has no schema yet (no migrations table): nothing to back up');
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM migrations ORDER BY "timestamp" DESC LIMIT 1`);
+  const exists = await client.query<{ found: string | null }>(
+    `SELECT to_regclass('public.migrations')::text AS found`,
+  );
+  if (!exists.rows[0]?.found)
+    throw new Error('the database has no schema yet (no migrations table): nothing to back up');
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT name FROM migrations ORDER BY "timestamp" DESC LIMIT 1`,
+  );
   if (!rows[0]) throw new Error('the database has no migration applied: nothing to back up');
   return rows[0].name;
 }
 
 export async function readQueueSchemaVersion(client: pg.ClientBase): Promise<number | null> {
-  const exists = await client.query<{ found: string | null }>(`SELECT to_regclass('pgboss.version')::text AS found`);
+  const exists = await client.query<{ found: string | null }>(
+    `SELECT to_regclass('pgboss.version')::text AS found`,
+  );
   if (!exists.rows[0]?.found) return null;
-  const { rows } = await client.query<{ version: number }>(`SELECT version::int AS version FROM pgboss.version LIMIT 1`);
+  const { rows } = await client.query<{ version: number }>(
+    `SELECT version::int AS version FROM pgboss.version LIMIT 1`,
+  );
   return rows[0]?.version ?? null;
 }
 
@@ -51,7 +60,11 @@ export async function readQueueSchemaVersion(client: pg.ClientBase): Promise<num
  * gzip, SHA-256 of the file. Works wherever the app can connect, embedded or not, without
  * a pg_dump of the right major version.
  */
-export async function takeSnapshot(url: string, directory: string, now: () => Date = () => new Date()): Promise<SnapshotResult> {
+export async function takeSnapshot(
+  url: string,
+  directory: string,
+  now: () => Date = () => new Date(),
+): Promise<SnapshotResult> {
   const started = performance.now();
   await mkdir(directory, { recursive: true });
   const client = new pg.Client({ connectionString: url, application_name: 'pai-backup' });
@@ -71,7 +84,9 @@ export async function takeSnapshot(url: string, directory: string, now: () => Da
       created_at: createdAt.toISOString(),
       migration,
       queue_schema_version: await readQueueSchemaVersion(client),
-      server_version: (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v.split(' ')[0]!,
+      server_version: (
+        await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)
+      ).rows[0]!.v.split(' ')[0]!,
       sequences: await listSequences(client),
     };
     const tables = await listTables(client);
@@ -100,7 +115,9 @@ export async function takeSnapshot(url: string, directory: string, now: () => Da
     await write(`${JSON.stringify(header)}\n`);
     const summaries: Record<string, TableSummary> = {};
     for (const table of tables) {
-      await write(`${JSON.stringify({ kind: 'table', name: table.name, columns: table.columns })}\n`);
+      await write(
+        `${JSON.stringify({ kind: 'table', name: table.name, columns: table.columns })}\n`,
+      );
       const digest = new RowDigest();
       const rows = client.query(copyTo(copyOutStatement(table)));
       for await (const chunk of rows as AsyncIterable<Buffer>) {
@@ -119,7 +136,15 @@ export async function takeSnapshot(url: string, directory: string, now: () => Da
     const sha256 = hash.digest('hex');
     // The `sha256sum -c` format, so the file can be checked without the app.
     await writeFile(`${file}.sha256`, `${sha256}  ${name}\n`);
-    return { file, bytes, sha256, migration, createdAt, durationMs: Math.round(performance.now() - started), tables: summaries };
+    return {
+      file,
+      bytes,
+      sha256,
+      migration,
+      createdAt,
+      durationMs: Math.round(performance.now() - started),
+      tables: summaries,
+    };
   } finally {
     if (partial) {
       gzip?.destroy();

@@ -18,7 +18,12 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * order without disabling constraint triggers (which needs a superuser).
  */
 export async function listTables(client: pg.ClientBase): Promise<CatalogTable[]> {
-  const { rows: tables } = await client.query<{ oid: number; schema: string; table: string; kind: string }>(
+  const { rows: tables } = await client.query<{
+    oid: number;
+    schema: string;
+    table: string;
+    kind: string;
+  }>(
     `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS table, c.relkind AS kind
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
@@ -40,13 +45,15 @@ export async function listTables(client: pg.ClientBase): Promise<CatalogTable[]>
   const byOid = new Map(tables.map((t) => [t.oid, t]));
   const dependsOn = new Map<number, Set<number>>(tables.map((t) => [t.oid, new Set()]));
   for (const { child, parent } of references) {
-    if (child !== parent && byOid.has(child) && byOid.has(parent)) dependsOn.get(child)!.add(parent);
+    if (child !== parent && byOid.has(child) && byOid.has(parent))
+      dependsOn.get(child)!.add(parent);
   }
   const ordered: number[] = [];
   const state = new Map<number, 'visiting' | 'done'>();
   const visit = (oid: number) => {
     if (state.get(oid) === 'done') return;
-    if (state.get(oid) === 'visiting') throw new Error(`foreign keys form a cycle through ${byOid.get(oid)!.table}`);
+    if (state.get(oid) === 'visiting')
+      throw new Error(`foreign keys form a cycle through ${byOid.get(oid)!.table}`);
     state.set(oid, 'visiting');
     for (const parent of dependsOn.get(oid)!) visit(parent);
     state.set(oid, 'done');
@@ -74,7 +81,9 @@ export function copyOutStatement(table: CatalogTable): string {
     : `COPY ${table.name} (${columnList(table.columns)}) TO STDOUT`;
 }
 
-export async function listSequences(client: pg.ClientBase): Promise<{ name: string; last_value: string | null }[]> {
+export async function listSequences(
+  client: pg.ClientBase,
+): Promise<{ name: string; last_value: string | null }[]> {
   const { rows } = await client.query<{ name: string; last_value: string | null }>(
     `SELECT format('%I.%I', schemaname, sequencename) AS name, last_value::text AS last_value
      FROM pg_sequences WHERE schemaname = ANY($1) ORDER BY 1`,

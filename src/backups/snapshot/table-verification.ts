@@ -6,7 +6,8 @@ import { copyOutStatement, listTables } from './table-catalog.js';
 
 async function summarise(client: pg.Client, statement: string): Promise<TableSummary> {
   const digest = new RowDigest();
-  for await (const chunk of client.query(copyTo(statement)) as AsyncIterable<Buffer>) digest.addLines(chunk);
+  for await (const chunk of client.query(copyTo(statement)) as AsyncIterable<Buffer>)
+    digest.addLines(chunk);
   return { rows: digest.rows, checksum: digest.value };
 }
 
@@ -18,7 +19,8 @@ export async function summariseDatabase(url: string): Promise<Record<string, Tab
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     for (const statement of STABLE_COPY_SETTINGS) await client.query(statement);
     const summaries: Record<string, TableSummary> = {};
-    for (const table of await listTables(client)) summaries[table.name] = await summarise(client, copyOutStatement(table));
+    for (const table of await listTables(client))
+      summaries[table.name] = await summarise(client, copyOutStatement(table));
     await client.query('COMMIT');
     return summaries;
   } finally {
@@ -27,12 +29,16 @@ export async function summariseDatabase(url: string): Promise<Record<string, Tab
 }
 
 /** The tables whose count or checksum differ from what was expected, described for a person. */
-export function compareSummaries(expected: Record<string, TableSummary>, actual: Record<string, TableSummary>): string[] {
+export function compareSummaries(
+  expected: Record<string, TableSummary>,
+  actual: Record<string, TableSummary>,
+): string[] {
   const problems: string[] = [];
   for (const [name, want] of Object.entries(expected)) {
     const got = actual[name];
     if (!got) problems.push(`${name}: missing`);
-    else if (got.rows !== want.rows) problems.push(`${name}: ${got.rows} rows, expected ${want.rows}`);
+    else if (got.rows !== want.rows)
+      problems.push(`${name}: ${got.rows} rows, expected ${want.rows}`);
     else if (got.checksum !== want.checksum) problems.push(`${name}: checksum differs`);
   }
   return problems;

@@ -55,6 +55,8 @@ describe('forEachLimited', () => {
   });
 
   it('resolves at once for no items', async () => {
-    await expect(forEachLimited([], 3, () => Promise.reject(new Error('never called')))).resolves.toBeUndefined();
+    await expect(
+      forEachLimited([], 3, () => Promise.reject(new Error('never called'))),
+    ).resolves.toBeUndefined();
   });
 });

@@ -3,7 +3,11 @@
  * when all have settled. `work` handles its own errors: one that throws rejects the whole run
  * only after the others in flight have finished, so nothing keeps running unawaited.
  */
-export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const lane = async () => {

@@ -43,7 +43,8 @@ export class PgChannelListener {
       keepAlive: true,
     });
     client.on('notification', (message) => {
-      if (message.channel === this.options.channel && message.payload !== undefined) this.options.onNotification(message.payload);
+      if (message.channel === this.options.channel && message.payload !== undefined)
+        this.options.onNotification(message.payload);
     });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
@@ -58,7 +59,9 @@ export class PgChannelListener {
       this.attempt = 0;
       this.options.onListening?.(true);
     } catch (error) {
-      this.options.onError?.(`could not listen on ${this.options.channel}: ${(error as Error).message}`);
+      this.options.onError?.(
+        `could not listen on ${this.options.channel}: ${(error as Error).message}`,
+      );
       await client.end().catch(() => undefined);
       this.scheduleReconnect();
     }

@@ -8,7 +8,11 @@ function controlledWrite() {
   const write = (items: number[]) =>
     new Promise<number[]>((resolve, reject) => {
       batches.push(items);
-      pending.push(() => (items.includes(13) && items.length > 0 ? reject(new Error('bad item 13')) : resolve(items.map((n) => n * 10))));
+      pending.push(() =>
+        items.includes(13) && items.length > 0
+          ? reject(new Error('bad item 13'))
+          : resolve(items.map((n) => n * 10)),
+      );
     });
   const finishNext = async () => {
     pending.shift()!();
@@ -48,7 +52,12 @@ describe('WriteBatcher', () => {
     const c = controlledWrite();
     const batcher = new WriteBatcher(c.write, { maxInFlight: 1, maxBatch: 10 });
     const first = batcher.submit(1);
-    const rest = [12, 13, 14].map((n) => batcher.submit(n).then((v) => ({ ok: v }), (e: Error) => ({ failed: e.message })));
+    const rest = [12, 13, 14].map((n) =>
+      batcher.submit(n).then(
+        (v) => ({ ok: v }),
+        (e: Error) => ({ failed: e.message }),
+      ),
+    );
     await c.finishNext();
     await first;
     await c.finishNext(); // [12, 13, 14] fails: each is retried alone

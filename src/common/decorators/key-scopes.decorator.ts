@@ -10,7 +10,10 @@ export const KEY_SCOPES = 'pai:keyScopes';
  * Swagger shows the scopes as `x-key-scopes`.
  */
 export const AllowKeyScopes = (...scopes: NarrowKeyScope[]) =>
-  applyDecorators(SetMetadata(KEY_SCOPES, scopes), ApiExtension('x-key-scopes', ['admin', 'user', ...scopes]));
+  applyDecorators(
+    SetMetadata(KEY_SCOPES, scopes),
+    ApiExtension('x-key-scopes', ['admin', 'user', ...scopes]),
+  );
 
 /** The usual case: a GET route that a `read` key may call. */
 export const Readable = () => AllowKeyScopes('read');

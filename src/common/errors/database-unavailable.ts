@@ -13,7 +13,15 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'the database is unavailable; retry shortly';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /**
  * SQLSTATE class 08 (connection exception), 57P01-57P03 (admin or crash shutdown, cannot
@@ -41,7 +49,8 @@ function walk(error: unknown, depth: number): boolean {
     errors?: unknown;
   };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SQLSTATE.test(code))) return true;
-  if (typeof message === 'string' && MESSAGES.some((known) => message.startsWith(known))) return true;
+  if (typeof message === 'string' && MESSAGES.some((known) => message.startsWith(known)))
+    return true;
   if (Array.isArray(errors) && errors.some((inner) => walk(inner, depth + 1))) return true;
   return walk(driverError, depth + 1) || walk(cause, depth + 1);
 }

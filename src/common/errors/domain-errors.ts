@@ -23,6 +23,7 @@ export const invalid = (message: string, details?: unknown[]) =>
 /** PostgreSQL's unique_violation, for services that turn it into a conflict. */
 export function isUniqueViolation(error: unknown): boolean {
   const code =
-    (error as { code?: string })?.code ?? (error as { driverError?: { code?: string } })?.driverError?.code;
+    (error as { code?: string })?.code ??
+    (error as { driverError?: { code?: string } })?.driverError?.code;
   return code === '23505';
 }

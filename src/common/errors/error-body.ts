@@ -9,7 +9,12 @@ export interface ErrorBody {
   request_id: string;
 }
 
-export function errorBody(status: number, message: string, requestId: string, details?: unknown[]): ErrorBody {
+export function errorBody(
+  status: number,
+  message: string,
+  requestId: string,
+  details?: unknown[],
+): ErrorBody {
   return {
     status_code: status,
     error: STATUS_CODES[status] ?? 'Error',

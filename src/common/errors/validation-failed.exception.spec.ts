@@ -18,7 +18,11 @@ class Parent {
   child!: Child;
 }
 
-function error(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
+function error(
+  property: string,
+  constraints?: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError {
   return { property, constraints, children };
 }
 
@@ -48,7 +52,9 @@ describe('ValidationFailedException.fromErrors', () => {
     const exception = ValidationFailedException.fromErrors([
       error('parent', undefined, [
         error('child', { isString: 'child must be a string' }),
-        error('items', undefined, [error('0', undefined, [error('name', { isNotEmpty: 'name must not be empty' })])]),
+        error('items', undefined, [
+          error('0', undefined, [error('name', { isNotEmpty: 'name must not be empty' })]),
+        ]),
       ]),
     ]);
 
@@ -61,7 +67,9 @@ describe('ValidationFailedException.fromErrors', () => {
 
   it("keeps a parent's own problems before its children's", () => {
     const exception = ValidationFailedException.fromErrors([
-      error('parent', { isObject: 'parent must be an object' }, [error('child', { isInt: 'child must be an integer' })]),
+      error('parent', { isObject: 'parent must be an object' }, [
+        error('child', { isInt: 'child must be an integer' }),
+      ]),
     ]);
     expect(exception.problems).toEqual([
       { field: 'parent', message: 'parent must be an object' },
@@ -72,7 +80,9 @@ describe('ValidationFailedException.fromErrors', () => {
   it('rewrites whitelist errors as unknown fields, nested too', () => {
     const exception = ValidationFailedException.fromErrors([
       error('extra', { whitelistValidation: 'property extra should not exist' }),
-      error('parent', undefined, [error('sneaky', { whitelistValidation: 'property sneaky should not exist' })]),
+      error('parent', undefined, [
+        error('sneaky', { whitelistValidation: 'property sneaky should not exist' }),
+      ]),
     ]);
 
     expect(exception.problems).toEqual([

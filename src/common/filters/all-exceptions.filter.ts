@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import {
@@ -32,8 +39,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, message, details } = this.describe(exception);
     if (status === 503) {
       // An outage, not a bug: one line without the stack, and the client is told when to retry.
-      this.logger.warn({ err: describeBriefly(exception), request_id: request.id }, DATABASE_UNAVAILABLE_LOG);
-      if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      this.logger.warn(
+        { err: describeBriefly(exception), request_id: request.id },
+        DATABASE_UNAVAILABLE_LOG,
+      );
+      if (!response.headersSent)
+        response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     } else if (status >= 500) {
       this.logger.error({ err: exception, request_id: request.id }, 'unhandled error');
     } else if (isDataException(exception)) {
@@ -52,13 +63,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { status: 429, message: 'rate limit exceeded, retry after the time in Retry-After' };
     }
     if (exception instanceof DomainError) {
-      return { status: DOMAIN_STATUS[exception.kind], message: exception.message, details: exception.details };
+      return {
+        status: DOMAIN_STATUS[exception.kind],
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-      const message = Array.isArray(raw) ? String(raw[0]) : typeof raw === 'string' ? raw : exception.message;
+      const message = Array.isArray(raw)
+        ? String(raw[0])
+        : typeof raw === 'string'
+          ? raw
+          : exception.message;
       return { status, message: status >= 500 ? 'internal server error' : message };
     }
     if (isDatabaseUnavailable(exception)) {
@@ -75,8 +94,15 @@ export const DATA_EXCEPTION_LOG = 'input the database rejected';
 export const DATABASE_UNAVAILABLE_LOG = 'database unavailable, answered 503';
 
 function describeBriefly(exception: unknown): { message: string; code?: unknown } {
-  const error = exception as { message?: unknown; code?: unknown; driverError?: { code?: unknown } };
-  return { message: String(error?.message ?? exception), code: error?.code ?? error?.driverError?.code };
+  const error = exception as {
+    message?: unknown;
+    code?: unknown;
+    driverError?: { code?: unknown };
+  };
+  return {
+    message: String(error?.message ?? exception),
+    code: error?.code ?? error?.driverError?.code,
+  };
 }
 
 /**
@@ -86,6 +112,7 @@ function describeBriefly(exception: unknown): { message: string; code?: unknown 
  */
 function isDataException(error: unknown): boolean {
   const code =
-    (error as { code?: unknown })?.code ?? (error as { driverError?: { code?: unknown } })?.driverError?.code;
+    (error as { code?: unknown })?.code ??
+    (error as { driverError?: { code?: unknown } })?.driverError?.code;
   return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code);
 }

@@ -16,7 +16,11 @@ export class ApiKeyThrottlerGuard extends ThrottlerGuard {
     return (request as unknown as Request).auth?.keyId ?? 'anonymous';
   }
 
-  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+  protected override generateKey(
+    _context: ExecutionContext,
+    tracker: string,
+    throttlerName: string,
+  ): string {
     return `rate:${throttlerName}:${tracker}`;
   }
 }

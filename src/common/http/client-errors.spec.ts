@@ -16,7 +16,8 @@ function rawRequest(server: Server, bytes: string): Promise<string> {
   });
 }
 
-const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+const bodyOf = (answer: string) =>
+  JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
 
 describe('answerClientErrorsInShape', () => {
   let server: Server;
@@ -32,7 +33,10 @@ describe('answerClientErrorsInShape', () => {
   });
 
   it('answers a URL past the header limit with 431 in the error shape and a request id', async () => {
-    const answer = await rawRequest(server, `GET /?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const answer = await rawRequest(
+      server,
+      `GET /?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
     expect(answer.startsWith('HTTP/1.1 431 ')).toBe(true);
     const requestId = /X-Request-Id: (\S+)/.exec(answer)?.[1];
     expect(bodyOf(answer)).toEqual({
@@ -46,11 +50,18 @@ describe('answerClientErrorsInShape', () => {
   it('answers a malformed request line with 400 in the error shape', async () => {
     const answer = await rawRequest(server, 'NOT HTTP AT ALL\r\n\r\n');
     expect(answer.startsWith('HTTP/1.1 400 ')).toBe(true);
-    expect(bodyOf(answer)).toMatchObject({ status_code: 400, error: 'Bad Request', message: 'malformed HTTP request' });
+    expect(bodyOf(answer)).toMatchObject({
+      status_code: 400,
+      error: 'Bad Request',
+      message: 'malformed HTTP request',
+    });
   });
 
   it('leaves well-formed requests to the application', async () => {
-    const answer = await rawRequest(server, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const answer = await rawRequest(
+      server,
+      'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
     expect(answer.startsWith('HTTP/1.1 200 ')).toBe(true);
     expect(answer.endsWith('ok')).toBe(true);
   });

@@ -19,7 +19,8 @@ export function answerClientErrorsInShape(server: Server): void {
       return;
     }
     const status = TOO_LARGE.has(error.code ?? '') ? 431 : 400;
-    const message = status === 431 ? 'request line or headers are too large' : 'malformed HTTP request';
+    const message =
+      status === 431 ? 'request line or headers are too large' : 'malformed HTTP request';
     const requestId = randomUUID();
     const body = JSON.stringify(errorBody(status, message, requestId));
     socket.end(

@@ -28,16 +28,30 @@ export function notFoundInShape(request: Request, response: Response): void {
 }
 
 /** Errors Express itself raised (a malformed URL, a static-file failure) before any Nest route. */
-export function errorInShape(error: { status?: number; statusCode?: number }, request: Request, response: Response, next: NextFunction): void {
+export function errorInShape(
+  error: { status?: number; statusCode?: number },
+  request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
   if (response.headersSent) {
     next(error);
     return;
   }
   const status = error.status ?? error.statusCode ?? 500;
-  if (status >= 400 && status < 500) send(response, status, status === 404 ? `Cannot ${request.method} ${request.path}` : 'bad request', request);
+  if (status >= 400 && status < 500)
+    send(
+      response,
+      status,
+      status === 404 ? `Cannot ${request.method} ${request.path}` : 'bad request',
+      request,
+    );
   else send(response, 500, 'internal server error', request);
 }
 
 function send(response: Response, status: number, message: string, request: Request): void {
-  response.status(status).type('application/json').send(JSON.stringify(errorBody(status, message, request.id ?? randomUUID())));
+  response
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify(errorBody(status, message, request.id ?? randomUUID())));
 }

@@ -11,7 +11,9 @@ describe('redactSecrets', () => {
   });
 
   it('masks a key in a URL path', () => {
-    expect(redactSecrets(`/api/v1/keys/${KEY}/details`)).toBe('/api/v1/keys/pai_[REDACTED]/details');
+    expect(redactSecrets(`/api/v1/keys/${KEY}/details`)).toBe(
+      '/api/v1/keys/pai_[REDACTED]/details',
+    );
   });
 
   it('masks every key in the text', () => {
@@ -43,7 +45,9 @@ describe('serializeError', () => {
     expect(Object.keys(logged).sort()).toEqual(['code', 'message', 'stack', 'type']);
     expect(JSON.stringify(logged)).not.toContain('s3cret');
     expect(logged.message).toBe('connect failed for postgres://app:[REDACTED]@db:5432/pai');
-    expect(serializeError('plain pai_abcdefghijklmnopqrstuvwx')).toEqual({ message: 'plain pai_[REDACTED]' });
+    expect(serializeError('plain pai_abcdefghijklmnopqrstuvwx')).toEqual({
+      message: 'plain pai_[REDACTED]',
+    });
   });
 });
 
@@ -63,7 +67,10 @@ describe('logDestination', () => {
   };
 
   it('writes readable lines on a terminal (auto) and when asked (pretty), still redacted', async () => {
-    for (const [format, tty] of [['auto', true], ['pretty', false]] as const) {
+    for (const [format, tty] of [
+      ['auto', true],
+      ['pretty', false],
+    ] as const) {
       const { text } = await logLineTo(format, tty);
       expect(text).toContain('capture stored');
       expect(text).toMatch(/INFO/);
@@ -72,8 +79,11 @@ describe('logDestination', () => {
     }
   });
 
-  it('keeps JSON lines (pino\'s own destination) off a terminal and when asked', async () => {
-    for (const [format, tty] of [['auto', false], ['json', true]] as const) {
+  it("keeps JSON lines (pino's own destination) off a terminal and when asked", async () => {
+    for (const [format, tty] of [
+      ['auto', false],
+      ['json', true],
+    ] as const) {
       const { destination } = await logLineTo(format, tty);
       expect(destination.constructor.name).toBe('SonicBoom');
     }

@@ -33,9 +33,19 @@ export type LogFormat = 'auto' | 'json' | 'pretty';
  * A newcomer at a terminal reads lines ("12:00:01 INFO capture stored"); anything else (a
  * pipe, a file, a container's log driver) gets one JSON object per line, as log shippers want.
  */
-export function logDestination(format: LogFormat, isTty: boolean = process.stdout.isTTY === true, output?: NodeJS.WritableStream): DestinationStream {
+export function logDestination(
+  format: LogFormat,
+  isTty: boolean = process.stdout.isTTY === true,
+  output?: NodeJS.WritableStream,
+): DestinationStream {
   if (format === 'pretty' || (format === 'auto' && isTty)) {
-    return pretty({ colorize: isTty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', sync: true, destination: output ?? 1 });
+    return pretty({
+      colorize: isTty,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,service',
+      sync: true,
+      destination: output ?? 1,
+    });
   }
   return pino.destination({ fd: 1, sync: false });
 }
@@ -48,7 +58,14 @@ export function createRootLogger(level: string, destination?: DestinationStream)
       timestamp: pino.stdTimeFunctions.isoTime,
       // Belt and braces: our serializers never include headers, but a stray object might.
       redact: {
-        paths: ['req.headers.authorization', 'headers.authorization', '*.authorization', 'key', '*.key', 'password'],
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          '*.authorization',
+          'key',
+          '*.key',
+          'password',
+        ],
         censor: '[REDACTED]',
       },
       formatters: { level: (label) => ({ level: label }) },
@@ -64,7 +81,10 @@ export function createRootLogger(level: string, destination?: DestinationStream)
  * switched off costs one listener and a clock read per request, nothing more: capture's
  * budget is counted in microseconds.
  */
-export function createRequestLogger(logger: Logger, observe?: (request: Request, status: number, seconds: number) => void) {
+export function createRequestLogger(
+  logger: Logger,
+  observe?: (request: Request, status: number, seconds: number) => void,
+) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = performance.now();
     response.once('close', () => {
@@ -78,7 +98,9 @@ export function createRequestLogger(logger: Logger, observe?: (request: Request,
         {
           req: { method: request.method, url: redactSecrets(request.originalUrl) },
           request_id: request.id,
-          route: request.route?.path ? `${request.baseUrl ?? ''}${request.route.path as string}` : undefined,
+          route: request.route?.path
+            ? `${request.baseUrl ?? ''}${request.route.path as string}`
+            : undefined,
           status,
           latency_ms: Math.round(performance.now() - started),
           user_id: request.auth?.userId,

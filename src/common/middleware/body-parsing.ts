@@ -2,7 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { isUtf8 } from 'node:buffer';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { errorBody } from '../errors/error-body.js';
-import { findHostileInput, type HostileInputProblem, urlHasNul } from '../validation/hostile-input.js';
+import {
+  findHostileInput,
+  type HostileInputProblem,
+  urlHasNul,
+} from '../validation/hostile-input.js';
 
 export const BODY_LIMIT = '1mb';
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -15,10 +19,19 @@ type Parser = (request: Request, response: Response, next: (error?: unknown) => 
  * every request a match); parser failures are answered here in the contract's shape, since
  * they happen before Nest's exception filters are in play.
  */
-export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp[] = [], streamedBodyPaths: RegExp[] = [], jsonRpcPaths: RegExp[] = []): void {
+export function installBodyParsing(
+  app: INestApplication,
+  plainBodyPaths: RegExp[] = [],
+  streamedBodyPaths: RegExp[] = [],
+  jsonRpcPaths: RegExp[] = [],
+): void {
   const json: Parser = express.json({ limit: BODY_LIMIT, strict: true, verify: requireUtf8 });
   const text: Parser = express.text({ limit: BODY_LIMIT, type: 'text/plain', verify: requireUtf8 });
-  const form: Parser = express.urlencoded({ limit: BODY_LIMIT, extended: false, verify: requireUtf8 });
+  const form: Parser = express.urlencoded({
+    limit: BODY_LIMIT,
+    extended: false,
+    verify: requireUtf8,
+  });
   const acceptsPlain = (request: Request) => plainBodyPaths.some((path) => path.test(request.path));
   // A JSON-RPC tool call reports bad arguments as a tool error (MCP: never a transport
   // failure), so the tool runner checks its arguments with the same rules itself.
@@ -28,7 +41,9 @@ export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp
 
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (urlHasNul(request.url)) {
-      response.status(400).json(errorBody(400, 'the URL must not contain NUL characters', String(request.id)));
+      response
+        .status(400)
+        .json(errorBody(400, 'the URL must not contain NUL characters', String(request.id)));
       return;
     }
     // Uploads larger than the JSON limit: their handler reads the stream itself.
@@ -50,13 +65,23 @@ export function installBodyParsing(app: INestApplication, plainBodyPaths: RegExp
       if (request.is('text/plain')) return text(request, response, parsed);
       if (request.is('application/x-www-form-urlencoded')) return form(request, response, parsed);
     }
-    response.status(415).json(errorBody(415, 'Content-Type must be application/json', String(request.id)));
+    response
+      .status(415)
+      .json(errorBody(415, 'Content-Type must be application/json', String(request.id)));
   });
 }
 
-function answerParserError(error: unknown, request: Request, response: Response, next: NextFunction): void {
+function answerParserError(
+  error: unknown,
+  request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
   const parserError = error as ParserError;
-  if (typeof parserError?.type !== 'string' || (!parserError.type.startsWith('entity.') && !parserError.type.endsWith('.unsupported'))) {
+  if (
+    typeof parserError?.type !== 'string' ||
+    (!parserError.type.startsWith('entity.') && !parserError.type.endsWith('.unsupported'))
+  ) {
     return next(error);
   }
   const status = parserError.status ?? 400;
@@ -80,7 +105,10 @@ const INVALID_UTF8 = 'entity.utf8.invalid';
  */
 function requireUtf8(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
   if ((encoding ?? 'utf-8').toLowerCase().replace('-', '') !== 'utf8' || isUtf8(body)) return;
-  throw Object.assign(new Error('request body is not valid UTF-8'), { status: 400, type: INVALID_UTF8 });
+  throw Object.assign(new Error('request body is not valid UTF-8'), {
+    status: 400,
+    type: INVALID_UTF8,
+  });
 }
 
 interface ParserError {
@@ -90,7 +118,9 @@ interface ParserError {
 
 function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
-  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
 }
 
 /** A request whose body the parser would read: a method that takes one, and a body on the wire. */

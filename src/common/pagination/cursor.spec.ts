@@ -15,7 +15,8 @@ function decodeError(raw: string, kind?: CursorKind): DomainError {
   return thrown as DomainError;
 }
 
-const encodeRaw = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+const encodeRaw = (value: unknown) =>
+  Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 describe('encodeCursor / decodeCursor', () => {
   it('round-trips a Date and an id', () => {
@@ -63,14 +64,22 @@ describe('decodeCursor against hostile cursors', () => {
 
   it('round-trips a cursor tagged with its list and rank', () => {
     const raw = encodeCursor({ createdAt: new Date(AT), id: ID, rank: 20_500 }, TASKS_BY_DUE.list);
-    expect(decodeCursor(raw, TASKS_BY_DUE)).toEqual({ createdAt: new Date(AT), id: ID, rank: 20_500 });
+    expect(decodeCursor(raw, TASKS_BY_DUE)).toEqual({
+      createdAt: new Date(AT),
+      id: ID,
+      rank: 20_500,
+    });
     const ranked = encodeCursor({ createdAt: new Date(AT), id: ID, rank: 0.0607927 }, SEARCH.list);
     expect(decodeCursor(ranked, SEARCH)?.rank).toBe(0.0607927);
   });
 
   it('still reads the untagged cursors handed out before lists were named', () => {
     expect(decodeCursor(encodeRaw([AT, ID]), SEARCH)).toEqual({ createdAt: new Date(AT), id: ID });
-    expect(decodeCursor(encodeRaw([AT, ID, 3]), TASKS_BY_DUE)).toEqual({ createdAt: new Date(AT), id: ID, rank: 3 });
+    expect(decodeCursor(encodeRaw([AT, ID, 3]), TASKS_BY_DUE)).toEqual({
+      createdAt: new Date(AT),
+      id: ID,
+      rank: 3,
+    });
   });
 
   it('refuses a cursor from another list or another sort order', () => {
@@ -81,12 +90,20 @@ describe('decodeCursor against hostile cursors', () => {
   });
 
   it.each([
-    ['a fractional rank on an integer sort key', encodeRaw([AT, ID, 1.5, 'tasks:due_date']), TASKS_BY_DUE],
+    [
+      'a fractional rank on an integer sort key',
+      encodeRaw([AT, ID, 1.5, 'tasks:due_date']),
+      TASKS_BY_DUE,
+    ],
     ['an integer rank past int4', encodeRaw([AT, ID, 2 ** 31, 'tasks:due_date']), TASKS_BY_DUE],
     ['a rank real cannot hold (overflow)', encodeRaw([AT, ID, 1e300, 'thoughts']), SEARCH],
     ['a rank real cannot hold (underflow)', encodeRaw([AT, ID, 1e-300, 'thoughts']), SEARCH],
     ['a string rank', encodeRaw([AT, ID, '1', 'thoughts']), SEARCH],
-    ['a time before year 0001 (PostgreSQL would 500)', encodeRaw(['-271821-04-20T00:00:00.000Z', ID]), SEARCH],
+    [
+      'a time before year 0001 (PostgreSQL would 500)',
+      encodeRaw(['-271821-04-20T00:00:00.000Z', ID]),
+      SEARCH,
+    ],
     ['a time JavaScript rolls over', encodeRaw(['2026-02-30T00:00:00.000Z', ID]), SEARCH],
     ['a numeric time', encodeRaw([1e20, ID]), SEARCH],
     ['a non-string list', encodeRaw([AT, ID, null, 7]), SEARCH],
@@ -127,7 +144,9 @@ describe('toPage', () => {
   it('tags the cursor with the list it belongs to', () => {
     const page = toPage(rows, 3, map, undefined, 'things');
     expect(decodeCursor(page.next_cursor ?? undefined, { list: 'things' })?.id).toBe(rows[2].id);
-    expect(() => decodeCursor(page.next_cursor ?? undefined, { list: 'others' })).toThrow(/another list/);
+    expect(() => decodeCursor(page.next_cursor ?? undefined, { list: 'others' })).toThrow(
+      /another list/,
+    );
   });
 
   it('with fewer than limit rows returns no cursor', () => {

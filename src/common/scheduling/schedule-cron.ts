@@ -12,9 +12,19 @@ export type CronSetting = 'BACKUP_CRON' | 'CONSCIOUSNESS_CRON' | 'RETENTION_CRON
  * the job at shutdown. Every instance registers its own: the jobs claim their slot in the
  * database so one of them does the work.
  */
-export function scheduleCron(registry: SchedulerRegistry, config: AppConfig, name: string, setting: CronSetting, onTick: () => Promise<void>): void {
+export function scheduleCron(
+  registry: SchedulerRegistry,
+  config: AppConfig,
+  name: string,
+  setting: CronSetting,
+  onTick: () => Promise<void>,
+): void {
   if (!config.get('SCHEDULER_ENABLED', { infer: true })) return;
-  const job = CronJob.from({ cronTime: config.get(setting, { infer: true }), timeZone: 'UTC', onTick });
+  const job = CronJob.from({
+    cronTime: config.get(setting, { infer: true }),
+    timeZone: 'UTC',
+    onTick,
+  });
   registry.addCronJob(name, job);
   job.start();
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { plainToInstance } from 'class-transformer';
 import { IsOptional, validateSync } from 'class-validator';
-import { IsIsoDateTime, isStorableInstant, MAX_INSTANT, MIN_INSTANT, parseIsoDateTime } from './date-time.js';
+import {
+  IsIsoDateTime,
+  isStorableInstant,
+  MAX_INSTANT,
+  MIN_INSTANT,
+  parseIsoDateTime,
+} from './date-time.js';
 
 describe('parseIsoDateTime', () => {
   it.each([
@@ -62,7 +68,10 @@ describe('@IsIsoDateTime', () => {
   }
   const check = (plain: object) => {
     const instance = plainToInstance(Query, plain);
-    return { instance, problems: validateSync(instance).flatMap((error) => Object.values(error.constraints ?? {})) };
+    return {
+      instance,
+      problems: validateSync(instance).flatMap((error) => Object.values(error.constraints ?? {})),
+    };
   };
 
   it('turns a valid date-time into a Date', () => {
@@ -71,11 +80,14 @@ describe('@IsIsoDateTime', () => {
     expect(instance.since).toEqual(new Date('2026-01-04T08:00:00.000Z'));
   });
 
-  it.each(['2026-02-30', '-271821-04-20T00:00:00.000Z', 'soon', ''])('refuses %j with one clear message', (since) => {
-    expect(check({ since }).problems).toEqual([
-      'since must be an ISO-8601 date-time such as 2026-01-04T12:00:00Z, in years 0001 to 9999',
-    ]);
-  });
+  it.each(['2026-02-30', '-271821-04-20T00:00:00.000Z', 'soon', ''])(
+    'refuses %j with one clear message',
+    (since) => {
+      expect(check({ since }).problems).toEqual([
+        'since must be an ISO-8601 date-time such as 2026-01-04T12:00:00Z, in years 0001 to 9999',
+      ]);
+    },
+  );
 
   it('refuses a non-string (a number of milliseconds is not a date-time here)', () => {
     expect(check({ since: 0 }).problems).toHaveLength(1);

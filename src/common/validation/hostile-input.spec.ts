@@ -9,7 +9,15 @@ const nested = (levels: number, leaf: unknown = 1): unknown => {
 
 describe('findHostileInput', () => {
   it('lets ordinary bodies through', () => {
-    expect(findHostileInput({ content: 'Call mom \u{1F600} \u202Eevil', tags: ['a', 'b'], n: 1, ok: true, none: null })).toBeNull();
+    expect(
+      findHostileInput({
+        content: 'Call mom \u{1F600} \u202Eevil',
+        tags: ['a', 'b'],
+        n: 1,
+        ok: true,
+        none: null,
+      }),
+    ).toBeNull();
     expect(findHostileInput('plain text body')).toBeNull();
     expect(findHostileInput({})).toBeNull();
     expect(findHostileInput(nested(MAX_BODY_DEPTH))).toBeNull();
@@ -20,13 +28,20 @@ describe('findHostileInput', () => {
       field: 'tags',
       message: 'tags must not contain NUL characters',
     });
-    expect(findHostileInput({ work_patterns: { notes: '\u0000' } })?.field).toBe('work_patterns.notes');
+    expect(findHostileInput({ work_patterns: { notes: '\u0000' } })?.field).toBe(
+      'work_patterns.notes',
+    );
     expect(findHostileInput({ goals: [{ title: 'ok' }, { title: '\u0000' }] })).toEqual({
       field: 'goals.1.title',
       message: 'title must not contain NUL characters',
     });
-    expect(findHostileInput({ ongoing_projects: [{ name: 'p', tags: ['\u0000'] }] })?.field).toBe('ongoing_projects.0.tags');
-    expect(findHostileInput('text\u0000body')).toEqual({ field: 'body', message: 'body must not contain NUL characters' });
+    expect(findHostileInput({ ongoing_projects: [{ name: 'p', tags: ['\u0000'] }] })?.field).toBe(
+      'ongoing_projects.0.tags',
+    );
+    expect(findHostileInput('text\u0000body')).toEqual({
+      field: 'body',
+      message: 'body must not contain NUL characters',
+    });
   });
 
   it('refuses a lone surrogate half, which has no UTF-8 form', () => {
@@ -39,7 +54,9 @@ describe('findHostileInput', () => {
   });
 
   it('refuses a NUL in a field name', () => {
-    expect(findHostileInput({ 'con\u0000tent': 'x' })?.message).toBe('field names must not contain NUL characters');
+    expect(findHostileInput({ 'con\u0000tent': 'x' })?.message).toBe(
+      'field names must not contain NUL characters',
+    );
   });
 
   it('refuses nesting past the limit without overflowing its own stack', () => {

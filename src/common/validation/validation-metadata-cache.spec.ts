@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { IsInt, IsOptional, IsString, MetadataStorage, Min, ValidateNested, validateSync } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  MetadataStorage,
+  Min,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { cacheValidationMetadata } from './validation-metadata-cache.js';
 
@@ -28,7 +36,8 @@ class Holder {
 /** A storage of its own holding copies of the global rules, so the test never patches the app's. */
 function copyOfGlobalStorage(): MetadataStorage {
   const storage = new MetadataStorage();
-  const global = (globalThis as { classValidatorMetadataStorage?: MetadataStorage }).classValidatorMetadataStorage!;
+  const global = (globalThis as { classValidatorMetadataStorage?: MetadataStorage })
+    .classValidatorMetadataStorage!;
   for (const target of [Base, Child, Holder]) {
     for (const metadata of global.getTargetValidationMetadatas(target, '', false, false)) {
       if (metadata.target === target) storage.addValidationMetadata(metadata);
@@ -43,24 +52,57 @@ describe('cacheValidationMetadata', () => {
     const cached = copyOfGlobalStorage();
     cacheValidationMetadata(cached);
     for (const target of [Base, Child, Holder]) {
-      for (const [always, strict, groups] of [[false, false, undefined], [true, false, undefined], [false, true, ['a']]] as const) {
-        const expected = plain.getTargetValidationMetadatas(target, '', always, strict, groups ? [...groups] : undefined);
-        const first = cached.getTargetValidationMetadatas(target, '', always, strict, groups ? [...groups] : undefined);
-        const again = cached.getTargetValidationMetadatas(target, '', always, strict, groups ? [...groups] : undefined);
+      for (const [always, strict, groups] of [
+        [false, false, undefined],
+        [true, false, undefined],
+        [false, true, ['a']],
+      ] as const) {
+        const expected = plain.getTargetValidationMetadatas(
+          target,
+          '',
+          always,
+          strict,
+          groups ? [...groups] : undefined,
+        );
+        const first = cached.getTargetValidationMetadatas(
+          target,
+          '',
+          always,
+          strict,
+          groups ? [...groups] : undefined,
+        );
+        const again = cached.getTargetValidationMetadatas(
+          target,
+          '',
+          always,
+          strict,
+          groups ? [...groups] : undefined,
+        );
         expect(first).toEqual(expected);
         expect(again).toBe(first);
         expect(cached.groupByPropertyName(again)).toEqual(plain.groupByPropertyName(expected));
       }
     }
-    expect(Object.keys(cached.groupByPropertyName(cached.getTargetValidationMetadatas(Child, '', false, false)))).toEqual(['size', 'name']);
+    expect(
+      Object.keys(
+        cached.groupByPropertyName(cached.getTargetValidationMetadatas(Child, '', false, false)),
+      ),
+    ).toEqual(['size', 'name']);
   });
 
   it('forgets its answers when a rule is added, so later decorators count', () => {
     const storage = copyOfGlobalStorage();
     cacheValidationMetadata(storage);
     const before = storage.getTargetValidationMetadatas(Child, '', false, false);
-    const [rule] = storage.getTargetValidationMetadatas(Holder, '', false, false).filter((metadata) => metadata.propertyName === 'note');
-    storage.addValidationMetadata(Object.assign(Object.create(Object.getPrototypeOf(rule)), rule, { target: Base, propertyName: 'extra' }));
+    const [rule] = storage
+      .getTargetValidationMetadatas(Holder, '', false, false)
+      .filter((metadata) => metadata.propertyName === 'note');
+    storage.addValidationMetadata(
+      Object.assign(Object.create(Object.getPrototypeOf(rule)), rule, {
+        target: Base,
+        propertyName: 'extra',
+      }),
+    );
     const after = storage.getTargetValidationMetadatas(Child, '', false, false);
     expect(after).toHaveLength(before.length + 1);
     expect(after.map((metadata) => metadata.propertyName)).toContain('extra');
@@ -70,7 +112,11 @@ describe('cacheValidationMetadata', () => {
     cacheValidationMetadata();
     cacheValidationMetadata();
     const check = (value: unknown) =>
-      validateSync(Object.assign(new Holder(), value), { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }).map((error) => error.property);
+      validateSync(Object.assign(new Holder(), value), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        forbidUnknownValues: true,
+      }).map((error) => error.property);
     const child = Object.assign(new Child(), { name: 'a', size: 2 });
     expect(check({ child })).toEqual([]);
     expect(check({ child: Object.assign(new Child(), { name: 3, size: 0 }) })).toEqual(['child']);

@@ -26,12 +26,22 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   };
 
   const lookup = storage.getTargetValidationMetadatas.bind(storage);
-  storage.getTargetValidationMetadatas = (targetConstructor, targetSchema, always, strictGroups, groups) => {
+  storage.getTargetValidationMetadatas = (
+    targetConstructor,
+    targetSchema,
+    always,
+    strictGroups,
+    groups,
+  ) => {
     const key = `${targetSchema ?? ''}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
     let byOptions = lookups.get(targetConstructor);
     if (!byOptions) lookups.set(targetConstructor, (byOptions = new Map()));
     let metadatas = byOptions.get(key);
-    if (!metadatas) byOptions.set(key, (metadatas = lookup(targetConstructor, targetSchema, always, strictGroups, groups)));
+    if (!metadatas)
+      byOptions.set(
+        key,
+        (metadatas = lookup(targetConstructor, targetSchema, always, strictGroups, groups)),
+      );
     return metadatas;
   };
   const group = storage.groupByPropertyName.bind(storage);

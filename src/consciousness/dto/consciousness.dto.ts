@@ -4,9 +4,11 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 export class ListChecksQueryDto extends PageQueryDto {}
 
 export class PatternDto {
-  @ApiProperty({ enum: ['recurring_theme', 'stalled_project', 'open_loop', 'time_of_day'] }) kind!: string;
+  @ApiProperty({ enum: ['recurring_theme', 'stalled_project', 'open_loop', 'time_of_day'] })
+  kind!: string;
   @ApiProperty({ example: 'Sleep keeps coming up' }) title!: string;
-  @ApiProperty({ example: 'You wrote about sleep on 4 different days this week.' }) description!: string;
+  @ApiProperty({ example: 'You wrote about sleep on 4 different days this week.' })
+  description!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) thought_ids!: string[];
   @ApiProperty({ example: 0.8 }) confidence!: number;
 }
@@ -41,11 +43,13 @@ export class ConsciousnessCheckDto {
   @ApiProperty({ type: [InsightDto] }) insights!: InsightDto[];
   @ApiProperty({ type: [CheckSuggestionDto] }) suggestions!: CheckSuggestionDto[];
   @ApiProperty({ nullable: true, type: String, example: 'local' }) backend!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'wink-eng-lite-web-model@1.8.1' }) model!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'wink-eng-lite-web-model@1.8.1' }) model!:
+    string | null;
   @ApiProperty({ example: 0 }) input_tokens!: number;
   @ApiProperty({ example: 0 }) output_tokens!: number;
   @ApiProperty({ example: 48 }) duration_ms!: number;
-  @ApiProperty({ description: 'Kept past the 7-day retention because an insight is pinned' }) pinned!: boolean;
+  @ApiProperty({ description: 'Kept past the 7-day retention because an insight is pinned' })
+  pinned!: boolean;
 }
 
 export class ConsciousnessCheckPageDto {

@@ -1,4 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  jest,
+} from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import pg from 'pg';
@@ -21,7 +30,15 @@ class FakeReplica {
   async query(sql: string): Promise<{ rows: unknown[] }> {
     if (this.failure) throw this.failure;
     if (sql.includes('pg_is_in_recovery')) {
-      return { rows: [{ in_recovery: this.inRecovery, replayed_lsn: this.replayedLsn, replayed_at: new Date(0) }] };
+      return {
+        rows: [
+          {
+            in_recovery: this.inRecovery,
+            replayed_lsn: this.replayedLsn,
+            replayed_at: new Date(0),
+          },
+        ],
+      };
     }
     this.reads.push(sql);
     return { rows: [{ served_by: this.name }] };
@@ -29,7 +46,10 @@ class FakeReplica {
 }
 
 function setUp(replicaCount: number) {
-  const replicas = Array.from({ length: replicaCount }, (_, index) => new FakeReplica(`replica-${index + 1}`));
+  const replicas = Array.from(
+    { length: replicaCount },
+    (_, index) => new FakeReplica(`replica-${index + 1}`),
+  );
   const primary = {
     lsn: '0/100',
     reads: [] as string[],
@@ -40,8 +60,13 @@ function setUp(replicaCount: number) {
       return [{ served_by: 'primary' }];
     },
   };
-  const config = { get: (name: string) => (name === 'READ_REPLICA_MAX_LAG_MS' ? MAX_LAG_MS : undefined) };
-  const service = new ReadReplicas(primary as unknown as DataSource, config as unknown as ConfigService<EnvironmentVariables, true>);
+  const config = {
+    get: (name: string) => (name === 'READ_REPLICA_MAX_LAG_MS' ? MAX_LAG_MS : undefined),
+  };
+  const service = new ReadReplicas(
+    primary as unknown as DataSource,
+    config as unknown as ConfigService<EnvironmentVariables, true>,
+  );
   return { service, primary, replicas };
 }
 
@@ -132,7 +157,9 @@ describe('ReadReplicas routing', () => {
     service = setup.service;
     await service.onModuleInit();
     const [replica] = setup.replicas as [FakeReplica];
-    replica.failure = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED' });
+    replica.failure = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), {
+      code: 'ECONNREFUSED',
+    });
     expect(await servedBy(service, 'u1')).toBe('primary');
     expect(service.status()[0]).toMatchObject({ state: 'down', healthy: false });
     expect(await servedBy(service, 'u1')).toBe('primary');
@@ -147,7 +174,10 @@ describe('ReadReplicas routing', () => {
     service = setup.service;
     await service.onModuleInit();
     const [replica] = setup.replicas as [FakeReplica];
-    replica.failure = Object.assign(new pg.DatabaseError('canceling statement due to conflict with recovery', 0, 'error'), { code: '40001' });
+    replica.failure = Object.assign(
+      new pg.DatabaseError('canceling statement due to conflict with recovery', 0, 'error'),
+      { code: '40001' },
+    );
     expect(await servedBy(service, 'u1')).toBe('primary');
     expect(service.status()[0]).toMatchObject({ state: 'in_use', healthy: true });
   });
@@ -163,7 +193,8 @@ describe('ReadReplicas routing', () => {
 });
 
 describe('isConnectionFailure', () => {
-  const serverError = (code: string) => Object.assign(new pg.DatabaseError('x', 0, 'error'), { code });
+  const serverError = (code: string) =>
+    Object.assign(new pg.DatabaseError('x', 0, 'error'), { code });
 
   it('is true for socket errors and the server going away, false for what the server answered', () => {
     expect(isConnectionFailure(Object.assign(new Error('EPIPE'), { code: 'EPIPE' }))).toBe(true);

@@ -41,8 +41,16 @@ describe('judgeReplica', () => {
   });
 
   it('skips one lagging beyond the maximum, or of unknown lag', () => {
-    expect(judgeReplica('replica-1', { inRecovery: true, lagMs: 1001 }, 1000)).toMatchObject({ state: 'lagging', healthy: false, lagMs: 1001 });
-    expect(judgeReplica('replica-1', { inRecovery: true, lagMs: Infinity }, 1000)).toMatchObject({ state: 'lagging', healthy: false, lagMs: null });
+    expect(judgeReplica('replica-1', { inRecovery: true, lagMs: 1001 }, 1000)).toMatchObject({
+      state: 'lagging',
+      healthy: false,
+      lagMs: 1001,
+    });
+    expect(judgeReplica('replica-1', { inRecovery: true, lagMs: Infinity }, 1000)).toMatchObject({
+      state: 'lagging',
+      healthy: false,
+      lagMs: null,
+    });
   });
 
   it('skips one that is down, and one that is no longer a standby (promoted: it would diverge)', () => {
@@ -51,6 +59,9 @@ describe('judgeReplica', () => {
       healthy: false,
       reason: 'unreachable: connect ECONNREFUSED',
     });
-    expect(judgeReplica('replica-2', { inRecovery: false, lagMs: 0 }, 1000)).toMatchObject({ state: 'not_standby', healthy: false });
+    expect(judgeReplica('replica-2', { inRecovery: false, lagMs: 0 }, 1000)).toMatchObject({
+      state: 'not_standby',
+      healthy: false,
+    });
   });
 });

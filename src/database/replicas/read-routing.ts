@@ -52,13 +52,32 @@ export function judgeReplica(
   probe: { inRecovery: boolean; lagMs: number } | { error: string },
   maxLagMs: number,
 ): ReplicaHealth {
-  if ('error' in probe) return { name, state: 'down', healthy: false, lagMs: null, reason: `unreachable: ${probe.error}` };
+  if ('error' in probe)
+    return {
+      name,
+      state: 'down',
+      healthy: false,
+      lagMs: null,
+      reason: `unreachable: ${probe.error}`,
+    };
   if (!probe.inRecovery) {
-    return { name, state: 'not_standby', healthy: false, lagMs: null, reason: 'not a standby (pg_is_in_recovery() is false)' };
+    return {
+      name,
+      state: 'not_standby',
+      healthy: false,
+      lagMs: null,
+      reason: 'not a standby (pg_is_in_recovery() is false)',
+    };
   }
   const lagMs = Number.isFinite(probe.lagMs) ? Math.round(probe.lagMs) : null;
   if (lagMs === null || lagMs > maxLagMs) {
-    return { name, state: 'lagging', healthy: false, lagMs, reason: `lagging beyond READ_REPLICA_MAX_LAG_MS (${maxLagMs} ms)` };
+    return {
+      name,
+      state: 'lagging',
+      healthy: false,
+      lagMs,
+      reason: `lagging beyond READ_REPLICA_MAX_LAG_MS (${maxLagMs} ms)`,
+    };
   }
   return { name, state: 'in_use', healthy: true, lagMs, reason: null };
 }

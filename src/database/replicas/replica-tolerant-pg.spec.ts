@@ -21,7 +21,10 @@ function connectOnce(pool: pg.Pool): Promise<Error | undefined> {
 describe('replicaTolerantPg', () => {
   it("lets a replica's pool pass TypeORM's start-up connection check while the replica is down, then reports failures as pg does", async () => {
     const url = await closedPortUrl();
-    const pool = new (replicaTolerantPg([url]).Pool)({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    const pool = new (replicaTolerantPg([url]).Pool)({
+      connectionString: url,
+      connectionTimeoutMillis: 2_000,
+    });
     expect(await connectOnce(pool)).toBeUndefined();
     expect((await connectOnce(pool))?.message).toMatch(/ECONNREFUSED/);
     await expect(pool.query('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
@@ -31,7 +34,10 @@ describe('replicaTolerantPg', () => {
   it("leaves the primary's pool as it is: a primary that is down fails start-up", async () => {
     const replica = await closedPortUrl();
     const primary = await closedPortUrl();
-    const pool = new (replicaTolerantPg([replica]).Pool)({ connectionString: primary, connectionTimeoutMillis: 2_000 });
+    const pool = new (replicaTolerantPg([replica]).Pool)({
+      connectionString: primary,
+      connectionTimeoutMillis: 2_000,
+    });
     expect((await connectOnce(pool))?.message).toMatch(/ECONNREFUSED/);
     await pool.end();
   });

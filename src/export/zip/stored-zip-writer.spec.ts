@@ -12,45 +12,70 @@ interface Read {
 }
 
 /** Reads a zip back with yauzl, strict: entry sizes checked, names validated. */
-function readBack(buffer: Buffer, contents = true): Promise<{ entries: Read[]; entryCount: number }> {
+function readBack(
+  buffer: Buffer,
+  contents = true,
+): Promise<{ entries: Read[]; entryCount: number }> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('no zip'));
-      const entries: Read[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (!contents) {
-          entries.push({ name: entry.fileName, text: '', modified: entry.getLastModDate({ timezone: 'UTC' }), mode: entry.externalFileAttributes >>> 16 });
-          return zip.readEntry();
-        }
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            entries.push({ name: entry.fileName, text: Buffer.concat(chunks).toString('utf8'), modified: entry.getLastModDate({ timezone: 'UTC' }), mode: entry.externalFileAttributes >>> 16 });
-            zip.readEntry();
+    yauzl.fromBuffer(
+      buffer,
+      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true },
+      (error, zip) => {
+        if (error || !zip) return reject(error ?? new Error('no zip'));
+        const entries: Read[] = [];
+        zip.on('entry', (entry: yauzl.Entry) => {
+          if (!contents) {
+            entries.push({
+              name: entry.fileName,
+              text: '',
+              modified: entry.getLastModDate({ timezone: 'UTC' }),
+              mode: entry.externalFileAttributes >>> 16,
+            });
+            return zip.readEntry();
+          }
+          zip.openReadStream(entry, (streamError, stream) => {
+            if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
+            const chunks: Buffer[] = [];
+            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+            stream.on('error', reject);
+            stream.on('end', () => {
+              entries.push({
+                name: entry.fileName,
+                text: Buffer.concat(chunks).toString('utf8'),
+                modified: entry.getLastModDate({ timezone: 'UTC' }),
+                mode: entry.externalFileAttributes >>> 16,
+              });
+              zip.readEntry();
+            });
           });
         });
-      });
-      zip.on('end', () => resolve({ entries, entryCount: zip.entryCount }));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
+        zip.on('end', () => resolve({ entries, entryCount: zip.entryCount }));
+        zip.on('error', reject);
+        zip.readEntry();
+      },
+    );
   });
 }
 
 /** A sink that keeps every chunk and counts the writes, as the export's BackpressureSink would take them. */
 function memorySink() {
   const chunks: Buffer[] = [];
-  return { chunks, write: async (chunk: Buffer) => void chunks.push(Buffer.from(chunk)), bytes: () => Buffer.concat(chunks) };
+  return {
+    chunks,
+    write: async (chunk: Buffer) => void chunks.push(Buffer.from(chunk)),
+    bytes: () => Buffer.concat(chunks),
+  };
 }
 
 describe('StoredZipWriter', () => {
   it('writes entries a strict reader opens, with UTF-8 names, contents, UTC dates and a regular file mode', async () => {
     const sink = memorySink();
     const zip = new StoredZipWriter(sink);
-    await zip.add('thoughts/2026-03-04 Émile 🚀 notes.md', Buffer.from('---\nid: "a"\n---\nHello ünïcode 🚀\n'), new Date('2026-03-04T10:20:31Z'));
+    await zip.add(
+      'thoughts/2026-03-04 Émile 🚀 notes.md',
+      Buffer.from('---\nid: "a"\n---\nHello ünïcode 🚀\n'),
+      new Date('2026-03-04T10:20:31Z'),
+    );
     await zip.add('tasks.md', Buffer.from('# Tasks\n'), new Date('2026-03-05T00:00:00Z'));
     await zip.add('empty.md', Buffer.alloc(0), new Date('2026-03-05T00:00:00Z'));
     // Nothing of an entry is held back: its bytes reach the sink as soon as it is added.
@@ -73,7 +98,8 @@ describe('StoredZipWriter', () => {
     const sink = memorySink();
     const zip = new StoredZipWriter(sink);
     const count = 70_000;
-    for (let i = 0; i < count; i++) await zip.add(`n/${i}.md`, Buffer.from(`note ${i}`), new Date('2026-01-01T00:00:00Z'));
+    for (let i = 0; i < count; i++)
+      await zip.add(`n/${i}.md`, Buffer.from(`note ${i}`), new Date('2026-01-01T00:00:00Z'));
     await zip.finish();
     const bytes = sink.bytes();
     // The classic end record says "see ZIP64" (0xffff entries) and the ZIP64 locator sits before it.
@@ -91,7 +117,14 @@ describe('StoredZipWriter', () => {
     const directory = new CentralDirectory();
     const offset = 2 ** 32 + 12_345;
     directory.add({ fileName: Buffer.from('far.md'), time: 0, date: 33, crc: 1, size: 2, offset });
-    directory.add({ fileName: Buffer.from('near.md'), time: 0, date: 33, crc: 1, size: 2, offset: 7 });
+    directory.add({
+      fileName: Buffer.from('near.md'),
+      time: 0,
+      date: 33,
+      crc: 1,
+      size: 2,
+      offset: 7,
+    });
     const [bytes] = [...directory.chunks()];
     expect(directory.count).toBe(2);
     expect(bytes!.readUInt16LE(6)).toBe(45); // version needed: ZIP64
@@ -109,7 +142,8 @@ describe('StoredZipWriter', () => {
   it('spreads a large directory over chunks without splitting a record', () => {
     const directory = new CentralDirectory();
     const name = Buffer.from('x'.repeat(200));
-    for (let i = 0; i < 1_000; i++) directory.add({ fileName: name, time: 0, date: 33, crc: i, size: 0, offset: i });
+    for (let i = 0; i < 1_000; i++)
+      directory.add({ fileName: name, time: 0, date: 33, crc: i, size: 0, offset: i });
     const chunks = [...directory.chunks()];
     expect(chunks.length).toBeGreaterThan(1);
     for (const chunk of chunks) {

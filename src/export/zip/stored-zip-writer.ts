@@ -1,6 +1,14 @@
 import { crc32 } from 'node:zlib';
 import { CentralDirectory } from './central-directory.js';
-import { dosDateTime, MADE_BY_UNIX, MAX_16, MAX_32, UTF8_NAMES, VERSION_20, VERSION_ZIP64 } from './zip-format.js';
+import {
+  dosDateTime,
+  MADE_BY_UNIX,
+  MAX_16,
+  MAX_32,
+  UTF8_NAMES,
+  VERSION_20,
+  VERSION_ZIP64,
+} from './zip-format.js';
 
 /** Where the zip's bytes go; BackpressureSink in the export, anything awaitable in tests. */
 export interface ZipSink {
@@ -63,7 +71,8 @@ export class StoredZipWriter {
     const size = this.offset - start;
     const count = this.directory.count;
     const tail: Buffer[] = [];
-    if (count >= MAX_16 || start >= MAX_32 || size >= MAX_32) tail.push(zip64End(count, size, start, this.offset));
+    if (count >= MAX_16 || start >= MAX_32 || size >= MAX_32)
+      tail.push(zip64End(count, size, start, this.offset));
     tail.push(end(count, size, start));
     await this.sink.write(Buffer.concat(tail));
   }

@@ -13,9 +13,15 @@ export class ImportQueryDto {
   @IsIn(IMPORT_SOURCES, { message: `source must be one of ${IMPORT_SOURCES.join(', ')}` })
   source!: ImportSource;
 
-  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Read and check everything, report counts and problems, write nothing' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'Read and check everything, report counts and problems, write nothing',
+  })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
   @IsBoolean({ message: 'dry_run must be true or false' })
   dry_run = false;
 }

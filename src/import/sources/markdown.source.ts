@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { THOUGHT_TYPES } from '../../thoughts/thought.entity.js';
 import { inlineTags, parseNote } from '../front-matter.js';
-import { parseDate, problem, recordFingerprint, type SourceRecord, stringList } from '../source-record.js';
+import {
+  parseDate,
+  problem,
+  recordFingerprint,
+  type SourceRecord,
+  stringList,
+} from '../source-record.js';
 import { zipEntries, type ZipTextEntry } from '../zip-entries.js';
 
 const NOTE = /\.(md|markdown)$/i;
@@ -31,18 +37,29 @@ function noteRecord(entry: ZipTextEntry): SourceRecord {
   try {
     note = parseNote(entry.text);
   } catch (error) {
-    return problem(entry.name, `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    return problem(
+      entry.name,
+      `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const { data, body } = note;
   const title = path.basename(entry.name).replace(NOTE, '');
   let content = body.trim();
   // A note's name is often its title: keep it, unless the note is ours (named after its words) or named by date.
-  if (data.id === undefined && title && !/^\d{4}-\d{2}-\d{2}/.test(title) && !content.includes(title)) {
+  if (
+    data.id === undefined &&
+    title &&
+    !/^\d{4}-\d{2}-\d{2}/.test(title) &&
+    !content.includes(title)
+  ) {
     content = content ? `${title}\n\n${content}` : title;
   }
   if (!content) return problem(entry.name, 'the note is empty');
   const created = parseDate(data.created) ?? parseDate(data.date) ?? entry.modified;
-  const type = typeof data.type === 'string' && (THOUGHT_TYPES as readonly string[]).includes(data.type) ? data.type : null;
+  const type =
+    typeof data.type === 'string' && (THOUGHT_TYPES as readonly string[]).includes(data.type)
+      ? data.type
+      : null;
   return {
     kind: 'thought',
     ref: entry.name,

@@ -1,10 +1,17 @@
 import { inlineTags } from '../front-matter.js';
 import { firstCharacter, jsonArrayItems } from '../json-stream.js';
-import { parseDate, problem, recordFingerprint, type SourceRecord, stringList } from '../source-record.js';
+import {
+  parseDate,
+  problem,
+  recordFingerprint,
+  type SourceRecord,
+  stringList,
+} from '../source-record.js';
 import { zipEntries } from '../zip-entries.js';
 
 /** Memos' Markdown export names each file after the memo's creation time (RFC 3339) and, lately, its visibility. */
-const EXPORT_FILE = /^(?:.*\/)?(\d{4}-\d{2}-\d{2}T[^/]*?)(?:-(PUBLIC|PROTECTED|PRIVATE|WORKSPACE))?\.md$/;
+const EXPORT_FILE =
+  /^(?:.*\/)?(\d{4}-\d{2}-\d{2}T[^/]*?)(?:-(PUBLIC|PROTECTED|PRIVATE|WORKSPACE))?\.md$/;
 
 /**
  * Memos: its API's memo list (`{"memos": [...]}` from GET /api/v1/memos, or a bare array)
@@ -17,14 +24,18 @@ export async function* memosRecords(file: string): AsyncGenerator<SourceRecord> 
     yield* zipRecords(file);
     return;
   }
-  for await (const { index, value } of jsonArrayItems(file, first === '[' ? null : 'memos')) yield memoRecord(`memos[${index}]`, value);
+  for await (const { index, value } of jsonArrayItems(file, first === '[' ? null : 'memos'))
+    yield memoRecord(`memos[${index}]`, value);
 }
 
 function memoRecord(ref: string, value: unknown): SourceRecord {
   if (typeof value !== 'object' || value === null) return problem(ref, 'not an object');
   const memo = value as Record<string, unknown>;
   if (typeof memo.content !== 'string') return problem(ref, 'content is missing');
-  const created = parseDate(memo.createTime) ?? parseDate(memo.displayTime) ?? parseDate(memo.createdTs, 'seconds');
+  const created =
+    parseDate(memo.createTime) ??
+    parseDate(memo.displayTime) ??
+    parseDate(memo.createdTs, 'seconds');
   if (!created) return problem(ref, 'createTime is missing or not a date');
   const archived = memo.state === 'ARCHIVED' || memo.rowStatus === 'ARCHIVED';
   return {
@@ -33,7 +44,11 @@ function memoRecord(ref: string, value: unknown): SourceRecord {
     fingerprint: recordFingerprint('memo', memo.content, created),
     thought: {
       content: memo.content,
-      tags: [...stringList(memo.tags), ...inlineTags(memo.content), ...(memo.pinned === true ? ['pinned'] : [])],
+      tags: [
+        ...stringList(memo.tags),
+        ...inlineTags(memo.content),
+        ...(memo.pinned === true ? ['pinned'] : []),
+      ],
       localOnly: memo.visibility === 'PRIVATE',
       status: archived ? 'archived' : 'active',
       createdAt: created,
@@ -61,7 +76,12 @@ async function* zipRecords(file: string): AsyncGenerator<SourceRecord> {
       kind: 'thought',
       ref: entry.name,
       fingerprint: recordFingerprint('memo', content, created),
-      thought: { content, tags: inlineTags(content), localOnly: name?.[2] === 'PRIVATE', createdAt: created },
+      thought: {
+        content,
+        tags: inlineTags(content),
+        localOnly: name?.[2] === 'PRIVATE',
+        createdAt: created,
+      },
       analyze: true,
     };
   }

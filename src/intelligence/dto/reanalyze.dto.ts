@@ -4,7 +4,12 @@ import { IsIsoDateTime } from '../../common/validation/date-time.js';
 import { ANALYSIS_STATUSES, type AnalysisStatus } from '../../thoughts/thought.entity.js';
 
 export class ReanalyzeDto {
-  @ApiPropertyOptional({ enum: ANALYSIS_STATUSES, isArray: true, example: ['pending', 'failed'], description: 'Only thoughts in these states' })
+  @ApiPropertyOptional({
+    enum: ANALYSIS_STATUSES,
+    isArray: true,
+    example: ['pending', 'failed'],
+    description: 'Only thoughts in these states',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(4)

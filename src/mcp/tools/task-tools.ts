@@ -8,7 +8,17 @@ import { TASK_SORTS } from '../../tasks/dto/list-tasks.query.dto.js';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../../tasks/task.entity.js';
 import { toTaskResponse } from '../../tasks/task.mapper.js';
 import type { TasksService } from '../../tasks/tasks.service.js';
-import { cursorArg, dateArg, limitArg, pageOf, suggestionOut, taskOut, textArg, timeArg, uuidArg } from '../mcp-schemas.js';
+import {
+  cursorArg,
+  dateArg,
+  limitArg,
+  pageOf,
+  suggestionOut,
+  taskOut,
+  textArg,
+  timeArg,
+  uuidArg,
+} from '../mcp-schemas.js';
 import { defineTool, type PaiTool } from '../mcp-tool.js';
 
 const taskLine = (task: TaskResponseDto) =>
@@ -18,11 +28,18 @@ const suggestionLine = (suggestion: SuggestionResponseDto) =>
   `- [${suggestion.id}] ${suggestion.title} (${suggestion.priority}, confidence ${suggestion.confidence.toFixed(2)}${suggestion.due_date ? `, due ${suggestion.due_date}` : ''})${suggestion.evidence ? `\n  from: "${suggestion.evidence}"` : ''}`;
 
 const taskFields = {
-  title: textArg('title', 200, 'Short imperative title, e.g. "Call mom about the tax forms"').min(1, 'title must not be empty'),
+  title: textArg('title', 200, 'Short imperative title, e.g. "Call mom about the tax forms"').min(
+    1,
+    'title must not be empty',
+  ),
   description: textArg('description', 5000, 'Optional details').nullable().optional(),
   priority: z.enum(TASK_PRIORITIES).optional().describe('low, medium (default), high or urgent'),
-  due_date: dateArg('due_date', "Due day in the user's time zone, YYYY-MM-DD").nullable().optional(),
-  due_time: timeArg('due_time', 'Due time of day, HH:MM (24 h); needs due_date').nullable().optional(),
+  due_date: dateArg('due_date', "Due day in the user's time zone, YYYY-MM-DD")
+    .nullable()
+    .optional(),
+  due_time: timeArg('due_time', 'Due time of day, HH:MM (24 h); needs due_date')
+    .nullable()
+    .optional(),
 };
 
 export function taskTools(tasks: TasksService, suggestions: SuggestionsService): PaiTool[] {
@@ -33,8 +50,16 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       "The user's tasks. Filter by status (default: open ones, pending and in_progress), priority, due dates (YYYY-MM-DD, inclusive) " +
       "or overdue (due before today in the user's time zone, not done). Sort by created (newest first), due_date (soonest first) or priority.",
     input: {
-      status: z.array(z.enum(TASK_STATUSES)).min(1).default(['pending', 'in_progress']).describe('Statuses to include'),
-      priority: z.array(z.enum(TASK_PRIORITIES)).min(1).optional().describe('Priorities to include'),
+      status: z
+        .array(z.enum(TASK_STATUSES))
+        .min(1)
+        .default(['pending', 'in_progress'])
+        .describe('Statuses to include'),
+      priority: z
+        .array(z.enum(TASK_PRIORITIES))
+        .min(1)
+        .optional()
+        .describe('Priorities to include'),
       due_before: dateArg('due_before', 'Due on or before this day').optional(),
       due_after: dateArg('due_after', 'Due on or after this day').optional(),
       overdue: z.boolean().optional().describe('Only tasks past their due day'),
@@ -43,23 +68,47 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       cursor: cursorArg,
     },
     output: pageOf(taskOut),
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    annotations: {
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     narrowScope: 'read',
     async run(args, call) {
       const page = await tasks.list(call.auth.userId, args);
       const items = page.items.map(toTaskResponse);
-      const text = items.length ? `${items.length} task(s):\n${items.map(taskLine).join('\n')}` : 'No tasks match.';
-      return { text: page.next_cursor ? `${text}\nMore: call again with cursor "${page.next_cursor}".` : text, data: { items, next_cursor: page.next_cursor } };
+      const text = items.length
+        ? `${items.length} task(s):\n${items.map(taskLine).join('\n')}`
+        : 'No tasks match.';
+      return {
+        text: page.next_cursor
+          ? `${text}\nMore: call again with cursor "${page.next_cursor}".`
+          : text,
+        data: { items, next_cursor: page.next_cursor },
+      };
     },
   });
 
   const create = defineTool({
     name: 'create_task',
     title: 'Create a task',
-    description: 'Add a task to the user\'s task list. Link it to the thought it came from with source_thought_id when there is one.',
-    input: { ...taskFields, source_thought_id: uuidArg('source_thought_id', 'The thought this task comes from').optional() },
+    description:
+      "Add a task to the user's task list. Link it to the thought it came from with source_thought_id when there is one.",
+    input: {
+      ...taskFields,
+      source_thought_id: uuidArg(
+        'source_thought_id',
+        'The thought this task comes from',
+      ).optional(),
+    },
     output: { task: taskOut },
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: false,
+      openWorldHint: false,
+    },
     async run(args, call) {
       const task = toTaskResponse(await tasks.create(call.auth.userId, args));
       return { text: `Created:\n${taskLine(task)}`, data: { task } };
@@ -76,10 +125,18 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       id: uuidArg('id', 'The task id (from list_tasks)'),
       ...taskFields,
       title: taskFields.title.optional(),
-      status: z.enum(TASK_STATUSES).optional().describe('"done" completes it; cancelled and archived close it'),
+      status: z
+        .enum(TASK_STATUSES)
+        .optional()
+        .describe('"done" completes it; cancelled and archived close it'),
     },
     output: { task: taskOut },
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     async run({ id, ...changes }, call) {
       const task = toTaskResponse(await tasks.update(call.auth.userId, id, changes));
       return { text: `Updated:\n${taskLine(task)}`, data: { task } };
@@ -93,17 +150,27 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       "Tasks PAI found in the user's thoughts and offers for approval, newest first, each with a 0..1 confidence and the words of the " +
       'thought it rests on (evidence). Accept or reject them with accept_suggestion / reject_suggestion, after asking the user.',
     input: {
-      status: z.enum([...SUGGESTION_STATUSES, 'all']).default('pending').describe('pending (default), accepted, rejected, expired or all'),
+      status: z
+        .enum([...SUGGESTION_STATUSES, 'all'])
+        .default('pending')
+        .describe('pending (default), accepted, rejected, expired or all'),
       limit: limitArg(200, 20),
       cursor: cursorArg,
     },
     output: pageOf(suggestionOut),
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    annotations: {
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     narrowScope: 'read',
     async run(args, call) {
       const page = await suggestions.list(call.auth.userId, args);
       const items = page.items.map(toSuggestionResponse);
-      const text = items.length ? `${items.length} suggestion(s):\n${items.map(suggestionLine).join('\n')}` : 'No task suggestions.';
+      const text = items.length
+        ? `${items.length} suggestion(s):\n${items.map(suggestionLine).join('\n')}`
+        : 'No task suggestions.';
       return { text, data: { items, next_cursor: page.next_cursor } };
     },
   });
@@ -111,7 +178,8 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
   const accept = defineTool({
     name: 'accept_suggestion',
     title: 'Accept a task suggestion',
-    description: 'Turn a pending task suggestion into a task, optionally changing its title, priority or due date first. Returns the new task.',
+    description:
+      'Turn a pending task suggestion into a task, optionally changing its title, priority or due date first. Returns the new task.',
     input: {
       id: uuidArg('id', 'The suggestion id (from list_task_suggestions)'),
       title: taskFields.title.optional(),
@@ -120,10 +188,20 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       due_time: taskFields.due_time,
     },
     output: { task: taskOut },
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: false,
+      openWorldHint: false,
+    },
     async run(args, call) {
       const task = toTaskResponse(
-        await suggestions.accept(call.auth.userId, args.id, { title: args.title, priority: args.priority, dueDate: args.due_date, dueTime: args.due_time }),
+        await suggestions.accept(call.auth.userId, args.id, {
+          title: args.title,
+          priority: args.priority,
+          dueDate: args.due_date,
+          dueTime: args.due_time,
+        }),
       );
       return { text: `Accepted; new task:\n${taskLine(task)}`, data: { task } };
     },
@@ -133,11 +211,21 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
     name: 'reject_suggestion',
     title: 'Reject a task suggestion',
     description: 'Decline a pending task suggestion; PAI will not offer it again for that thought.',
-    input: { id: uuidArg('id', 'The suggestion id'), reason: textArg('reason', 500, 'Optional: why, in a few words').optional() },
+    input: {
+      id: uuidArg('id', 'The suggestion id'),
+      reason: textArg('reason', 500, 'Optional: why, in a few words').optional(),
+    },
     output: { suggestion: suggestionOut },
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: false,
+      openWorldHint: false,
+    },
     async run(args, call) {
-      const suggestion = toSuggestionResponse(await suggestions.reject(call.auth.userId, args.id, args.reason));
+      const suggestion = toSuggestionResponse(
+        await suggestions.reject(call.auth.userId, args.id, args.reason),
+      );
       return { text: `Rejected: ${suggestion.title}`, data: { suggestion } };
     },
   });

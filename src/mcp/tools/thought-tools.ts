@@ -5,7 +5,15 @@ import { toThoughtResponse } from '../../thoughts/thought.mapper.js';
 import type { ThoughtsService } from '../../thoughts/thoughts.service.js';
 import type { SearchMatch, SearchResult } from '../../thoughts/search/thought-search.repository.js';
 import { localWindow } from '../local-window.js';
-import { cursorArg, dateArg, limitArg, pageOf, textArg, thoughtOut, uuidArg } from '../mcp-schemas.js';
+import {
+  cursorArg,
+  dateArg,
+  limitArg,
+  pageOf,
+  textArg,
+  thoughtOut,
+  uuidArg,
+} from '../mcp-schemas.js';
 import { defineTool, type PaiTool } from '../mcp-tool.js';
 
 const line = (thought: { id: string; content: string; created_at: string; tags: string[] }) =>
@@ -16,8 +24,15 @@ const oneLine = (text: string, max: number) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
-const unescape = (html: string) => html.replace(/&(lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+const unescape = (html: string) =>
+  html.replace(/&(lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 
 const quoted = (terms: string[]) => terms.map((term) => `"${term}"`).join(', ');
 
@@ -26,13 +41,26 @@ function whyMatched(match: SearchMatch, rank: number): string {
   if (match.arm === 'full_text') {
     return `full-text match on ${match.terms.length ? quoted(match.terms) : 'the query'} (word forms count: "call" matches "calling"; rank ${rank.toFixed(3)})`;
   }
-  if (match.arm === 'trigram') return `similar spelling: ${quoted(match.terms)} read as a query word the user never wrote (a typo, or part of a longer CJK word)`;
+  if (match.arm === 'trigram')
+    return `similar spelling: ${quoted(match.terms)} read as a query word the user never wrote (a typo, or part of a longer CJK word)`;
   return `contains the exact text ${quoted(match.terms)}`;
 }
 
 /** What a search hit says about why it matched: the marked words, each arm that found it, and how. */
-export function explainHit(hit: SearchResult): { snippet: string; matched_terms: string[]; match: SearchMatch['arm']; matched: SearchMatch[]; why: string } {
-  const terms = [...new Set([...hit.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((found) => unescape(found[1]!).toLowerCase()))];
+export function explainHit(hit: SearchResult): {
+  snippet: string;
+  matched_terms: string[];
+  match: SearchMatch['arm'];
+  matched: SearchMatch[];
+  why: string;
+} {
+  const terms = [
+    ...new Set(
+      [...hit.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((found) =>
+        unescape(found[1]!).toLowerCase(),
+      ),
+    ),
+  ];
   const snippet = unescape(hit.snippet.replace(/<mark>(.*?)<\/mark>/g, '«$1»'));
   return {
     snippet,
@@ -48,7 +76,9 @@ const hitOut = z.looseObject({
   snippet: z.string(),
   matched_terms: z.array(z.string()),
   match: z.enum(['full_text', 'trigram', 'substring']),
-  matched: z.array(z.object({ arm: z.enum(['full_text', 'trigram', 'substring']), terms: z.array(z.string()) })),
+  matched: z.array(
+    z.object({ arm: z.enum(['full_text', 'trigram', 'substring']), terms: z.array(z.string()) }),
+  ),
   why: z.string(),
 });
 
@@ -61,13 +91,38 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
       'Returns at once; PAI tags and analyses it in the background. Pass idempotency_key (any unique string) so that retrying after a ' +
       'network error never stores it twice; the same key with different content is refused.',
     input: {
-      content: textArg('content', 40_000, 'The thought, 1 to 10,000 characters, as the user would write it'),
-      tags: z.array(textArg('tags', 200, 'A tag, without #')).max(100).optional().describe('Optional tags, e.g. ["family", "taxes"]'),
-      thought_type: z.enum(THOUGHT_TYPES).optional().describe('Optional kind; PAI infers it when omitted'),
-      idempotency_key: textArg('idempotency_key', 255, 'A unique string per thought; reuse it only when retrying the same capture').optional(),
+      content: textArg(
+        'content',
+        40_000,
+        'The thought, 1 to 10,000 characters, as the user would write it',
+      ),
+      tags: z
+        .array(textArg('tags', 200, 'A tag, without #'))
+        .max(100)
+        .optional()
+        .describe('Optional tags, e.g. ["family", "taxes"]'),
+      thought_type: z
+        .enum(THOUGHT_TYPES)
+        .optional()
+        .describe('Optional kind; PAI infers it when omitted'),
+      idempotency_key: textArg(
+        'idempotency_key',
+        255,
+        'A unique string per thought; reuse it only when retrying the same capture',
+      ).optional(),
     },
-    output: { thought: thoughtOut, created: z.boolean().describe('false when an earlier call with the same idempotency_key stored it') },
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    output: {
+      thought: thoughtOut,
+      created: z
+        .boolean()
+        .describe('false when an earlier call with the same idempotency_key stored it'),
+    },
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     narrowScope: 'capture',
     async run(args, call) {
       const { thought, created } = await thoughts.capture(
@@ -76,7 +131,10 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
         args.idempotency_key,
       );
       const data = toThoughtResponse(thought);
-      return { text: `${created ? 'Captured' : 'Already captured (same idempotency_key)'}: ${data.id}`, data: { thought: data, created } };
+      return {
+        text: `${created ? 'Captured' : 'Already captured (same idempotency_key)'}: ${data.id}`,
+        data: { thought: data, created },
+      };
     },
   });
 
@@ -89,16 +147,30 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
       'matching words in «», the matched terms, which arm(s) matched, and why. Use it to recall what ' +
       'the user wrote about a topic before answering.',
     input: {
-      query: textArg('query', 500, 'What to look for, e.g. "tax forms" or mom -birthday').min(1, 'query must not be empty'),
+      query: textArg('query', 500, 'What to look for, e.g. "tax forms" or mom -birthday').min(
+        1,
+        'query must not be empty',
+      ),
       tag: textArg('tag', 60, 'Only thoughts with this tag').optional(),
       limit: limitArg(50, 10),
       cursor: cursorArg,
     },
     output: pageOf(hitOut),
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    annotations: {
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     narrowScope: 'read',
     async run(args, call) {
-      const page = await thoughts.list(call.auth.userId, { q: args.query, tag: args.tag, limit: args.limit, cursor: args.cursor, status: 'active' });
+      const page = await thoughts.list(call.auth.userId, {
+        q: args.query,
+        tag: args.tag,
+        limit: args.limit,
+        cursor: args.cursor,
+        status: 'active',
+      });
       const items = page.items.map((row) => {
         const hit = row as SearchResult;
         return { ...toThoughtResponse(hit.thought), ...explainHit(hit) };
@@ -106,7 +178,12 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
       const text = items.length
         ? `${items.length} match(es) for "${args.query}":\n${items.map((item) => `${line(item)}\n  why: ${item.why}\n  snippet: ${item.snippet}`).join('\n')}`
         : `No thoughts match "${args.query}".`;
-      return { text: page.next_cursor ? `${text}\nMore: call again with cursor "${page.next_cursor}".` : text, data: { items, next_cursor: page.next_cursor } };
+      return {
+        text: page.next_cursor
+          ? `${text}\nMore: call again with cursor "${page.next_cursor}".`
+          : text,
+        data: { items, next_cursor: page.next_cursor },
+      };
     },
   });
 
@@ -116,7 +193,12 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
     description: 'One thought by its id, in full, with its tags, AI tags and analysis state.',
     input: { id: uuidArg('id', 'The thought id (from search_thoughts or recent_thoughts)') },
     output: { thought: thoughtOut },
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    annotations: {
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     narrowScope: 'read',
     async run(args, call) {
       const thought = toThoughtResponse(await thoughts.get(call.auth.userId, args.id));
@@ -131,13 +213,36 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
       "The user's thoughts from the last few days, newest first, counted in whole days of the user's own time zone: days=1 is today " +
       'since local midnight, days=7 is the last seven calendar days. end_date shifts the window to end on another local day.',
     input: {
-      days: z.number().int().min(1).max(90).default(1).describe('How many local calendar days, ending today (1 to 90, default 1)'),
-      end_date: dateArg('end_date', 'Last local day of the window, YYYY-MM-DD (default: today)').optional(),
+      days: z
+        .number()
+        .int()
+        .min(1)
+        .max(90)
+        .default(1)
+        .describe('How many local calendar days, ending today (1 to 90, default 1)'),
+      end_date: dateArg(
+        'end_date',
+        'Last local day of the window, YYYY-MM-DD (default: today)',
+      ).optional(),
       limit: limitArg(100, 50),
       cursor: cursorArg,
     },
-    output: { window: z.looseObject({ time_zone: z.string(), from_date: z.string(), to_date: z.string(), since: z.string(), until: z.string() }), ...pageOf(thoughtOut) },
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    output: {
+      window: z.looseObject({
+        time_zone: z.string(),
+        from_date: z.string(),
+        to_date: z.string(),
+        since: z.string(),
+        until: z.string(),
+      }),
+      ...pageOf(thoughtOut),
+    },
+    annotations: {
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     narrowScope: 'read',
     async run(args, call) {
       const { timezone } = await profiles.getForUser(call.auth.userId);
@@ -150,9 +255,16 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
         cursor: args.cursor,
         status: 'active',
       });
-      const items = page.items.map((row) => toThoughtResponse('thought' in row ? row.thought : row));
-      const span = window.from_date === window.to_date ? window.from_date : `${window.from_date} to ${window.to_date}`;
-      const text = items.length ? `${items.length} thought(s) on ${span} (${timezone}):\n${items.map(line).join('\n')}` : `No thoughts on ${span} (${timezone}).`;
+      const items = page.items.map((row) =>
+        toThoughtResponse('thought' in row ? row.thought : row),
+      );
+      const span =
+        window.from_date === window.to_date
+          ? window.from_date
+          : `${window.from_date} to ${window.to_date}`;
+      const text = items.length
+        ? `${items.length} thought(s) on ${span} (${timezone}):\n${items.map(line).join('\n')}`
+        : `No thoughts on ${span} (${timezone}).`;
       return { text, data: { window, items, next_cursor: page.next_cursor } };
     },
   });
@@ -165,15 +277,37 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
       'most related first, each with a 0..1 score and the reasons it is related.',
     input: { id: uuidArg('id', 'The thought to start from'), limit: limitArg(20, 5) },
     output: {
-      items: z.array(z.looseObject({ thought: thoughtOut, score: z.number(), shared_tags: z.array(z.string()), reasons: z.array(z.string()) })),
+      items: z.array(
+        z.looseObject({
+          thought: thoughtOut,
+          score: z.number(),
+          shared_tags: z.array(z.string()),
+          reasons: z.array(z.string()),
+        }),
+      ),
     },
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    annotations: {
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     narrowScope: 'read',
     async run(args, call) {
       const hits = await thoughts.related(call.auth.userId, args.id, args.limit);
-      const items = hits.map((hit) => ({ thought: toThoughtResponse(hit.thought), score: hit.score, shared_tags: hit.sharedTags, reasons: hit.reasons }));
+      const items = hits.map((hit) => ({
+        thought: toThoughtResponse(hit.thought),
+        score: hit.score,
+        shared_tags: hit.sharedTags,
+        reasons: hit.reasons,
+      }));
       const text = items.length
-        ? items.map((item) => `${line(item.thought)} (score ${item.score.toFixed(2)}; ${item.reasons.join('; ')})`).join('\n')
+        ? items
+            .map(
+              (item) =>
+                `${line(item.thought)} (score ${item.score.toFixed(2)}; ${item.reasons.join('; ')})`,
+            )
+            .join('\n')
         : 'No related thoughts.';
       return { text, data: { items } };
     },

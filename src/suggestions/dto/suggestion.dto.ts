@@ -4,7 +4,11 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
 import { ConvertThoughtDto } from '../../tasks/dto/convert-thought.dto.js';
 import { TASK_PRIORITIES } from '../../tasks/task.entity.js';
-import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, type SuggestionStatus } from '../task-suggestion.entity.js';
+import {
+  SUGGESTION_ORIGINS,
+  SUGGESTION_STATUSES,
+  type SuggestionStatus,
+} from '../task-suggestion.entity.js';
 
 const STATUS_FILTERS = [...SUGGESTION_STATUSES, 'all'] as const;
 
@@ -41,12 +45,24 @@ export class SuggestionResponseDto {
   @ApiProperty({ example: '2026-03-05', nullable: true, type: String }) due_date!: string | null;
   @ApiProperty({ example: '17:00', nullable: true, type: String }) due_time!: string | null;
   @ApiProperty({ example: 0.92, minimum: 0, maximum: 1 }) confidence!: number;
-  @ApiProperty({ example: 'call mom tomorrow at 5pm about the tax forms', nullable: true, type: String }) evidence!: string | null;
+  @ApiProperty({
+    example: 'call mom tomorrow at 5pm about the tax forms',
+    nullable: true,
+    type: String,
+  })
+  evidence!: string | null;
   @ApiProperty({ enum: SUGGESTION_STATUSES }) status!: string;
   @ApiProperty({ enum: SUGGESTION_ORIGINS }) origin!: string;
   @ApiProperty({ example: 'claude', nullable: true, type: String }) backend!: string | null;
-  @ApiProperty({ example: 'claude-sonnet-4-6', nullable: true, type: String }) model!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The task it became, once accepted' }) task_id!: string | null;
+  @ApiProperty({ example: 'claude-sonnet-4-6', nullable: true, type: String }) model!:
+    string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The task it became, once accepted',
+  })
+  task_id!: string | null;
   @ApiProperty({ nullable: true, type: String }) reject_reason!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) decided_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;

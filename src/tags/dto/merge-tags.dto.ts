@@ -3,10 +3,15 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
 import { NotBlank } from '../../common/validation/not-blank.decorator.js';
 
-const SPELLING = 'Spelt as tags are stored: trimmed, lower-cased, a leading "#" dropped; at most 50 characters.';
+const SPELLING =
+  'Spelt as tags are stored: trimmed, lower-cased, a leading "#" dropped; at most 50 characters.';
 
 export class MergeTagsDto {
-  @ApiProperty({ type: [String], example: ['cyber-security', 'cyber security'], description: `The tags to merge away (1 to 20). ${SPELLING}` })
+  @ApiProperty({
+    type: [String],
+    example: ['cyber-security', 'cyber security'],
+    description: `The tags to merge away (1 to 20). ${SPELLING}`,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -16,7 +21,10 @@ export class MergeTagsDto {
   @NoNul()
   from!: string[];
 
-  @ApiProperty({ example: 'cybersecurity', description: `The tag they become (it may be new). ${SPELLING}` })
+  @ApiProperty({
+    example: 'cybersecurity',
+    description: `The tag they become (it may be new). ${SPELLING}`,
+  })
   @IsString()
   @NotBlank()
   @MaxLength(200)
@@ -32,7 +40,10 @@ export class RenameTagDto {
   @NoNul()
   from!: string;
 
-  @ApiProperty({ example: 'machine learning', description: `Its new name; renaming into a tag you already use merges the two. ${SPELLING}` })
+  @ApiProperty({
+    example: 'machine learning',
+    description: `Its new name; renaming into a tag you already use merges the two. ${SPELLING}`,
+  })
   @IsString()
   @NotBlank()
   @MaxLength(200)

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
-import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '../task.entity.js';
+import {
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type TaskPriority,
+  type TaskStatus,
+} from '../task.entity.js';
 import { IsDateOnly, IsTimeOfDay } from './task-fields.js';
 
 export class CreateTaskDto {
@@ -12,7 +25,12 @@ export class CreateTaskDto {
   @NoNul()
   title!: string;
 
-  @ApiPropertyOptional({ example: 'She has the 2025 forms', maxLength: 5000, nullable: true, type: String })
+  @ApiPropertyOptional({
+    example: 'She has the 2025 forms',
+    maxLength: 5000,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsString()
@@ -36,7 +54,12 @@ export class CreateTaskDto {
   @IsDateOnly('due_date')
   due_date?: string | null;
 
-  @ApiPropertyOptional({ example: '17:00', description: 'Needs due_date', nullable: true, type: String })
+  @ApiPropertyOptional({
+    example: '17:00',
+    description: 'Needs due_date',
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsTimeOfDay('due_time')

@@ -10,7 +10,8 @@ export class TaskResponseDto {
   @ApiProperty({ example: '2026-03-05', nullable: true, type: String }) due_date!: string | null;
   @ApiProperty({ example: '17:00', nullable: true, type: String }) due_time!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) source_thought_id!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) source_suggestion_id!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) source_suggestion_id!:
+    string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completed_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;

@@ -1,7 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { NoNul } from '../../common/validation/no-nul.decorator.js';
-import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '../task.entity.js';
+import {
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type TaskPriority,
+  type TaskStatus,
+} from '../task.entity.js';
 import { IsDateOnly, IsTimeOfDay } from './task-fields.js';
 
 export class UpdateTaskDto {
@@ -28,13 +33,19 @@ export class UpdateTaskDto {
 
   @ApiPropertyOptional({
     enum: TASK_STATUSES,
-    description: '"done" sets completed_at; re-opening clears it. Nonsensical changes (cancelled → done) are 409.',
+    description:
+      '"done" sets completed_at; re-opening clears it. Nonsensical changes (cancelled → done) are 409.',
   })
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
-  @ApiPropertyOptional({ example: '2026-03-06', nullable: true, type: String, description: 'null clears it (and due_time)' })
+  @ApiPropertyOptional({
+    example: '2026-03-06',
+    nullable: true,
+    type: String,
+    description: 'null clears it (and due_time)',
+  })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsDateOnly('due_date')

@@ -10,7 +10,10 @@ const FALSE = new Set(['false', '0', 'off', 'no', '']);
  * The three capture body formats, made into one validated DTO. JSON keeps its types; a form
  * carries only strings, so its booleans and comma-separated tags are read here.
  */
-export async function toCreateThoughtDto(raw: unknown, contentType: string | undefined): Promise<CreateThoughtDto> {
+export async function toCreateThoughtDto(
+  raw: unknown,
+  contentType: string | undefined,
+): Promise<CreateThoughtDto> {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   let plain: unknown = raw;
   if (type === 'text/plain') {
@@ -19,10 +22,16 @@ export async function toCreateThoughtDto(raw: unknown, contentType: string | und
     plain = fromForm(raw as Record<string, unknown>);
   }
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    throw new ValidationFailedException([{ field: 'body', message: 'body must be a JSON object with "content"' }]);
+    throw new ValidationFailedException([
+      { field: 'body', message: 'body must be a JSON object with "content"' },
+    ]);
   }
   const dto = plainToInstance(CreateThoughtDto, plain);
-  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = await validate(dto, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
   if (errors.length > 0) throw ValidationFailedException.fromErrors(errors);
   return dto;
 }

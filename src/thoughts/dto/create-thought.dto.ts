@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { THOUGHT_SOURCES, THOUGHT_TYPES, type ThoughtSource, type ThoughtType } from '../thought.entity.js';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
+import {
+  THOUGHT_SOURCES,
+  THOUGHT_TYPES,
+  type ThoughtSource,
+  type ThoughtType,
+} from '../thought.entity.js';
 
 /**
  * A capture. Also accepted as `text/plain` (the body is the content) and as a form
@@ -18,7 +31,8 @@ export class CreateThoughtDto {
 
   @ApiPropertyOptional({
     example: ['family', 'admin'],
-    description: 'Trimmed, lower-cased, "#" stripped, de-duplicated; at most 20 of at most 50 characters.',
+    description:
+      'Trimmed, lower-cased, "#" stripped, de-duplicated; at most 20 of at most 50 characters.',
     type: [String],
   })
   @IsOptional()
@@ -33,14 +47,18 @@ export class CreateThoughtDto {
   @IsIn(THOUGHT_TYPES)
   thought_type?: ThoughtType;
 
-  @ApiPropertyOptional({ default: false, description: 'Never send this thought to a cloud AI backend.' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Never send this thought to a cloud AI backend.',
+  })
   @IsOptional()
   @IsBoolean()
   local_only?: boolean;
 
   @ApiPropertyOptional({
     enum: THOUGHT_SOURCES,
-    description: 'Where it was captured. Defaults to "api" for JSON and "shortcut" for text and form bodies.',
+    description:
+      'Where it was captured. Defaults to "api" for JSON and "shortcut" for text and form bodies.',
   })
   @IsOptional()
   @IsIn(THOUGHT_SOURCES)

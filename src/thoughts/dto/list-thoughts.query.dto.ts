@@ -9,7 +9,8 @@ import { THOUGHT_STATUSES, THOUGHT_TYPES, type ThoughtType } from '../thought.en
 const STATUS_FILTERS = [...THOUGHT_STATUSES, 'all'] as const;
 export type ThoughtStatusFilter = (typeof STATUS_FILTERS)[number];
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListThoughtsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'family', description: 'Your own tags or AI tags' })

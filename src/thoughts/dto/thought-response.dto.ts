@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ANALYSIS_STATUSES, THOUGHT_SOURCES, THOUGHT_STATUSES, THOUGHT_TYPES } from '../thought.entity.js';
+import {
+  ANALYSIS_STATUSES,
+  THOUGHT_SOURCES,
+  THOUGHT_STATUSES,
+  THOUGHT_TYPES,
+} from '../thought.entity.js';
 
 export class ThoughtResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Call mom tomorrow at 5pm about the tax forms' }) content!: string;
-  @ApiProperty({ type: [String], example: ['family'], description: 'Your own tags' }) tags!: string[];
-  @ApiProperty({ type: [String], example: ['taxes', 'phone-call'], description: 'Tags from AI analysis' }) ai_tags!: string[];
+  @ApiProperty({ type: [String], example: ['family'], description: 'Your own tags' })
+  tags!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['taxes', 'phone-call'],
+    description: 'Tags from AI analysis',
+  })
+  ai_tags!: string[];
   @ApiProperty({ enum: THOUGHT_TYPES, nullable: true, type: String }) thought_type!: string | null;
   @ApiProperty({ enum: THOUGHT_STATUSES }) status!: string;
   @ApiProperty() is_actionable!: boolean;
@@ -35,13 +46,19 @@ export class SearchMatchDto {
       'for queries with no searchable word',
   })
   arm!: string;
-  @ApiProperty({ type: [String], example: ['insomnia'], description: 'The words of the thought this arm matched' }) terms!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['insomnia'],
+    description: 'The words of the thought this arm matched',
+  })
+  terms!: string[];
 }
 
 export class SearchHitDto {
   @ApiProperty({
     example: 0.0325,
-    description: 'Reciprocal-rank fusion of the arms: the sum over arms of 1 / (60 + rank in that arm); higher is better',
+    description:
+      'Reciprocal-rank fusion of the arms: the sum over arms of 1 / (60 + rank in that arm); higher is better',
   })
   rank!: number;
   @ApiProperty({
@@ -49,12 +66,16 @@ export class SearchHitDto {
     description: 'HTML-escaped text; matches wrapped in <mark>. Safe to insert as HTML.',
   })
   snippet!: string;
-  @ApiProperty({ type: [SearchMatchDto], description: 'Why it matched: each arm that found it, with the words it matched' })
+  @ApiProperty({
+    type: [SearchMatchDto],
+    description: 'Why it matched: each arm that found it, with the words it matched',
+  })
   matched!: SearchMatchDto[];
 }
 
 export class ThoughtListItemDto extends ThoughtResponseDto {
-  @ApiPropertyOptional({ type: SearchHitDto, description: 'Only when searching with q' }) search?: SearchHitDto;
+  @ApiPropertyOptional({ type: SearchHitDto, description: 'Only when searching with q' })
+  search?: SearchHitDto;
 }
 
 export class ThoughtPageDto {
@@ -74,7 +95,12 @@ export class RelatedThoughtDto {
   @ApiProperty({ type: [String], example: ['family'] }) shared_tags!: string[];
   @ApiProperty({
     type: [String],
-    example: ['shared tags: sleep', 'similar words: insomnia, night', 'full-text match', 'similar text (41% trigram similarity)'],
+    example: [
+      'shared tags: sleep',
+      'similar words: insomnia, night',
+      'full-text match',
+      'similar text (41% trigram similarity)',
+    ],
     description:
       'Why it is related, one phrase per arm that ranked it. "similar words" are the shared word stems that weigh most in ' +
       'your own thoughts (BM25 over your corpus)',

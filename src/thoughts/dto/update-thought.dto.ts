@@ -1,15 +1,36 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { THOUGHT_STATUSES, THOUGHT_TYPES, type ThoughtStatus, type ThoughtType } from '../thought.entity.js';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  THOUGHT_STATUSES,
+  THOUGHT_TYPES,
+  type ThoughtStatus,
+  type ThoughtType,
+} from '../thought.entity.js';
 
 export class UpdateThoughtDto {
-  @ApiPropertyOptional({ example: 'Call mom on Friday about the tax forms', description: 'Editing content queues a fresh analysis.' })
+  @ApiPropertyOptional({
+    example: 'Call mom on Friday about the tax forms',
+    description: 'Editing content queues a fresh analysis.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40_000)
   content?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['family'], description: 'Replaces your own tags (AI tags are kept apart).' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['family'],
+    description: 'Replaces your own tags (AI tags are kept apart).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -31,7 +52,11 @@ export class UpdateThoughtDto {
   @MaxLength(200, { each: true })
   ai_tags?: string[];
 
-  @ApiPropertyOptional({ enum: THOUGHT_STATUSES, example: 'archived', description: '"archived" hides it from the default feed.' })
+  @ApiPropertyOptional({
+    enum: THOUGHT_STATUSES,
+    example: 'archived',
+    description: '"archived" hides it from the default feed.',
+  })
   @IsOptional()
   @IsIn(THOUGHT_STATUSES)
   status?: ThoughtStatus;

@@ -3,7 +3,12 @@ import { queryWords } from './query-words.js';
 
 describe('queryWords', () => {
   it('keeps words of any script, lower-cased and once each', () => {
-    expect(queryWords('Insomnai and INSOMNAI 睡眠 café')).toEqual(['insomnai', 'and', '睡眠', 'café']);
+    expect(queryWords('Insomnai and INSOMNAI 睡眠 café')).toEqual([
+      'insomnai',
+      'and',
+      '睡眠',
+      'café',
+    ]);
   });
 
   it('drops excluded words, OR and the syntax around words', () => {

@@ -18,4 +18,5 @@ export function queryWords(q: string): string[] {
 }
 
 /** A lexeme as a quoted tsquery operand: quotes and backslashes doubled, so any word is safe to splice into a tsquery. */
-export const tsqueryLexemeSql = (expression: string) => `('''' || replace(replace(${expression}, '\\', '\\\\'), '''', '''''') || '''')`;
+export const tsqueryLexemeSql = (expression: string) =>
+  `('''' || replace(replace(${expression}, '\\', '\\\\'), '''', '''''') || '''')`;

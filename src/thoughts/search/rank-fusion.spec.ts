@@ -56,6 +56,8 @@ describe('fuseByReciprocalRank', () => {
   });
 
   it('writes the same fusion as SQL, an arm that did not rank a row adding nothing', () => {
-    expect(reciprocalRankSql(['f.r', 'g.r'])).toBe('COALESCE(1.0 / (60 + f.r), 0) + COALESCE(1.0 / (60 + g.r), 0)');
+    expect(reciprocalRankSql(['f.r', 'g.r'])).toBe(
+      'COALESCE(1.0 / (60 + f.r), 0) + COALESCE(1.0 / (60 + g.r), 0)',
+    );
   });
 });

@@ -18,7 +18,10 @@ export interface FusedHit<Arm extends string> {
 }
 
 /** Best first; ties go to the candidate ranked earliest by the earliest arm given. */
-export function fuseByReciprocalRank<Arm extends string>(arms: readonly ArmRanking<Arm>[], k: number = RRF_K): FusedHit<Arm>[] {
+export function fuseByReciprocalRank<Arm extends string>(
+  arms: readonly ArmRanking<Arm>[],
+  k: number = RRF_K,
+): FusedHit<Arm>[] {
   const hits = new Map<string, FusedHit<Arm> & { firstSeen: number }>();
   let seen = 0;
   for (const { arm, ids } of arms) {

@@ -3,7 +3,11 @@ import { Thought } from '../thought.entity.js';
 import { rankRelated, relatedReasons } from './related-ranking.js';
 import type { RelatedCandidate } from './related-thoughts.repository.js';
 
-const candidate = (id: string, ranks: RelatedCandidate['ranks'], extra: Partial<RelatedCandidate> = {}): RelatedCandidate => ({
+const candidate = (
+  id: string,
+  ranks: RelatedCandidate['ranks'],
+  extra: Partial<RelatedCandidate> = {},
+): RelatedCandidate => ({
   thought: Object.assign(new Thought(), { id }),
   ranks,
   sharedTags: [],
@@ -17,8 +21,16 @@ describe('rankRelated', () => {
     const ranked = rankRelated(
       [
         candidate('one-arm', { full_text: 1 }),
-        candidate('everywhere', { tags: 1, term_vector: 1, full_text: 2, trigram: 1 }, { sharedTags: ['sleep'], sharedWords: ['insomnia'], textSimilarity: 0.5 }),
-        candidate('two-arms', { tags: 2, term_vector: 2 }, { sharedTags: ['sleep'], sharedWords: ['night'] }),
+        candidate(
+          'everywhere',
+          { tags: 1, term_vector: 1, full_text: 2, trigram: 1 },
+          { sharedTags: ['sleep'], sharedWords: ['insomnia'], textSimilarity: 0.5 },
+        ),
+        candidate(
+          'two-arms',
+          { tags: 2, term_vector: 2 },
+          { sharedTags: ['sleep'], sharedWords: ['night'] },
+        ),
       ],
       2,
     );
@@ -29,7 +41,10 @@ describe('rankRelated', () => {
   });
 
   it('gives 1 to a candidate first in all four arms', () => {
-    const [hit] = rankRelated([candidate('top', { tags: 1, term_vector: 1, full_text: 1, trigram: 1 })], 10);
+    const [hit] = rankRelated(
+      [candidate('top', { tags: 1, term_vector: 1, full_text: 1, trigram: 1 })],
+      10,
+    );
     expect(hit!.score).toBe(1);
   });
 });
@@ -37,11 +52,28 @@ describe('rankRelated', () => {
 describe('relatedReasons', () => {
   it('says why, one phrase per arm that ranked it', () => {
     expect(
-      relatedReasons({ ranks: { tags: 1, term_vector: 3, full_text: 2, trigram: 1 }, sharedTags: ['sleep'], sharedWords: ['insomnia', 'night'], textSimilarity: 0.414 }),
-    ).toEqual(['shared tags: sleep', 'similar words: insomnia, night', 'full-text match', 'similar text (41% trigram similarity)']);
+      relatedReasons({
+        ranks: { tags: 1, term_vector: 3, full_text: 2, trigram: 1 },
+        sharedTags: ['sleep'],
+        sharedWords: ['insomnia', 'night'],
+        textSimilarity: 0.414,
+      }),
+    ).toEqual([
+      'shared tags: sleep',
+      'similar words: insomnia, night',
+      'full-text match',
+      'similar text (41% trigram similarity)',
+    ]);
   });
 
   it('names only the arms that ranked it', () => {
-    expect(relatedReasons({ ranks: { trigram: 4 }, sharedTags: [], sharedWords: [], textSimilarity: 0.3 })).toEqual(['similar text (30% trigram similarity)']);
+    expect(
+      relatedReasons({
+        ranks: { trigram: 4 },
+        sharedTags: [],
+        sharedWords: [],
+        textSimilarity: 0.3,
+      }),
+    ).toEqual(['similar text (30% trigram similarity)']);
   });
 });

@@ -14,7 +14,10 @@ export interface RelatedResult {
 }
 
 /** The candidates fused by reciprocal rank over the four arms, best `limit` first, each with its reasons. */
-export function rankRelated(candidates: readonly RelatedCandidate[], limit: number): RelatedResult[] {
+export function rankRelated(
+  candidates: readonly RelatedCandidate[],
+  limit: number,
+): RelatedResult[] {
   const byId = new Map(candidates.map((candidate) => [candidate.thought.id, candidate]));
   const arms = ARMS.map((arm) => ({
     arm,
@@ -38,11 +41,18 @@ export function rankRelated(candidates: readonly RelatedCandidate[], limit: numb
 }
 
 /** One phrase per arm that ranked the candidate, in a fixed order, e.g. "shared tags: sleep". */
-export function relatedReasons(candidate: Pick<RelatedCandidate, 'ranks' | 'sharedTags' | 'sharedWords' | 'textSimilarity'>): string[] {
+export function relatedReasons(
+  candidate: Pick<RelatedCandidate, 'ranks' | 'sharedTags' | 'sharedWords' | 'textSimilarity'>,
+): string[] {
   const reasons: string[] = [];
-  if (candidate.ranks.tags !== undefined && candidate.sharedTags.length > 0) reasons.push(`shared tags: ${candidate.sharedTags.join(', ')}`);
-  if (candidate.ranks.term_vector !== undefined && candidate.sharedWords.length > 0) reasons.push(`similar words: ${candidate.sharedWords.join(', ')}`);
+  if (candidate.ranks.tags !== undefined && candidate.sharedTags.length > 0)
+    reasons.push(`shared tags: ${candidate.sharedTags.join(', ')}`);
+  if (candidate.ranks.term_vector !== undefined && candidate.sharedWords.length > 0)
+    reasons.push(`similar words: ${candidate.sharedWords.join(', ')}`);
   if (candidate.ranks.full_text !== undefined) reasons.push('full-text match');
-  if (candidate.ranks.trigram !== undefined) reasons.push(`similar text (${Math.round(candidate.textSimilarity * 100)}% trigram similarity)`);
+  if (candidate.ranks.trigram !== undefined)
+    reasons.push(
+      `similar text (${Math.round(candidate.textSimilarity * 100)}% trigram similarity)`,
+    );
   return reasons;
 }

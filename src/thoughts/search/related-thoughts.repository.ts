@@ -167,7 +167,11 @@ export class RelatedThoughtsRepository {
    * common words walk the newest rows instead of collecting every match through the words index
    * (200 ms against 5 ms for a user with 10,000 thoughts), rare ones use it (user-words.ts).
    */
-  async candidates(userId: string, id: string, { fresh = false }: { fresh?: boolean } = {}): Promise<RelatedCandidate[]> {
+  async candidates(
+    userId: string,
+    id: string,
+    { fresh = false }: { fresh?: boolean } = {},
+  ): Promise<RelatedCandidate[]> {
     // `fresh`: the analysis that just tagged this thought reads from the primary, where its tags are.
     const reader = fresh ? this.dataSource : this.replicas.reader(userId);
     const [words] = (await reader.query(SOURCE_WORDS_SQL, [userId, id])) as {
@@ -180,7 +184,9 @@ export class RelatedThoughtsRepository {
     }[];
     const counts: WordCounts = {
       thoughts: words?.thoughts ?? 0,
-      documents: Object.fromEntries((words?.terms ?? []).map((term, index) => [term, words!.documents![index]!])),
+      documents: Object.fromEntries(
+        (words?.terms ?? []).map((term, index) => [term, words!.documents![index]!]),
+      ),
     };
     const indexed = words?.query ? wordsIndexQuery(userId, words.query, counts) : null;
     const indexParams = indexed ? [indexed] : [];
@@ -208,8 +214,15 @@ export class RelatedThoughtsRepository {
         tags: rank(row.tags_rank),
         trigram: rank(row.trigram_rank),
       };
-      for (const arm of Object.keys(ranks) as RelatedArm[]) if (ranks[arm] === undefined) delete ranks[arm];
-      return { thought: toThought(row), ranks, sharedTags: row.shared_tags, sharedWords: row.shared_words, textSimilarity: row.text_similarity };
+      for (const arm of Object.keys(ranks) as RelatedArm[])
+        if (ranks[arm] === undefined) delete ranks[arm];
+      return {
+        thought: toThought(row),
+        ranks,
+        sharedTags: row.shared_tags,
+        sharedWords: row.shared_words,
+        textSimilarity: row.text_similarity,
+      };
     });
   }
 }

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { type BackfillBatch, TermStatisticsRepository } from './term-statistics.repository.js';
 
 /** Thoughts per batch: one short transaction each (about a second on a busy machine). */
@@ -48,7 +53,10 @@ export class TermStatisticsBackfill implements OnApplicationBootstrap, OnModuleD
         batch = await this.terms.backfillBatch(BATCH);
       } catch (error) {
         if (this.stopping) return;
-        this.logger.warn({ err: (error as Error).message }, 'term statistics backfill batch failed; retrying');
+        this.logger.warn(
+          { err: (error as Error).message },
+          'term statistics backfill batch failed; retrying',
+        );
         await this.pause(ERROR_RETRY_MS);
         continue;
       }
@@ -57,7 +65,10 @@ export class TermStatisticsBackfill implements OnApplicationBootstrap, OnModuleD
         await this.pause(BUSY_RETRY_MS);
         continue;
       }
-      if (thoughts === 0) this.logger.log('counting the words of stored thoughts for search and related thoughts (background)');
+      if (thoughts === 0)
+        this.logger.log(
+          'counting the words of stored thoughts for search and related thoughts (background)',
+        );
       thoughts += batch.thoughts;
       counted += batch.counted;
       if (batch.finished) {

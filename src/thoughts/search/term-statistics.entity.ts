@@ -1,4 +1,13 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../../auth/user.entity.js';
 import { Thought } from '../thought.entity.js';
 
@@ -45,7 +54,11 @@ export class ThoughtTerms {
 @Entity({ name: 'term_statistics_backfill' })
 @Check('term_statistics_backfill_single_row', `"id"`)
 export class TermStatisticsBackfillState {
-  @PrimaryColumn({ type: 'boolean', default: true, primaryKeyConstraintName: 'PK_term_statistics_backfill' })
+  @PrimaryColumn({
+    type: 'boolean',
+    default: true,
+    primaryKeyConstraintName: 'PK_term_statistics_backfill',
+  })
   id!: boolean;
 
   @Column({ name: 'after_id', type: 'uuid', nullable: true })

@@ -78,20 +78,32 @@ export type Query = (sql: string, values?: unknown[]) => Promise<unknown[]>;
  * instance's batch holds the state row; 'finished' once the cursor has passed the last thought.
  */
 export async function backfillBatch(query: Query, limit: number): Promise<BackfillBatch> {
-  const [state] = (await query(CLAIM_BACKFILL_SQL)) as { after_id: string | null; finished_at: Date | null }[];
+  const [state] = (await query(CLAIM_BACKFILL_SQL)) as {
+    after_id: string | null;
+    finished_at: Date | null;
+  }[];
   if (!state) {
-    const [held] = (await query(`SELECT finished_at FROM term_statistics_backfill`)) as { finished_at: Date | null }[];
+    const [held] = (await query(`SELECT finished_at FROM term_statistics_backfill`)) as {
+      finished_at: Date | null;
+    }[];
     return held && !held.finished_at ? { state: 'busy' } : { state: 'finished' };
   }
   if (state.finished_at) return { state: 'finished' };
-  const ids = ((await query(LOCK_BATCH_SQL, [state.after_id ?? FIRST_ID, limit])) as { id: string }[]).map((row) => row.id);
-  const [{ counted }] = ids.length ? ((await query(COUNT_BATCH_SQL, [ids])) as [{ counted: number }]) : [{ counted: 0 }];
+  const ids = (
+    (await query(LOCK_BATCH_SQL, [state.after_id ?? FIRST_ID, limit])) as { id: string }[]
+  ).map((row) => row.id);
+  const [{ counted }] = ids.length
+    ? ((await query(COUNT_BATCH_SQL, [ids])) as [{ counted: number }])
+    : [{ counted: 0 }];
   const finished = ids.length < limit;
   await query(ADVANCE_BACKFILL_SQL, [ids.at(-1) ?? null, counted, finished]);
   return { state: 'counted', thoughts: ids.length, counted, finished };
 }
 
-export type BackfillBatch = { state: 'busy' } | { state: 'finished' } | { state: 'counted'; thoughts: number; counted: number; finished: boolean };
+export type BackfillBatch =
+  | { state: 'busy' }
+  | { state: 'finished' }
+  | { state: 'counted'; thoughts: number; counted: number; finished: boolean };
 
 @Injectable()
 export class TermStatisticsRepository {
@@ -111,6 +123,8 @@ export class TermStatisticsRepository {
    * and its cursor moved, or neither (a crash redoes it).
    */
   backfillBatch(limit: number): Promise<BackfillBatch> {
-    return this.dataSource.transaction((manager) => backfillBatch((sql, values) => manager.query(sql, values), limit));
+    return this.dataSource.transaction((manager) =>
+      backfillBatch((sql, values) => manager.query(sql, values), limit),
+    );
   }
 }

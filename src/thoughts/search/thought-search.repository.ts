@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service.js';
 import type { KeysetCursor } from '../../common/pagination/cursor.js';
 import type { Thought } from '../thought.entity.js';
-import { COLUMNS, SEARCH_CANDIDATES, type ThoughtFilters, thoughtFilters, type ThoughtRow, toThought } from '../thoughts.repository.js';
+import {
+  COLUMNS,
+  SEARCH_CANDIDATES,
+  type ThoughtFilters,
+  thoughtFilters,
+  type ThoughtRow,
+  toThought,
+} from '../thoughts.repository.js';
 import { queryWords, tsqueryLexemeSql } from './query-words.js';
 import { reciprocalRankSql } from './rank-fusion.js';
 import { thoughtsSql, tsqueryWords, type WordCounts, wordsIndexQuery } from './user-words.js';
 
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
-const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
+const HEADLINE_OPTIONS =
+  'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
 /** Spelling alternatives kept per unknown query word, the most similar first. */
 const ALTERNATIVES_PER_WORD = 3;
 
@@ -76,9 +84,18 @@ export class ThoughtSearchRepository {
    * when some query word is unknown to the user's vocabulary (a query of known words would
    * repeat the full-text arm). Keyset on the fused rank, created_at, id.
    */
-  async search(userId: string, filters: ThoughtFilters, q: string, limit: number, after?: KeysetCursor): Promise<SearchResult[]> {
+  async search(
+    userId: string,
+    filters: ThoughtFilters,
+    q: string,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<SearchResult[]> {
     const { fts, spelling } = await this.queries(userId, q);
-    const counts = await this.wordCounts(userId, [...tsqueryWords(fts), ...tsqueryWords(spelling?.query ?? null)]);
+    const counts = await this.wordCounts(userId, [
+      ...tsqueryWords(fts),
+      ...tsqueryWords(spelling?.query ?? null),
+    ]);
     const where = thoughtFilters(userId, filters);
     const query = `websearch_to_tsquery('english', ${where.param(q)})`;
     // Each arm's query is a literal to the planner (a parameter, not a subquery), and so is
@@ -113,11 +130,22 @@ export class ThoughtSearchRepository {
        FROM page JOIN thoughts t ON t.id = page.id
        ORDER BY page.rank DESC, t.created_at DESC, t.id DESC`,
       where.params,
-    )) as (ThoughtRow & { rank: number; fts_rank: string | null; trgm_rank: string | null; snippet: string; lexemes: string[] })[];
+    )) as (ThoughtRow & {
+      rank: number;
+      fts_rank: string | null;
+      trgm_rank: string | null;
+      snippet: string;
+      lexemes: string[];
+    })[];
     return rows.map((row) => {
       const matched: SearchMatch[] = [];
-      if (row.fts_rank !== null) matched.push({ arm: 'full_text', terms: markedWords(row.snippet) });
-      if (row.trgm_rank !== null && spelling) matched.push({ arm: 'trigram', terms: spelling.terms.filter((term) => row.lexemes.includes(term)) });
+      if (row.fts_rank !== null)
+        matched.push({ arm: 'full_text', terms: markedWords(row.snippet) });
+      if (row.trgm_rank !== null && spelling)
+        matched.push({
+          arm: 'trigram',
+          terms: spelling.terms.filter((term) => row.lexemes.includes(term)),
+        });
       return { thought: toThought(row), rank: row.rank, snippet: row.snippet, matched };
     });
   }
@@ -127,7 +155,10 @@ export class ThoughtSearchRepository {
    * word is one the user's vocabulary knows (or none has a spelling there): each word's
    * alternatives OR-ed, the words AND-ed.
    */
-  private async queries(userId: string, q: string): Promise<{ fts: string; spelling: { query: string; terms: string[] } | null }> {
+  private async queries(
+    userId: string,
+    q: string,
+  ): Promise<{ fts: string; spelling: { query: string; terms: string[] } | null }> {
     const rows = (await this.replicas.reader(userId).query(
       `SELECT websearch_to_tsquery('english', $3)::text AS fts, spelt.query, spelt.terms FROM (
          SELECT CASE WHEN bool_or(NOT a.known) THEN string_agg('(' || a.terms || ')', ' & ') END AS query,
@@ -138,15 +169,20 @@ export class ThoughtSearchRepository {
       [userId, queryWords(q), q],
     )) as { fts: string; query: string | null; terms: string[] | null }[];
     const row = rows[0]!;
-    return { fts: row.fts, spelling: row.query ? { query: row.query, terms: row.terms ?? [] } : null };
+    return {
+      fts: row.fts,
+      spelling: row.query ? { query: row.query, terms: row.terms ?? [] } : null,
+    };
   }
 
   /** How many thoughts the user has, and in how many of them each word occurs. */
   private async wordCounts(userId: string, words: string[]): Promise<WordCounts> {
-    const rows = (await this.replicas.reader(userId).query(
-      `SELECT u.term, u.documents FROM user_terms u WHERE u.user_id = $1 AND u.term = ANY(array_prepend('', $2::text[]))`,
-      [userId, words],
-    )) as { term: string; documents: number }[];
+    const rows = (await this.replicas
+      .reader(userId)
+      .query(
+        `SELECT u.term, u.documents FROM user_terms u WHERE u.user_id = $1 AND u.term = ANY(array_prepend('', $2::text[]))`,
+        [userId, words],
+      )) as { term: string; documents: number }[];
     const documents = Object.fromEntries(rows.map((row) => [row.term, row.documents]));
     return { thoughts: documents[''] ?? 0, documents };
   }
@@ -156,6 +192,8 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&
 
 /** The words a headline marked, as the thought spells them (lower-cased, once each). */
 export function markedWords(snippet: string): string[] {
-  const words = [...snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((found) => found[1]!.replace(/&(lt|gt|amp);/g, (entity) => ENTITIES[entity]!).toLowerCase());
+  const words = [...snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((found) =>
+    found[1]!.replace(/&(lt|gt|amp);/g, (entity) => ENTITIES[entity]!).toLowerCase(),
+  );
   return [...new Set(words)];
 }

@@ -51,13 +51,21 @@ export class CaptureLoad {
   async run(): Promise<void> {
     this.started = Date.now();
     const deadline = this.started + this.options.durationMs;
-    await Promise.all(Array.from({ length: this.options.connections }, (_, index) => this.connection(index, deadline)));
+    await Promise.all(
+      Array.from({ length: this.options.connections }, (_, index) =>
+        this.connection(index, deadline),
+      ),
+    );
   }
 
   private async connection(index: number, deadline: number): Promise<void> {
     for (let n = 0; Date.now() < deadline; n++) {
-      await this.capture(`${this.options.marker} c${index} n${n}`, deadline + (this.options.settleMs ?? 20_000));
-      if (this.options.pauseMs) await new Promise((resolve) => setTimeout(resolve, this.options.pauseMs));
+      await this.capture(
+        `${this.options.marker} c${index} n${n}`,
+        deadline + (this.options.settleMs ?? 20_000),
+      );
+      if (this.options.pauseMs)
+        await new Promise((resolve) => setTimeout(resolve, this.options.pauseMs));
     }
   }
 
@@ -78,7 +86,10 @@ export class CaptureLoad {
     }
   }
 
-  private async attempt(content: string, key: string): Promise<{ id: string } | AttemptSample['outcome']> {
+  private async attempt(
+    content: string,
+    key: string,
+  ): Promise<{ id: string } | AttemptSample['outcome']> {
     const at = this.elapsed();
     const begun = performance.now();
     let outcome: AttemptSample['outcome'];
@@ -86,12 +97,17 @@ export class CaptureLoad {
     try {
       const response = await fetch(`${this.options.baseUrl}/api/v1/thoughts`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${this.options.apiKey}`, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        headers: {
+          Authorization: `Bearer ${this.options.apiKey}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': key,
+        },
         body: JSON.stringify({ content }),
         signal: AbortSignal.timeout(this.options.attemptTimeoutMs ?? 15_000),
       });
       outcome = response.status;
-      if (response.status >= 200 && response.status < 300) acknowledged = (await response.json()) as { id: string };
+      if (response.status >= 200 && response.status < 300)
+        acknowledged = (await response.json()) as { id: string };
       else await response.body?.cancel();
     } catch (error) {
       outcome = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
@@ -135,7 +151,11 @@ export interface StoredCheck {
  * Every acknowledged capture must be stored exactly once, under the id the client was
  * given. Queries by the run's content marker, so other thoughts in the database are ignored.
  */
-export async function checkStored(databaseUrl: string, marker: string, acknowledged: Map<string, string>): Promise<StoredCheck> {
+export async function checkStored(
+  databaseUrl: string,
+  marker: string,
+  acknowledged: Map<string, string>,
+): Promise<StoredCheck> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -147,7 +167,9 @@ export async function checkStored(databaseUrl: string, marker: string, acknowled
     const stored = new Map(rows.map((row) => [row.content, row]));
     const missing = [...acknowledged.keys()].filter((content) => !stored.has(content));
     const duplicated = rows.filter((row) => row.copies !== 1).map((row) => row.content);
-    const wrongId = [...acknowledged].filter(([content, id]) => stored.has(content) && stored.get(content)!.id !== id).map(([content]) => content);
+    const wrongId = [...acknowledged]
+      .filter(([content, id]) => stored.has(content) && stored.get(content)!.id !== id)
+      .map(([content]) => content);
     return { missing, duplicated, wrongId };
   } finally {
     await client.end();

@@ -13,7 +13,11 @@ export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Whether the machine's Redis answers (a spec records a skip when it does not). */
 export async function redisAvailable(): Promise<boolean> {
   const { Redis } = await import('ioredis');
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -70,15 +74,30 @@ export class Cluster {
     };
     const dataDir = (name: string) => path.join(this.dir, name);
     for (let i = 0; i < this.options.apis; i++) {
-      this.apis.push(new ServerProcess(await freePort(), { ...env, WORKERS_ENABLED: 'false', DATA_DIR: dataDir(`api-${i}`) }, this.dir));
+      this.apis.push(
+        new ServerProcess(
+          await freePort(),
+          { ...env, WORKERS_ENABLED: 'false', DATA_DIR: dataDir(`api-${i}`) },
+          this.dir,
+        ),
+      );
     }
     for (let i = 0; i < this.options.workers; i++) {
-      this.workers.push(new ServerProcess(await freePort(), { ...env, DATA_DIR: dataDir(`worker-${i}`) }, this.dir, WORKER_ENTRY));
+      this.workers.push(
+        new ServerProcess(
+          await freePort(),
+          { ...env, DATA_DIR: dataDir(`worker-${i}`) },
+          this.dir,
+          WORKER_ENTRY,
+        ),
+      );
     }
     // All at once on the fresh database, as after a deploy: they must take turns migrating.
     for (const process of [...this.apis, ...this.workers]) process.start();
     await Promise.all(this.apis.map((api) => api.waitHealthy(120_000)));
-    await Promise.all(this.workers.map((worker) => waitForOutput(worker, 'analysis worker', 120_000)));
+    await Promise.all(
+      this.workers.map((worker) => waitForOutput(worker, 'analysis worker', 120_000)),
+    );
   }
 
   /** Stops everything; with `logDir`, keeps each process's output there for a post-mortem. */
@@ -87,7 +106,9 @@ export class Cluster {
     if (logDir) {
       mkdirSync(logDir, { recursive: true });
       this.apis.forEach((api, i) => writeFileSync(path.join(logDir, `api-${i}.log`), api.output));
-      this.workers.forEach((worker, i) => writeFileSync(path.join(logDir, `worker-${i}.log`), worker.output));
+      this.workers.forEach((worker, i) =>
+        writeFileSync(path.join(logDir, `worker-${i}.log`), worker.output),
+      );
     }
     await this.db?.end();
     await this.dropDatabase?.();
@@ -109,11 +130,17 @@ export class Cluster {
   }
 }
 
-async function waitForOutput(process: ServerProcess, text: string, timeoutMs: number): Promise<void> {
+async function waitForOutput(
+  process: ServerProcess,
+  text: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!process.output.includes(text)) {
-    if (process.child?.exitCode !== null && process.child?.exitCode !== undefined) throw new Error(`worker exited early:\n${process.output}`);
-    if (Date.now() > deadline) throw new Error(`worker not started after ${timeoutMs} ms:\n${process.output}`);
+    if (process.child?.exitCode !== null && process.child?.exitCode !== undefined)
+      throw new Error(`worker exited early:\n${process.output}`);
+    if (Date.now() > deadline)
+      throw new Error(`worker not started after ${timeoutMs} ms:\n${process.output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -128,7 +155,10 @@ export async function call(
 ): Promise<{ status: number; body: any }> {
   const response = await fetch(`${api.baseUrl}${route}`, {
     method,
-    headers: { ...bearer(key), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...bearer(key),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -142,8 +172,18 @@ export async function call(
 }
 
 /** A user and a first key, through the admin API of one instance. */
-export async function createUserOn(api: ServerProcess): Promise<{ userId: string; key: string; keyId: string }> {
-  const response = await call(api, 'POST', '/api/v1/admin/users', TEST_ADMIN_KEY, { name: 'Reliability', email: `rel-${randomBytes(6).toString('hex')}@example.test` });
-  if (response.status !== 201) throw new Error(`create user: ${response.status} ${JSON.stringify(response.body)}`);
-  return { userId: response.body.user.id, key: response.body.api_key.key, keyId: response.body.api_key.id };
+export async function createUserOn(
+  api: ServerProcess,
+): Promise<{ userId: string; key: string; keyId: string }> {
+  const response = await call(api, 'POST', '/api/v1/admin/users', TEST_ADMIN_KEY, {
+    name: 'Reliability',
+    email: `rel-${randomBytes(6).toString('hex')}@example.test`,
+  });
+  if (response.status !== 201)
+    throw new Error(`create user: ${response.status} ${JSON.stringify(response.body)}`);
+  return {
+    userId: response.body.user.id,
+    key: response.body.api_key.key,
+    keyId: response.body.api_key.id,
+  };
 }

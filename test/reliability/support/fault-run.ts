@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, ServerProcess } from '../../support/server-process.js';
-import { CaptureLoad, errorsByStatus, maxLatency, percentile, type StoredCheck } from './capture-load.js';
+import {
+  CaptureLoad,
+  errorsByStatus,
+  maxLatency,
+  percentile,
+  type StoredCheck,
+} from './capture-load.js';
 import { type FigureValue, SHORT } from './figures.js';
 
 export const ADMIN_KEY = 'pai_faults_rel_admin_key_0123456789abcdefgh';
@@ -17,10 +23,19 @@ export function workDir(prefix: string): string {
 }
 
 /** The built server on a free port with a limit no load here reaches (rate limiting is not under test). */
-export async function startServer(env: Record<string, string>, cwd: string): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  cwd: string,
+): Promise<ServerProcess> {
   const server = new ServerProcess(
     await freePort(),
-    { BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '100000', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn', ...env },
+    {
+      BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      RATE_LIMIT_PER_MINUTE: '100000',
+      SCHEDULER_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     cwd,
   );
   server.start();
@@ -28,14 +43,26 @@ export async function startServer(env: Record<string, string>, cwd: string): Pro
   return server;
 }
 
-export function captureLoad(server: ServerProcess, marker: string, overrides: Partial<typeof LOAD> & { pauseMs?: number } = {}): CaptureLoad {
+export function captureLoad(
+  server: ServerProcess,
+  marker: string,
+  overrides: Partial<typeof LOAD> & { pauseMs?: number } = {},
+): CaptureLoad {
   const { connections, durationMs, pauseMs } = { ...LOAD, ...overrides };
-  return new CaptureLoad({ baseUrl: server.baseUrl, apiKey: ADMIN_KEY, connections, durationMs, marker, pauseMs });
+  return new CaptureLoad({
+    baseUrl: server.baseUrl,
+    apiKey: ADMIN_KEY,
+    connections,
+    durationMs,
+    marker,
+    pauseMs,
+  });
 }
 
 /** Resolves once the run's clock reaches `ms` (the fault's place in the schedule). */
 export async function untilElapsed(load: CaptureLoad, ms: number): Promise<void> {
-  while (load.elapsed() < ms) await new Promise((resolve) => setTimeout(resolve, Math.min(100, ms - load.elapsed())));
+  while (load.elapsed() < ms)
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, ms - load.elapsed())));
 }
 
 /** Health status codes with their time, polled while a fault lasts, and when it is 200 again. */
@@ -55,7 +82,9 @@ export class HealthWatch {
         const at = this.clock();
         let status: number | 'network';
         try {
-          const response = await fetch(`${this.server.baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(10_000) });
+          const response = await fetch(`${this.server.baseUrl}/api/v1/health`, {
+            signal: AbortSignal.timeout(10_000),
+          });
           status = response.status;
           await response.body?.cancel();
         } catch {
@@ -84,7 +113,11 @@ export class HealthWatch {
 }
 
 /** The figures every fault scenario prints: counts, errors by status, and p99 around the fault. */
-export function loadFigures(load: CaptureLoad, faultFrom: number, faultTo: number): Record<string, FigureValue> {
+export function loadFigures(
+  load: CaptureLoad,
+  faultFrom: number,
+  faultTo: number,
+): Record<string, FigureValue> {
   return {
     connections: LOAD.connections,
     duration_s: LOAD.durationMs / 1000,

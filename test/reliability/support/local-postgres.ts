@@ -1,5 +1,13 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +20,9 @@ export const PG_BIN = process.env.PG_BIN ?? newestDebianPostgres() ?? '/usr/lib/
 function newestDebianPostgres(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((name) => /^\d+$/.test(name))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? path.join(root, versions[0]!, 'bin') : undefined;
 }
 
@@ -21,8 +31,11 @@ const AS_ROOT = process.getuid?.() === 0;
 
 /** Why clusters of our own cannot be made here, or null when they can. */
 export function missingPostgresPrograms(): string | null {
-  const missing = ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'].filter((name) => !existsSync(path.join(PG_BIN, name)));
-  if (missing.length > 0) return `PostgreSQL server programs not found in ${PG_BIN} (${missing.join(', ')}); set PG_BIN`;
+  const missing = ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'].filter(
+    (name) => !existsSync(path.join(PG_BIN, name)),
+  );
+  if (missing.length > 0)
+    return `PostgreSQL server programs not found in ${PG_BIN} (${missing.join(', ')}); set PG_BIN`;
   if (AS_ROOT) {
     try {
       execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
@@ -58,7 +71,18 @@ export class LocalCluster {
   }
 
   async start(): Promise<void> {
-    await pg('pg_ctl', ['-D', this.dataDir, '-l', this.logFile, '-o', `-p ${this.port}`, '-w', '-t', '60', 'start']);
+    await pg('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      this.logFile,
+      '-o',
+      `-p ${this.port}`,
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   }
 
   async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
@@ -83,7 +107,17 @@ export function clusterWorkDir(prefix: string): { dir: string; remove: () => voi
  */
 export async function createPrimary(workDir: string, port: number): Promise<LocalCluster> {
   const dataDir = path.join(workDir, 'primary');
-  await pg('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  await pg('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   appendFileSync(
     path.join(dataDir, 'postgresql.conf'),
     [
@@ -106,9 +140,26 @@ export async function createPrimary(workDir: string, port: number): Promise<Loca
 }
 
 /** A hot standby streaming from `primary`, made with `pg_basebackup -R` (it writes the standby settings). */
-export async function createStandby(workDir: string, primary: LocalCluster, port: number): Promise<LocalCluster> {
+export async function createStandby(
+  workDir: string,
+  primary: LocalCluster,
+  port: number,
+): Promise<LocalCluster> {
   const dataDir = path.join(workDir, 'standby');
-  await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '--no-sync']);
+  await pg('pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    dataDir,
+    '-R',
+    '-X',
+    'stream',
+    '--no-sync',
+  ]);
   const cluster = new LocalCluster(dataDir, port, path.join(workDir, 'standby.log'));
   await cluster.start();
   return cluster;

@@ -15,7 +15,18 @@ interface Request {
   body?: unknown;
 }
 
-const WORDS = ['garden', 'invoice', 'meeting', 'sprint', 'dentist', 'holiday', 'budget', 'recipe', 'release', 'running'];
+const WORDS = [
+  'garden',
+  'invoice',
+  'meeting',
+  'sprint',
+  'dentist',
+  'holiday',
+  'budget',
+  'recipe',
+  'release',
+  'running',
+];
 
 /**
  * Open-loop mixed traffic: requests start on a fixed schedule whatever the server's pace
@@ -59,17 +70,36 @@ export class MixedTraffic {
     const n = this.n++;
     const word = WORDS[n % WORDS.length];
     const slot = n % 20;
-    if (slot < 8) return { kind: 'capture', method: 'POST', path: '/api/v1/thoughts', body: { content: `soak ${n}: ${word} plans, call Sam about the ${word} tomorrow` } };
+    if (slot < 8)
+      return {
+        kind: 'capture',
+        method: 'POST',
+        path: '/api/v1/thoughts',
+        body: { content: `soak ${n}: ${word} plans, call Sam about the ${word} tomorrow` },
+      };
     if (slot < 12) return { kind: 'list', method: 'GET', path: '/api/v1/thoughts?limit=20' };
-    if (slot < 15) return { kind: 'search', method: 'GET', path: `/api/v1/thoughts?q=${word}&limit=20` };
-    if (slot === 15) return { kind: 'task', method: 'POST', path: '/api/v1/tasks', body: { title: `${word} follow-up ${n}`, priority: 'medium' } };
+    if (slot < 15)
+      return { kind: 'search', method: 'GET', path: `/api/v1/thoughts?q=${word}&limit=20` };
+    if (slot === 15)
+      return {
+        kind: 'task',
+        method: 'POST',
+        path: '/api/v1/tasks',
+        body: { title: `${word} follow-up ${n}`, priority: 'medium' },
+      };
     if (slot === 16) return { kind: 'tasks', method: 'GET', path: '/api/v1/tasks?limit=20' };
     if (slot === 17 && this.captured.length > 0) {
-      return { kind: 'thought', method: 'GET', path: `/api/v1/thoughts/${this.captured[n % this.captured.length]}` };
+      return {
+        kind: 'thought',
+        method: 'GET',
+        path: `/api/v1/thoughts/${this.captured[n % this.captured.length]}`,
+      };
     }
-    if (slot === 18) return { kind: 'checks', method: 'GET', path: '/api/v1/consciousness-checks?limit=5' };
+    if (slot === 18)
+      return { kind: 'checks', method: 'GET', path: '/api/v1/consciousness-checks?limit=5' };
     // One check run per 200 requests: it reads many thoughts, as the scheduled one does.
-    if (n % 200 === 19) return { kind: 'check-run', method: 'POST', path: '/api/v1/consciousness-check' };
+    if (n % 200 === 19)
+      return { kind: 'check-run', method: 'POST', path: '/api/v1/consciousness-check' };
     return { kind: 'health', method: 'GET', path: '/api/v1/health' };
   }
 
@@ -82,7 +112,9 @@ export class MixedTraffic {
         method: request.method,
         headers: {
           Authorization: `Bearer ${this.apiKey}`,
-          ...(request.body ? { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() } : {}),
+          ...(request.body
+            ? { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }
+            : {}),
         },
         body: request.body ? JSON.stringify(request.body) : undefined,
         signal: AbortSignal.timeout(30_000),

@@ -10,7 +10,8 @@ const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 /** Where the PostgreSQL binaries a private cluster needs are missing, why (for recordSkip). */
 export function ownPostgresUnavailable(): string | undefined {
   for (const tool of ['initdb', 'pg_ctl']) {
-    if (!existsSync(path.join(PG_BIN, tool))) return `${path.join(PG_BIN, tool)} not found (set PG_BIN)`;
+    if (!existsSync(path.join(PG_BIN, tool)))
+      return `${path.join(PG_BIN, tool)} not found (set PG_BIN)`;
   }
   return undefined;
 }
@@ -32,14 +33,34 @@ export class OwnPostgres {
     this.port = await freePort();
     this.dir = mkdtempSync(path.join(path.resolve('.test-tmp'), 'own-pg-'));
     chmodSync(this.dir, 0o777);
-    await this.pg('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+    await this.pg('initdb', [
+      '-D',
+      this.dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--no-sync',
+      '-E',
+      'UTF8',
+    ]);
     await this.start();
     return this;
   }
 
   async start(): Promise<void> {
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200`;
-    await this.pg('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', path.join(this.dir, 'log'), '-w', '-t', '60', 'start']);
+    await this.pg('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-o',
+      options,
+      '-l',
+      path.join(this.dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   }
 
   /** Fast shutdown: PostgreSQL ends every session, as an operator's restart does. */
@@ -49,7 +70,9 @@ export class OwnPostgres {
 
   async destroy(): Promise<void> {
     if (!this.dir) return;
-    await this.pg('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    await this.pg('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']).catch(
+      () => undefined,
+    );
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -59,7 +82,8 @@ export class OwnPostgres {
 
   private async pg(tool: string, args: string[]): Promise<void> {
     const binary = path.join(PG_BIN, tool);
-    if (process.getuid?.() === 0) await run('runuser', ['-u', 'postgres', '--', binary, ...args], { cwd: '/' });
+    if (process.getuid?.() === 0)
+      await run('runuser', ['-u', 'postgres', '--', binary, ...args], { cwd: '/' });
     else await run(binary, args, { cwd: '/' });
   }
 }

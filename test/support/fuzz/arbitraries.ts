@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { BLNS, HOSTILE_STRINGS, isHeaderSafe } from './naughty-strings.js';
-import { type OpenApiDocument, type Parameter, resolve, type Route, type Schema } from './openapi.js';
+import {
+  type OpenApiDocument,
+  type Parameter,
+  resolve,
+  type Route,
+  type Schema,
+} from './openapi.js';
 
 /** Values that exist in the database, so generated requests reach past "not found". */
 export interface Pools {
@@ -38,11 +44,30 @@ const nested = (levels: number): unknown => {
 };
 
 /** Any JSON type where another was expected, including depth and size no DTO allows. */
-const wrongType = fc.constantFrom<unknown>(null, 0, -1, 1.5, 1e308, -1e308, true, '', [], {}, [[[]]], nested(40), { __proto__: { admin: true } });
+const wrongType = fc.constantFrom<unknown>(
+  null,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  true,
+  '',
+  [],
+  {},
+  [[[]]],
+  nested(40),
+  { __proto__: { admin: true } },
+);
 
 const FUTURE = new Date(Date.now() + 30 * 86_400_000).toISOString();
 
-function validArb(document: OpenApiDocument, raw: Schema, pools: Pools, where: string): fc.Arbitrary<unknown> {
+function validArb(
+  document: OpenApiDocument,
+  raw: Schema,
+  pools: Pools,
+  where: string,
+): fc.Arbitrary<unknown> {
   const schema = resolve(document, raw);
   if (schema.oneOf || schema.anyOf || (schema.allOf && schema.allOf.length > 1)) {
     throw new NoGeneratorError(`${where}: oneOf/anyOf/allOf schemas have no generator yet`);
@@ -51,13 +76,21 @@ function validArb(document: OpenApiDocument, raw: Schema, pools: Pools, where: s
   switch (schema.type) {
     case 'string': {
       if (schema.format === 'uuid') return fc.constantFrom(...pools.ids);
-      if (schema.format === 'date-time') return fc.constantFrom('2026-01-04T12:00:00.000Z', FUTURE, '2025-06-30T23:59:59Z');
+      if (schema.format === 'date-time')
+        return fc.constantFrom('2026-01-04T12:00:00.000Z', FUTURE, '2025-06-30T23:59:59Z');
       if (schema.format === 'date') return fc.constantFrom('2026-03-05', '2024-02-29');
-      if (schema.format === 'binary') return fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes));
+      if (schema.format === 'binary')
+        return fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes));
       const examples = typeof schema.example === 'string' ? [fc.constant(schema.example)] : [];
       if (schema.pattern && examples.length > 0) return examples[0];
       const maxLength = Math.min(schema.maxLength ?? 40, 40);
-      return fc.oneof(...examples, fc.string({ minLength: Math.max(schema.minLength ?? 0, 1), maxLength: Math.max(maxLength, 1) }));
+      return fc.oneof(
+        ...examples,
+        fc.string({
+          minLength: Math.max(schema.minLength ?? 0, 1),
+          maxLength: Math.max(maxLength, 1),
+        }),
+      );
     }
     case 'integer':
     case 'number': {
@@ -71,16 +104,26 @@ function validArb(document: OpenApiDocument, raw: Schema, pools: Pools, where: s
       return fc.boolean();
     case 'array': {
       if (!schema.items) throw new NoGeneratorError(`${where}: array without items`);
-      return fc.array(validArb(document, schema.items, pools, `${where}[]`), { maxLength: Math.min(schema.maxItems ?? 3, 3) });
+      return fc.array(validArb(document, schema.items, pools, `${where}[]`), {
+        maxLength: Math.min(schema.maxItems ?? 3, 3),
+      });
     }
     case 'object':
     case undefined: {
       if (!schema.properties) {
-        if (schema.type === 'object' && schema.additionalProperties === undefined) return fc.constant({});
-        throw new NoGeneratorError(`${where}: schema without type or properties (${JSON.stringify(schema).slice(0, 120)})`);
+        if (schema.type === 'object' && schema.additionalProperties === undefined)
+          return fc.constant({});
+        throw new NoGeneratorError(
+          `${where}: schema without type or properties (${JSON.stringify(schema).slice(0, 120)})`,
+        );
       }
       return fc.record(
-        Object.fromEntries(Object.entries(schema.properties).map(([name, property]) => [name, validArb(document, property, pools, `${where}.${name}`)])),
+        Object.fromEntries(
+          Object.entries(schema.properties).map(([name, property]) => [
+            name,
+            validArb(document, property, pools, `${where}.${name}`),
+          ]),
+        ),
         { requiredKeys: (schema.required ?? []).filter((name) => name in schema.properties!) },
       );
     }
@@ -97,57 +140,131 @@ function hostileArb(document: OpenApiDocument, raw: Schema, where: string): fc.A
     if (schema.maxLength !== undefined) byType.push(fc.constant('x'.repeat(schema.maxLength + 1)));
   }
   if (schema.type === 'integer' || schema.type === 'number') {
-    byType.push(fc.constantFrom<unknown>(2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, 5e-324, 0.5, -0, '1', 'NaN'));
+    byType.push(
+      fc.constantFrom<unknown>(
+        2 ** 31,
+        -(2 ** 31) - 1,
+        2 ** 53 + 2,
+        1e308,
+        -1e308,
+        5e-324,
+        0.5,
+        -0,
+        '1',
+        'NaN',
+      ),
+    );
   }
   if (schema.type === 'array') {
     // Past every maxItems, and large enough to cost something per element.
-    byType.push(fc.constant(Array.from({ length: Math.max((schema.maxItems ?? 100) + 1, 10_001) }, (_, index) => `t${index % 7}`)));
-    if (schema.items) byType.push(fc.array(hostileArb(document, schema.items, `${where}[]`), { minLength: 1, maxLength: 3 }));
+    byType.push(
+      fc.constant(
+        Array.from(
+          { length: Math.max((schema.maxItems ?? 100) + 1, 10_001) },
+          (_, index) => `t${index % 7}`,
+        ),
+      ),
+    );
+    if (schema.items)
+      byType.push(
+        fc.array(hostileArb(document, schema.items, `${where}[]`), { minLength: 1, maxLength: 3 }),
+      );
   }
   if (schema.properties) {
     byType.push(
       fc.record(
-        Object.fromEntries(Object.entries(schema.properties).map(([name, property]) => [name, hostileArb(document, property, `${where}.${name}`)])),
+        Object.fromEntries(
+          Object.entries(schema.properties).map(([name, property]) => [
+            name,
+            hostileArb(document, property, `${where}.${name}`),
+          ]),
+        ),
         { requiredKeys: [] },
       ),
     );
   }
-  return byType.length > 0 ? fc.oneof({ arbitrary: wrongType, weight: 1 }, ...byType.map((arbitrary) => ({ arbitrary, weight: 2 }))) : wrongType;
+  return byType.length > 0
+    ? fc.oneof(
+        { arbitrary: wrongType, weight: 1 },
+        ...byType.map((arbitrary) => ({ arbitrary, weight: 2 })),
+      )
+    : wrongType;
 }
 
 /** Mostly valid values with some fields made hostile, so requests reach services and SQL, not only the validator. */
-function mixedArb(document: OpenApiDocument, raw: Schema, pools: Pools, where: string): fc.Arbitrary<unknown> {
+function mixedArb(
+  document: OpenApiDocument,
+  raw: Schema,
+  pools: Pools,
+  where: string,
+): fc.Arbitrary<unknown> {
   const schema = resolve(document, raw);
   const valid = validArb(document, schema, pools, where);
-  if (!schema.properties) return fc.oneof({ arbitrary: valid, weight: 2 }, { arbitrary: hostileArb(document, schema, where), weight: 3 });
-  const fields: [string, fc.Arbitrary<unknown>][] = Object.entries(schema.properties).map(([name, property]) => [
-    name,
-    fc.oneof({ arbitrary: validArb(document, property, pools, `${where}.${name}`), weight: 4 }, { arbitrary: mixedArb(document, property, pools, `${where}.${name}`), weight: 1 }),
-  ]);
+  if (!schema.properties)
+    return fc.oneof(
+      { arbitrary: valid, weight: 2 },
+      { arbitrary: hostileArb(document, schema, where), weight: 3 },
+    );
+  const fields: [string, fc.Arbitrary<unknown>][] = Object.entries(schema.properties).map(
+    ([name, property]) => [
+      name,
+      fc.oneof(
+        { arbitrary: validArb(document, property, pools, `${where}.${name}`), weight: 4 },
+        { arbitrary: mixedArb(document, property, pools, `${where}.${name}`), weight: 1 },
+      ),
+    ],
+  );
   const record: fc.Arbitrary<Record<string, unknown>> = fc.record(Object.fromEntries(fields), {
     requiredKeys: (schema.required ?? []).filter((name) => name in schema.properties!) as never[],
   });
-  const withExtra = fc.tuple(record, fc.option(fc.tuple(naughty, wrongType), { freq: 4 })).map(([value, extra]) =>
-    extra ? { ...(value as object), [extra[0]]: extra[1] } : value,
+  const withExtra = fc
+    .tuple(record, fc.option(fc.tuple(naughty, wrongType), { freq: 4 }))
+    .map(([value, extra]) => (extra ? { ...(value as object), [extra[0]]: extra[1] } : value));
+  return fc.oneof(
+    { arbitrary: withExtra, weight: 5 },
+    { arbitrary: hostileArb(document, schema, where), weight: 1 },
   );
-  return fc.oneof({ arbitrary: withExtra, weight: 5 }, { arbitrary: hostileArb(document, schema, where), weight: 1 });
 }
 
 /** Bodies no schema describes: broken encodings, parser bombs, the wrong media type. */
 export const RAW_BODIES: readonly FuzzBody[] = [
-  { contentType: 'application/json', payload: Buffer.from([0x7b, 0x22, 0x63, 0x6f, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc0, 0x80, 0x22, 0x7d]) },
+  {
+    contentType: 'application/json',
+    payload: Buffer.from([
+      0x7b, 0x22, 0x63, 0x6f, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc0,
+      0x80, 0x22, 0x7d,
+    ]),
+  },
   { contentType: 'application/json', payload: '{"content": ' },
   { contentType: 'application/json', payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
-  { contentType: 'application/json', payload: `{"content":"x","tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
-  { contentType: 'application/json', payload: `{"content":"x","tags":[${Array(200_000).fill('0').join(',')}]}` },
+  {
+    contentType: 'application/json',
+    payload: `{"content":"x","tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+  },
+  {
+    contentType: 'application/json',
+    payload: `{"content":"x","tags":[${Array(200_000).fill('0').join(',')}]}`,
+  },
   { contentType: 'application/json', payload: 'null' },
   { contentType: 'application/json', payload: '"just a string"' },
-  { contentType: 'application/json', payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}' },
-  { contentType: 'application/json', payload: '{"content":"a\\u0000b","title":"a\\u0000b","name":"a\\u0000b"}' },
-  { contentType: 'application/json; charset=utf-16', payload: Buffer.from('{"content":"x"}', 'utf16le') },
+  {
+    contentType: 'application/json',
+    payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}',
+  },
+  {
+    contentType: 'application/json',
+    payload: '{"content":"a\\u0000b","title":"a\\u0000b","name":"a\\u0000b"}',
+  },
+  {
+    contentType: 'application/json; charset=utf-16',
+    payload: Buffer.from('{"content":"x"}', 'utf16le'),
+  },
   { contentType: 'application/json; charset=latin1', payload: '{"content":"x"}' },
   { contentType: 'application/xml', payload: '<content>x</content>' },
-  { contentType: 'multipart/form-data; boundary=x', payload: '--x\r\nContent-Disposition: form-data; name="content"\r\n\r\nx\r\n--x--\r\n' },
+  {
+    contentType: 'multipart/form-data; boundary=x',
+    payload: '--x\r\nContent-Disposition: form-data; name="content"\r\n\r\nx\r\n--x--\r\n',
+  },
   { contentType: 'text/plain', payload: 'a\u0000b' },
   { contentType: 'text/plain', payload: Buffer.from([0x61, 0xff, 0x62]) },
   { contentType: 'application/x-www-form-urlencoded', payload: 'content=x&tags=a%00b' },
@@ -156,15 +273,32 @@ export const RAW_BODIES: readonly FuzzBody[] = [
 ];
 
 const asQueryValues = (value: unknown): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))) : [typeof value === 'string' ? value : JSON.stringify(value)];
+  value === undefined
+    ? []
+    : Array.isArray(value)
+      ? value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
+      : [typeof value === 'string' ? value : JSON.stringify(value)];
 
 function encodeBody(encoding: BodyEncoding, value: unknown): FuzzBody | undefined {
-  if (encoding === 'json') return value === undefined ? undefined : { contentType: 'application/json', payload: JSON.stringify(value) };
-  if (encoding === 'text') return { contentType: 'text/plain; charset=utf-8', payload: typeof value === 'string' ? value : JSON.stringify(value) ?? '' };
+  if (encoding === 'json')
+    return value === undefined
+      ? undefined
+      : { contentType: 'application/json', payload: JSON.stringify(value) };
+  if (encoding === 'text')
+    return {
+      contentType: 'text/plain; charset=utf-8',
+      payload: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
+    };
   if (encoding === 'multipart') return multipart(value);
-  if (encoding === 'bytes') return { contentType: 'application/octet-stream', payload: Buffer.isBuffer(value) ? value : Buffer.from(String(value)) };
+  if (encoding === 'bytes')
+    return {
+      contentType: 'application/octet-stream',
+      payload: Buffer.isBuffer(value) ? value : Buffer.from(String(value)),
+    };
   const form = new URLSearchParams();
-  for (const [name, field] of Object.entries(value && typeof value === 'object' ? value : { content: value })) {
+  for (const [name, field] of Object.entries(
+    value && typeof value === 'object' ? value : { content: value },
+  )) {
     for (const item of asQueryValues(field)) form.append(name, item);
   }
   return { contentType: 'application/x-www-form-urlencoded', payload: form.toString() };
@@ -175,18 +309,23 @@ const BOUNDARY = 'fuzz-boundary-7MA4YWxkTrZu0gW';
 /** multipart/form-data with one part per field; Buffers go as file parts. */
 function multipart(value: unknown): FuzzBody {
   const chunks: Buffer[] = [];
-  for (const [name, field] of Object.entries(value && typeof value === 'object' ? value : { file: value })) {
+  for (const [name, field] of Object.entries(
+    value && typeof value === 'object' ? value : { file: value },
+  )) {
     const file = Buffer.isBuffer(field);
     chunks.push(
       Buffer.from(
         `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${name}.bin"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n`,
       ),
-      file ? field : Buffer.from(typeof field === 'string' ? field : JSON.stringify(field) ?? ''),
+      file ? field : Buffer.from(typeof field === 'string' ? field : (JSON.stringify(field) ?? '')),
       Buffer.from('\r\n'),
     );
   }
   chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return { contentType: `multipart/form-data; boundary=${BOUNDARY}`, payload: Buffer.concat(chunks) };
+  return {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    payload: Buffer.concat(chunks),
+  };
 }
 
 const ENCODINGS: Record<string, BodyEncoding> = {
@@ -198,45 +337,74 @@ const ENCODINGS: Record<string, BodyEncoding> = {
   'application/zip': 'bytes',
 };
 
-function parameterArb(document: OpenApiDocument, parameter: Parameter, pools: Pools, where: string): fc.Arbitrary<string[]> {
+function parameterArb(
+  document: OpenApiDocument,
+  parameter: Parameter,
+  pools: Pools,
+  where: string,
+): fc.Arbitrary<string[]> {
   const schema = parameter.schema ? resolve(document, parameter.schema) : { type: 'string' };
-  if (parameter.name === 'cursor') return fc.oneof(fc.constantFrom(...pools.cursors), naughty).map((value) => [value]);
+  if (parameter.name === 'cursor')
+    return fc.oneof(fc.constantFrom(...pools.cursors), naughty).map((value) => [value]);
   if (parameter.in === 'path' && schema.type === 'string' && !schema.enum) {
     // Ids: the caller's, a stranger's, unknown ones, and anything at all.
-    return fc.oneof({ arbitrary: fc.constantFrom(...pools.ids), weight: 4 }, { arbitrary: naughty, weight: 1 }).map((value) => [value]);
+    return fc
+      .oneof(
+        { arbitrary: fc.constantFrom(...pools.ids), weight: 4 },
+        { arbitrary: naughty, weight: 1 },
+      )
+      .map((value) => [value]);
   }
   const value = mixedArb(document, schema, pools, where);
   if (parameter.in === 'header') {
-    return fc.oneof(value.map(asQueryValues), naughty.map((text) => [text])).map((values) => values.filter(isHeaderSafe).slice(0, 1));
+    return fc
+      .oneof(
+        value.map(asQueryValues),
+        naughty.map((text) => [text]),
+      )
+      .map((values) => values.filter(isHeaderSafe).slice(0, 1));
   }
   return value.map(asQueryValues);
 }
 
 /** A lone surrogate has no UTF-8 form to percent-encode (encodeURIComponent throws): send U+FFFD, as a browser would. */
-const encodePathSegment = (value: string) => encodeURIComponent(value.replace(/\p{Surrogate}/gu, '\uFFFD'));
+const encodePathSegment = (value: string) =>
+  encodeURIComponent(value.replace(/\p{Surrogate}/gu, '\uFFFD'));
 
 /** Every request the fuzzer may send to `route`, driven only by its OpenAPI description. */
-export function requestArb(document: OpenApiDocument, route: Route, pools: Pools): fc.Arbitrary<FuzzRequest> {
+export function requestArb(
+  document: OpenApiDocument,
+  route: Route,
+  pools: Pools,
+): fc.Arbitrary<FuzzRequest> {
   const where = `${route.method} ${route.path}`;
   const parameters = route.operation.parameters ?? [];
   for (const parameter of parameters) {
-    if (parameter.in === 'cookie') throw new NoGeneratorError(`${where}: cookie parameter ${parameter.name} has no generator`);
+    if (parameter.in === 'cookie')
+      throw new NoGeneratorError(`${where}: cookie parameter ${parameter.name} has no generator`);
   }
   const parameterArbs = parameters.map((parameter) =>
     parameter.in === 'path' || parameter.required
       ? parameterArb(document, parameter, pools, `${where} ${parameter.name}`)
-      : fc.option(parameterArb(document, parameter, pools, `${where} ${parameter.name}`), { nil: [] as string[], freq: 2 }),
+      : fc.option(parameterArb(document, parameter, pools, `${where} ${parameter.name}`), {
+          nil: [] as string[],
+          freq: 2,
+        }),
   );
   const content = route.operation.requestBody?.content ?? {};
   const bodyArbs: fc.Arbitrary<FuzzBody | undefined>[] = [];
   for (const [mediaType, { schema }] of Object.entries(content)) {
     const encoding = ENCODINGS[mediaType];
-    if (!encoding || (!schema && encoding !== 'bytes')) throw new NoGeneratorError(`${where}: request body ${mediaType} has no generator`);
+    if (!encoding || (!schema && encoding !== 'bytes'))
+      throw new NoGeneratorError(`${where}: request body ${mediaType} has no generator`);
     const value =
       encoding === 'text'
         ? fc.oneof(fc.string({ maxLength: 200 }), naughty)
         : encoding === 'bytes'
-          ? fc.oneof(fc.uint8Array({ maxLength: 256 }).map((bytes) => Buffer.from(bytes)), naughty)
+          ? fc.oneof(
+              fc.uint8Array({ maxLength: 256 }).map((bytes) => Buffer.from(bytes)),
+              naughty,
+            )
           : mixedArb(document, schema!, pools, `${where} body`);
     bodyArbs.push(
       value.map((generated) => {
@@ -255,18 +423,34 @@ export function requestArb(document: OpenApiDocument, route: Route, pools: Pools
         : fc.constant(undefined);
   const unknownQuery = fc.option(fc.tuple(naughty, naughty), { nil: undefined, freq: 5 });
 
-  return fc.record({ key: fc.constantFrom('user' as const, 'admin' as const), values: fc.tuple(...parameterArbs), body, unknownQuery }).map(({ key, values, body: generatedBody, unknownQuery: extra }) => {
-    let path = route.path;
-    const query = new URLSearchParams();
-    const headers: Record<string, string> = {};
-    parameters.forEach((parameter, index) => {
-      const generated = values[index] ?? [];
-      if (parameter.in === 'path') path = path.replace(`:${parameter.name}`, encodePathSegment(generated[0] ?? ''));
-      else if (parameter.in === 'query') for (const item of generated) query.append(parameter.name, item);
-      else if (parameter.in === 'header' && generated[0] !== undefined) headers[parameter.name] = generated[0];
+  return fc
+    .record({
+      key: fc.constantFrom('user' as const, 'admin' as const),
+      values: fc.tuple(...parameterArbs),
+      body,
+      unknownQuery,
+    })
+    .map(({ key, values, body: generatedBody, unknownQuery: extra }) => {
+      let path = route.path;
+      const query = new URLSearchParams();
+      const headers: Record<string, string> = {};
+      parameters.forEach((parameter, index) => {
+        const generated = values[index] ?? [];
+        if (parameter.in === 'path')
+          path = path.replace(`:${parameter.name}`, encodePathSegment(generated[0] ?? ''));
+        else if (parameter.in === 'query')
+          for (const item of generated) query.append(parameter.name, item);
+        else if (parameter.in === 'header' && generated[0] !== undefined)
+          headers[parameter.name] = generated[0];
+      });
+      if (extra) query.append(extra[0], extra[1]);
+      const search = query.toString();
+      return {
+        key,
+        method: route.method,
+        url: search ? `${path}?${search}` : path,
+        headers,
+        body: generatedBody,
+      };
     });
-    if (extra) query.append(extra[0], extra[1]);
-    const search = query.toString();
-    return { key, method: route.method, url: search ? `${path}?${search}` : path, headers, body: generatedBody };
-  });
 }

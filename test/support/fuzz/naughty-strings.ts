@@ -56,4 +56,5 @@ export const HOSTILE_STRINGS: readonly string[] = [
 ];
 
 /** Header values must be visible ASCII (fetch refuses the rest before sending). */
-export const isHeaderSafe = (value: string) => /^[\x20-\x7e]*$/.test(value) && value.length <= 8_000;
+export const isHeaderSafe = (value: string) =>
+  /^[\x20-\x7e]*$/.test(value) && value.length <= 8_000;

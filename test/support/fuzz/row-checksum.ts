@@ -16,7 +16,10 @@ export class RowChecksums {
   /** One digest per user id, in the order given. */
   async of(userIds: string[]): Promise<string[]> {
     this.query ??= await this.buildQuery();
-    const rows = (await this.dataSource.query(this.query, [userIds])) as { user_id: string; digest: string }[];
+    const rows = (await this.dataSource.query(this.query, [userIds])) as {
+      user_id: string;
+      digest: string;
+    }[];
     return userIds.map((id) => rows.find((row) => row.user_id === id)?.digest ?? '');
   }
 
@@ -31,8 +34,12 @@ export class RowChecksums {
         `SELECT x.user_id::text AS user_id, '${table}' || ':' || md5(string_agg((to_jsonb(x)${strip})::text, '|' ORDER BY (to_jsonb(x)${strip})::text)) AS part
            FROM public."${table}" x WHERE x.user_id = ANY($1::uuid[]) GROUP BY x.user_id`,
     );
-    parts.push(`SELECT u.id::text, 'users:' || md5(to_jsonb(u)::text) FROM users u WHERE u.id = ANY($1::uuid[])`);
-    const [{ present }] = (await this.dataSource.query(`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`)) as { present: boolean }[];
+    parts.push(
+      `SELECT u.id::text, 'users:' || md5(to_jsonb(u)::text) FROM users u WHERE u.id = ANY($1::uuid[])`,
+    );
+    const [{ present }] = (await this.dataSource.query(
+      `SELECT to_regclass('pgboss.job') IS NOT NULL AS present`,
+    )) as { present: boolean }[];
     if (present) {
       parts.push(
         `SELECT j.data->>'userId', 'jobs:' || count(*) FROM pgboss.job j WHERE j.data->>'userId' = ANY($1::text[]) GROUP BY j.data->>'userId'`,

@@ -6,7 +6,14 @@ import { loadNlp } from '../local/nlp.js';
 
 /** What the main thread asks of a local-analysis thread. */
 export type LocalTask =
-  | { kind: 'analyze'; content: string; context: Pick<AnalysisContext, 'existingTags' | 'rejectedTags' | 'profile' | 'timezone' | 'now'> }
+  | {
+      kind: 'analyze';
+      content: string;
+      context: Pick<
+        AnalysisContext,
+        'existingTags' | 'rejectedTags' | 'profile' | 'timezone' | 'now'
+      >;
+    }
   | { kind: 'check'; input: ConsciousnessInput };
 
 export interface LocalTaskMessage {
@@ -23,10 +30,16 @@ export type LocalTaskReply = { id: number; result: unknown } | { id: number; err
 async function answer({ id, task }: LocalTaskMessage): Promise<void> {
   try {
     const nlp = await loadNlp();
-    const result = task.kind === 'analyze' ? analyzeLocally(nlp, task.content, task.context) : checkLocally(nlp, task.input);
+    const result =
+      task.kind === 'analyze'
+        ? analyzeLocally(nlp, task.content, task.context)
+        : checkLocally(nlp, task.input);
     parentPort!.postMessage({ id, result } satisfies LocalTaskReply);
   } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies LocalTaskReply);
+    parentPort!.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies LocalTaskReply);
   }
 }
 

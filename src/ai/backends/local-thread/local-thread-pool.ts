@@ -55,7 +55,12 @@ export class LocalThreadPool {
   run<T>(task: LocalTask, signal: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason as Error);
-      const pending: Pending = { message: { id: this.nextId++, task }, resolve: resolve as (value: unknown) => void, reject, signal };
+      const pending: Pending = {
+        message: { id: this.nextId++, task },
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        signal,
+      };
       pending.onAbort = () => this.abort(pending);
       signal.addEventListener('abort', pending.onAbort, { once: true });
       this.queue.push(pending);
@@ -69,7 +74,9 @@ export class LocalThreadPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((candidate) => !candidate.busy) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      const slot =
+        this.slots.find((candidate) => !candidate.busy) ??
+        (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) return;
       const pending = this.queue.shift()!;
       slot.busy = pending;
@@ -78,14 +85,20 @@ export class LocalThreadPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry, { resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } });
+    const worker = new Worker(this.entry, {
+      resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+    });
     worker.unref();
     const slot: Slot = { worker };
     worker.on('message', (reply: LocalTaskReply) => {
       const pending = slot.busy;
       if (!pending || pending.message.id !== reply.id) return;
       slot.busy = undefined;
-      this.settle(pending, 'error' in reply ? new Error(reply.error) : undefined, 'result' in reply ? reply.result : undefined);
+      this.settle(
+        pending,
+        'error' in reply ? new Error(reply.error) : undefined,
+        'result' in reply ? reply.result : undefined,
+      );
       this.dispatch();
     });
     worker.on('error', (error) => this.retire(slot, error));
