@@ -185,7 +185,13 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
   });
 
   describe('Message Batches for bulk re-analysis', () => {
-    const BATCH_ENV = { CLAUDE_BATCH_MIN: '3', CLAUDE_BATCH_POLL_MIN_SECONDS: '0' };
+    // The tests poll their thoughts every 100 ms; the default 100 requests a minute would answer
+    // a slow machine's polls with 429 long before the analysis is done.
+    const BATCH_ENV = {
+      CLAUDE_BATCH_MIN: '3',
+      CLAUDE_BATCH_POLL_MIN_SECONDS: '0',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    };
 
     /** Captures the thoughts, starts a re-analysis and runs its selection: the batch row it made. */
     async function reanalyse(
@@ -282,7 +288,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
         await waitFor(
           () => statusOf(app, user, id),
           (thought) => thought.analysis_status === 'done',
-          { what: 'the capture analysis' },
+          { what: 'the capture analysis', timeoutMs: 60_000 },
         );
       const singleCalls = messagesCalls(claudeFake).length;
       const operation = await app
@@ -306,7 +312,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
           (row) => row.batch && row.outcome === 'success',
         ),
       ).toHaveLength(4);
-    });
+    }, 180_000);
 
     it('keeps a re-analysis at or below CLAUDE_BATCH_MIN on the one-job-per-thought path', async () => {
       const { app, user } = await start(BATCH_ENV);
