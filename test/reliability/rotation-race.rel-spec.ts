@@ -23,12 +23,18 @@ describe('key rotation race', () => {
   beforeAll(async () => {
     if (!(await redisAvailable()))
       return recordSkip(SECTION, 'no Redis at 127.0.0.1:6379 (or TEST_REDIS_URL)');
-    // Limits high enough never to answer 429: every client here is 127.0.0.1, and each refused
-    // old key counts as a failed authentication of that one address. The limits are not the subject.
+    // Limits high enough never to answer 429: every client here is 127.0.0.1, each refused old
+    // key counts as a failed authentication of that one address, and each capture sent with it
+    // as a body without a valid key (30 a minute by default: the full profile's rounds send
+    // more). The limits are not the subject.
     cluster = new Cluster({
       apis: 2,
       workers: 0,
-      env: { RATE_LIMIT_PER_MINUTE: '10000', AUTH_FAILURES_PER_MINUTE: '100000' },
+      env: {
+        RATE_LIMIT_PER_MINUTE: '10000',
+        AUTH_FAILURES_PER_MINUTE: '100000',
+        UNAUTHENTICATED_PER_MINUTE: '100000',
+      },
     });
     await cluster.start();
     ready = true;
