@@ -42,18 +42,22 @@ export default {
   collectCoverageFrom: [
     'src/**/*.ts',
     '!src/**/*.spec.ts',
-    // Pure declarations: decorator metadata, DTO shapes and tokens hold no logic to test.
-    '!src/**/dto/**',
-    '!src/**/*.dto.ts',
+    // Pure declarations: column metadata and injection tokens hold no logic to test. DTOs and
+    // modules are counted: they parse bodies, check dates and register providers.
     '!src/**/*.entity.ts',
     '!src/**/*.tokens.ts',
-    '!src/**/*.module.ts',
     // Process entry points, exercised by the child-process tests (which jest cannot instrument).
     '!src/main.ts',
     '!src/cli/main.ts',
     '!src/cli/mcp-stdio.ts',
     '!src/worker.ts',
   ],
-  coverageThreshold: { global: { lines: 80, statements: 80, branches: 70 } },
+  // The whole run and src/ alone. A path key takes its files out of `global` (which then falls
+  // back to every file when none is left), so src/ keeps its floor whatever else gets counted.
+  // Path keys resolve against the working directory: run jest from the repository root.
+  coverageThreshold: {
+    global: { lines: 85, statements: 85, branches: 75 },
+    './src/': { lines: 85, statements: 85, branches: 75 },
+  },
   coverageReporters: ['text-summary', 'lcov'],
 };

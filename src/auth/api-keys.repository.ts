@@ -44,27 +44,31 @@ export class ApiKeysRepository {
     );
   }
 
-  /** The key with this hash, if it is neither revoked nor expired right now. */
+  /**
+   * The key with this hash, if it is neither revoked nor expired at `now`. The caller's clock,
+   * not the database's now(): the verified-key cache decides expiry by the same clock.
+   */
   findUsableByHash(
     keyHash: string,
+    now: Date,
   ): Promise<Pick<ApiKey, 'id' | 'userId' | 'scope' | 'expiresAt' | 'keyHash'> | null> {
     return this.keys
       .createQueryBuilder('key')
       .select(['key.id', 'key.userId', 'key.scope', 'key.expiresAt', 'key.keyHash'])
       .where('key.keyHash = :keyHash', { keyHash })
       .andWhere('key.revokedAt IS NULL')
-      .andWhere('(key.expiresAt IS NULL OR key.expiresAt > now())')
+      .andWhere('(key.expiresAt IS NULL OR key.expiresAt > :now)', { now })
       .getOne();
   }
 
-  /** The key with this id, if it is neither revoked nor expired right now (by the database's clock). */
-  findUsableById(id: string): Promise<Pick<ApiKey, 'keyHash' | 'expiresAt'> | null> {
+  /** The key with this id, if it is neither revoked nor expired at `now` (the caller's clock). */
+  findUsableById(id: string, now: Date): Promise<Pick<ApiKey, 'keyHash' | 'expiresAt'> | null> {
     return this.keys
       .createQueryBuilder('key')
       .select(['key.keyHash', 'key.expiresAt'])
       .where('key.id = :id', { id })
       .andWhere('key.revokedAt IS NULL')
-      .andWhere('(key.expiresAt IS NULL OR key.expiresAt > now())')
+      .andWhere('(key.expiresAt IS NULL OR key.expiresAt > :now)', { now })
       .getOne();
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { conflict, notFound } from '../common/errors/domain-errors.js';
 import { type CursorKind, decodeCursor, type Page, toPage } from '../common/pagination/cursor.js';
+import { Clock } from '../common/time/clock.js';
 import type { ApiKey, ApiKeyScope } from './api-key.entity.js';
 import {
   describeApiKey,
@@ -50,24 +51,27 @@ export class ApiKeysService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: ApiKeysRepository,
     private readonly cache: VerifiedKeyCache,
+    private readonly clock: Clock,
   ) {}
 
   /** The caller behind a presented key, or null for anything that is not a usable key. */
   async verify(presented: string): Promise<AuthContext | null> {
     if (!isWellFormedApiKey(presented)) return null;
     const keyHash = hashApiKey(presented);
-    const cached = this.cache.get(keyHash);
+    // One reading decides expiry for the cache and the lookup alike.
+    const now = this.clock.now();
+    const cached = this.cache.get(keyHash, now.getTime());
     if (cached) {
       this.recordUse(cached.keyId);
       return cached;
     }
     const ticket = this.cache.ticket();
-    const row = await this.keys.findUsableByHash(keyHash);
+    const row = await this.keys.findUsableByHash(keyHash, now);
     // The index found it by hash; compare in constant time anyway so no code path
     // branches on a partial match of secret-derived bytes.
     if (!row || !hashesEqual(row.keyHash, keyHash)) return null;
     const context: AuthContext = { keyId: row.id, userId: row.userId, scope: row.scope };
-    this.cache.set(keyHash, context, row.expiresAt, Date.now(), ticket);
+    this.cache.set(keyHash, context, row.expiresAt, now.getTime(), ticket);
     this.recordUse(row.id);
     return context;
   }
@@ -77,7 +81,7 @@ export class ApiKeysService {
    * expired); otherwise its hash (what change notices name) and its expiry, if any.
    */
   async lifetime(keyId: string): Promise<KeyLifetime | null> {
-    const row = await this.keys.findUsableById(keyId);
+    const row = await this.keys.findUsableById(keyId, this.clock.now());
     return row ? { keyHash: row.keyHash, expiresAt: row.expiresAt } : null;
   }
 
@@ -104,7 +108,7 @@ export class ApiKeysService {
       if (!old) throw notFound('API key');
       heard = this.cache.untilEvicted(old.keyHash, NOTICE_WAIT_MS);
       if (old.revokedAt) throw conflict('API key is revoked and cannot be rotated');
-      const now = new Date();
+      const now = this.clock.now();
       if (old.expiresAt && old.expiresAt <= now)
         throw conflict('API key has expired and cannot be rotated');
       if (old.replacedById) throw conflict('API key was already rotated');
@@ -135,7 +139,7 @@ export class ApiKeysService {
       if (!key) throw notFound('API key');
       if (key.revokedAt) return;
       heard = this.cache.untilEvicted(key.keyHash, NOTICE_WAIT_MS);
-      await this.keys.revoke(manager, key, new Date());
+      await this.keys.revoke(manager, key, this.clock.now());
     });
     // The notice reaches every instance's listener at once; answering after our own heard it
     // means a client that saw the 204 is refused everywhere.
@@ -167,7 +171,7 @@ export class ApiKeysService {
 
   /** last_used_at is written at most once a minute per key, off the request's critical path. */
   private recordUse(keyId: string): void {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const last = this.lastUsedWritten.get(keyId);
     if (last !== undefined && now - last < LAST_USED_WRITE_INTERVAL_MS) return;
     this.lastUsedWritten.set(keyId, now);

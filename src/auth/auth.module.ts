@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule } from '../common/time/clock.module.js';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { AdminBootstrapService } from './admin-bootstrap.service.js';
 import { AdminController } from './admin.controller.js';
@@ -21,7 +22,7 @@ import { VerifiedKeyCache } from './verified-key-cache.js';
 import { WhoAmIController } from './whoami.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, ApiKey])],
+  imports: [TypeOrmModule.forFeature([User, ApiKey]), ClockModule],
   controllers: [AdminController, WhoAmIController],
   providers: [
     UsersRepository,

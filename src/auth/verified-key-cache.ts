@@ -29,7 +29,8 @@ export class VerifiedKeyCache {
 
   constructor(private readonly ttlMs: number) {}
 
-  get(keyHash: string, now = Date.now()): AuthContext | undefined {
+  /** `now` in epoch ms, from the caller's clock (so tests can move it). */
+  get(keyHash: string, now: number): AuthContext | undefined {
     if (!this.listening) return undefined;
     const entry = this.entries.get(keyHash);
     if (!entry) return undefined;
@@ -49,7 +50,7 @@ export class VerifiedKeyCache {
     keyHash: string,
     context: AuthContext,
     keyExpiresAt: Date | null,
-    now = Date.now(),
+    now: number,
     ticket = this.generation,
   ): void {
     if (!this.listening || this.ttlMs <= 0 || ticket !== this.generation) return;

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { hashApiKey } from '../../src/auth/api-key-secret.js';
+import { ApiKeysRepository } from '../../src/auth/api-keys.repository.js';
 import { bearer, createKey, createUser, type CreatedUser } from '../support/factories.js';
 import {
   findKeyMaterial,
@@ -6,16 +8,21 @@ import {
   TEST_ADMIN_KEY,
   type TestApp,
 } from '../support/test-app.js';
+import { controlClock, type ControlledClock } from '../support/test-clock.js';
+import { waitFor } from '../support/wait-for.js';
 
 const INVALID = 'missing or invalid API key';
 
 describe('API-key authentication', () => {
   let testApp: TestApp;
   let user: CreatedUser;
+  let clock: ControlledClock;
   const secrets: string[] = [];
 
   beforeAll(async () => {
     testApp = await startTestApp();
+    // Expiry is decided by the app's Clock: tests move it forward instead of sleeping.
+    clock = controlClock(testApp);
     user = await createUser(testApp);
     secrets.push(user.key);
   });
@@ -125,13 +132,34 @@ describe('API-key authentication', () => {
     await expectUnauthorized(await adminKeys().set(bearer(extra.key)));
   });
 
-  it('rejects an expired key', async () => {
-    const soon = new Date(Date.now() + 1500).toISOString();
-    const expiring = await createKey(testApp, user.userId, { scope: 'admin', expires_at: soon });
+  it('accepts a key until it expires, from the cache too, and refuses it from then on', async () => {
+    // Sooner than the 30 s cache TTL, so the cached verification ends at the key's expiry.
+    const expiresAt = clock.now() + 20_000;
+    const expiring = await createKey(testApp, user.userId, {
+      scope: 'admin',
+      expires_at: new Date(expiresAt).toISOString(),
+    });
     secrets.push(expiring.key);
-    expect((await adminKeys().set(bearer(expiring.key))).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    await expectUnauthorized(await adminKeys().set(bearer(expiring.key)));
+    const lookups = jest.spyOn(testApp.app.get(ApiKeysRepository), 'findUsableByHash');
+    const lookupsOfKey = () =>
+      lookups.mock.calls.filter(([hash]) => hash === hashApiKey(expiring.key)).length;
+    try {
+      expect((await adminKeys().set(bearer(expiring.key))).status).toBe(200);
+      expect(lookupsOfKey()).toBe(1);
+
+      clock.advanceTo(expiresAt - 2_000);
+      expect((await adminKeys().set(bearer(expiring.key))).status).toBe(200);
+      expect(lookupsOfKey()).toBe(1); // answered by the cache
+
+      clock.advanceTo(expiresAt + 1);
+      await expectUnauthorized(await adminKeys().set(bearer(expiring.key)));
+      // The cache let go at the key's expiry and the database was asked at the app's time
+      // (by the database's own clock the key would still be valid).
+      expect(lookupsOfKey()).toBe(2);
+      await expectUnauthorized(await adminKeys().set(bearer(expiring.key)));
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('rotates a key: the new one works, the old one stops at once', async () => {
@@ -159,12 +187,16 @@ describe('API-key authentication', () => {
       .http()
       .post(`/api/v1/admin/api-keys/${original.id}/rotate`)
       .set(bearer(TEST_ADMIN_KEY))
-      .send({ grace_period_seconds: 2 });
+      .send({ grace_period_seconds: 60 });
+    const rotatedAt = clock.now();
     expect(rotated.status).toBe(201);
     secrets.push(rotated.body.key);
     expect((await adminKeys().set(bearer(original.key))).status).toBe(200);
     expect((await adminKeys().set(bearer(rotated.body.key))).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // The grace period ends 60 s after the rotation, by the app's clock.
+    clock.advanceTo(rotatedAt + 55_000);
+    expect((await adminKeys().set(bearer(original.key))).status).toBe(200);
+    clock.advanceTo(rotatedAt + 60_001);
     await expectUnauthorized(await adminKeys().set(bearer(original.key)));
     expect((await adminKeys().set(bearer(rotated.body.key))).status).toBe(200);
   });
@@ -176,13 +208,19 @@ describe('API-key authentication', () => {
     expect(
       before.body.items.find((k: { id: string }) => k.id === fresh.id).last_used_at,
     ).toBeNull();
+    const usedAt = clock.now();
     expect((await adminKeys().set(bearer(fresh.key))).status).toBe(403);
-    let lastUsed: string | null = null;
-    for (let attempt = 0; !lastUsed && attempt < 20; attempt++) {
-      const after = await adminKeys().set(bearer(TEST_ADMIN_KEY)).query({ user_id: user.userId });
-      lastUsed = after.body.items.find((k: { id: string }) => k.id === fresh.id).last_used_at;
-      if (!lastUsed) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(lastUsed).not.toBeNull();
+    // The write is off the request's path: wait for it, with a bound.
+    const lastUsed = await waitFor(
+      async () => {
+        const after = await adminKeys().set(bearer(TEST_ADMIN_KEY)).query({ user_id: user.userId });
+        return after.body.items.find((k: { id: string }) => k.id === fresh.id).last_used_at as
+          string | null;
+      },
+      (value) => value !== null,
+      { timeoutMs: 5_000, intervalMs: 50, what: 'last_used_at' },
+    );
+    // Stamped by the app's clock (moved ahead of real time by the tests above).
+    expect(Date.parse(lastUsed!)).toBeGreaterThanOrEqual(usedAt);
   });
 });

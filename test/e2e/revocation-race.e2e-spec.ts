@@ -33,10 +33,10 @@ describe('revocation wins every race', () => {
     const repository = first.app.get(ApiKeysRepository);
     const lookUp = repository.findUsableByHash.bind(repository);
     let interleaved = 0;
-    const spy = jest.spyOn(repository, 'findUsableByHash').mockImplementation(async (hash) => {
+    const spy = jest.spyOn(repository, 'findUsableByHash').mockImplementation(async (hash, now) => {
       // The lookup has read the key as valid; before its answer is used, the key is revoked
       // and this instance hears the notice.
-      const row = await lookUp(hash);
+      const row = await lookUp(hash, now);
       if (hash !== keyHash || interleaved++ > 0) return row;
       const heard = new Promise<void>((resolve) => {
         const stop = first.app.get(ApiKeyChanges).subscribe((change) => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { ValidationFailedException } from '../../common/errors/validation-failed.exception.js';
+import { validateDto } from '../../../test/support/validate-dto.js';
 import { toProfileContent } from '../profile.mapper.js';
 import { ReplaceProfileDto } from './replace-profile.dto.js';
 
@@ -13,16 +11,7 @@ const empty = {
   timezone: 'UTC',
 };
 
-/** The same options as the global ValidationPipe (app.setup.ts). */
-function validate(plain: object) {
-  const dto = plainToInstance(ReplaceProfileDto, plain);
-  const errors = validateSync(dto, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-  });
-  return { dto, problems: ValidationFailedException.fromErrors(errors).problems };
-}
+const validate = (plain: object) => validateDto(ReplaceProfileDto, plain);
 const fields = (plain: object) => validate(plain).problems.map((problem) => problem.field);
 
 describe('ReplaceProfileDto', () => {

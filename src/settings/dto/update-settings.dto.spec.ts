@@ -1,20 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { ValidationFailedException } from '../../common/errors/validation-failed.exception.js';
+import { validateDto } from '../../../test/support/validate-dto.js';
 import { toSettingsChange } from '../settings.mapper.js';
 import { UpdateSettingsDto } from './update-settings.dto.js';
 
-/** The same options as the global ValidationPipe (app.setup.ts). */
-function validate(plain: object) {
-  const dto = plainToInstance(UpdateSettingsDto, plain);
-  const errors = validateSync(dto, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-  });
-  return { dto, problems: ValidationFailedException.fromErrors(errors).problems };
-}
+const validate = (plain: object) => validateDto(UpdateSettingsDto, plain);
 
 describe('UpdateSettingsDto', () => {
   it('accepts any subset of fields', () => {
