@@ -3,63 +3,43 @@ import { DEFAULT_TIME_ZONE } from '../profiles/profile.types.js';
 import { DEFAULT_SETTINGS } from '../settings/settings.types.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { rowMapper, type RowOf, snakeCase } from '../common/database/sql-rows.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import {
-  type CheckState,
   type CheckTrigger,
   ScheduledAnalysis,
   type StoredInsight,
 } from './scheduled-analysis.entity.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
-const COLUMNS = `id, user_id, trigger, slot_key, state, window_start, window_end, new_thought_count, summary, patterns,
-  insights, suggestions, backend, model, input_tokens, output_tokens, duration_ms, pinned, created_at`;
+/** The check's fields in COLUMNS' order; each read from its snake_case column. */
+const CHECK_FIELDS = [
+  'id',
+  'userId',
+  'trigger',
+  'slotKey',
+  'state',
+  'windowStart',
+  'windowEnd',
+  'newThoughtCount',
+  'summary',
+  'patterns',
+  'insights',
+  'suggestions',
+  'backend',
+  'model',
+  'inputTokens',
+  'outputTokens',
+  'durationMs',
+  'pinned',
+  'createdAt',
+] as const;
 
-interface CheckRow {
-  id: string;
-  user_id: string;
-  trigger: CheckTrigger;
-  slot_key: string | null;
-  state: CheckState;
-  window_start: Date;
-  window_end: Date;
-  new_thought_count: number;
-  summary: string;
-  patterns: unknown[];
-  insights: StoredInsight[];
-  suggestions: unknown[];
-  backend: string | null;
-  model: string | null;
-  input_tokens: number;
-  output_tokens: number;
-  duration_ms: number;
-  pinned: boolean;
-  created_at: Date;
-}
+const COLUMNS = CHECK_FIELDS.map(snakeCase).join(', ');
 
-function toCheck(row: CheckRow): ScheduledAnalysis {
-  return Object.assign(new ScheduledAnalysis(), {
-    id: row.id,
-    userId: row.user_id,
-    trigger: row.trigger,
-    slotKey: row.slot_key,
-    state: row.state,
-    windowStart: row.window_start,
-    windowEnd: row.window_end,
-    newThoughtCount: row.new_thought_count,
-    summary: row.summary,
-    patterns: row.patterns,
-    insights: row.insights,
-    suggestions: row.suggestions,
-    backend: row.backend,
-    model: row.model,
-    inputTokens: row.input_tokens,
-    outputTokens: row.output_tokens,
-    durationMs: row.duration_ms,
-    pinned: row.pinned,
-    createdAt: row.created_at,
-  });
-}
+type CheckRow = RowOf<ScheduledAnalysis, (typeof CHECK_FIELDS)[number]>;
+
+const toCheck = rowMapper(ScheduledAnalysis, CHECK_FIELDS);
 
 export interface CheckOutcome {
   newThoughtCount: number;
