@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { analysisJobsFrom } from '../jobs/analysis-job-sql.js';
 import { SqlWhere as Where } from '../common/database/sql-where.js';
 import {
@@ -22,6 +21,7 @@ import {
   type ThoughtStatus,
   type ThoughtType,
 } from './thought.entity.js';
+import { primaryPool } from '../database/pg-pool.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 /**
@@ -228,7 +228,9 @@ export class ThoughtsRepository {
    * statement, no query-runner bookkeeping per call).
    */
   private pool(): Pool {
-    return (this.dataSource.driver as PostgresDriver).master as Pool;
+    const pool = primaryPool(this.dataSource);
+    if (!pool) throw new Error('the database connection is closed');
+    return pool;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
