@@ -6,14 +6,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { rowMapper, type RowOf, snakeCase } from '../common/database/sql-rows.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import {
-  type CheckTrigger,
-  ScheduledAnalysis,
+  type ConsciousnessCheckTrigger,
+  ConsciousnessCheck,
   type StoredInsight,
-} from './scheduled-analysis.entity.js';
+} from './consciousness-check.entity.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 /** The check's fields in COLUMNS' order; each read from its snake_case column. */
-const CHECK_FIELDS = [
+const CONSCIOUSNESS_CHECK_FIELDS = [
   'id',
   'userId',
   'trigger',
@@ -35,13 +35,13 @@ const CHECK_FIELDS = [
   'createdAt',
 ] as const;
 
-const COLUMNS = CHECK_FIELDS.map(snakeCase).join(', ');
+const COLUMNS = CONSCIOUSNESS_CHECK_FIELDS.map(snakeCase).join(', ');
 
-type CheckRow = RowOf<ScheduledAnalysis, (typeof CHECK_FIELDS)[number]>;
+type ConsciousnessCheckRow = RowOf<ConsciousnessCheck, (typeof CONSCIOUSNESS_CHECK_FIELDS)[number]>;
 
-const toCheck = rowMapper(ScheduledAnalysis, CHECK_FIELDS);
+const toConsciousnessCheck = rowMapper(ConsciousnessCheck, CONSCIOUSNESS_CHECK_FIELDS);
 
-export interface CheckOutcome {
+export interface ConsciousnessCheckOutcome {
   newThoughtCount: number;
   summary: string;
   patterns: unknown[];
@@ -63,7 +63,7 @@ export interface DueUser {
 }
 
 @Injectable()
-export class ChecksRepository {
+export class ConsciousnessChecksRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly replicas: ReadReplicas,
@@ -72,7 +72,7 @@ export class ChecksRepository {
   /** Claims a check; null when a scheduled one for this user and slot exists (another instance has it). */
   async claim(
     userId: string,
-    trigger: CheckTrigger,
+    trigger: ConsciousnessCheckTrigger,
     slotKey: string | null,
     windowStart: Date,
     windowEnd: Date,
@@ -86,7 +86,7 @@ export class ChecksRepository {
     return rows[0]?.id ?? null;
   }
 
-  async complete(id: string, outcome: CheckOutcome): Promise<void> {
+  async complete(id: string, outcome: ConsciousnessCheckOutcome): Promise<void> {
     await this.dataSource.query(
       `UPDATE scheduled_analyses SET state = 'done', new_thought_count = $2, summary = $3, patterns = $4::jsonb,
          insights = $5::jsonb, suggestions = $6::jsonb, backend = $7, model = $8, input_tokens = $9, output_tokens = $10,
@@ -123,15 +123,15 @@ export class ChecksRepository {
     return rows[0]?.window_end ?? null;
   }
 
-  async findById(userId: string, id: string): Promise<ScheduledAnalysis | null> {
+  async findById(userId: string, id: string): Promise<ConsciousnessCheck | null> {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM scheduled_analyses WHERE id = $1 AND user_id = $2`,
       [id, userId],
-    )) as CheckRow[];
-    return rows[0] ? toCheck(rows[0]) : null;
+    )) as ConsciousnessCheckRow[];
+    return rows[0] ? toConsciousnessCheck(rows[0]) : null;
   }
 
-  async list(userId: string, limit: number, after?: KeysetCursor): Promise<ScheduledAnalysis[]> {
+  async list(userId: string, limit: number, after?: KeysetCursor): Promise<ConsciousnessCheck[]> {
     const params: unknown[] = [userId, limit + 1];
     let keyset = '';
     if (after) {
@@ -141,14 +141,14 @@ export class ChecksRepository {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
-    )) as CheckRow[];
-    return rows.map(toCheck);
+    )) as ConsciousnessCheckRow[];
+    return rows.map(toConsciousnessCheck);
   }
 
   /** An imported check, finished, with its original dates (no slot: it claims no schedule). */
   async insertImported(
     manager: EntityManager,
-    check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey'>,
+    check: Omit<ConsciousnessCheck, 'id' | 'user' | 'slotKey'>,
   ): Promise<string> {
     const rows = (await manager.query(
       `INSERT INTO scheduled_analyses (user_id, trigger, state, window_start, window_end, new_thought_count, summary, patterns, insights,
@@ -182,15 +182,15 @@ export class ChecksRepository {
     userId: string,
     limit: number,
     after?: { createdAt: Date; id: string },
-  ): Promise<ScheduledAnalysis[]> {
+  ): Promise<ConsciousnessCheck[]> {
     const keyset = after ? 'AND (created_at, id) > ($3, $4)' : '';
     const rows = (await this.replicas
       .reader(userId)
       .query(
         `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at ASC, id ASC LIMIT $2`,
         after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
-      )) as CheckRow[];
-    return rows.map(toCheck);
+      )) as ConsciousnessCheckRow[];
+    return rows.map(toConsciousnessCheck);
   }
 
   /**
