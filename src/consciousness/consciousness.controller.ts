@@ -22,7 +22,7 @@ import {
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
-import { toCheckResponse } from './consciousness.mapper.js';
+import { toConsciousnessCheckResponse } from './consciousness.mapper.js';
 import { ConsciousnessService } from './consciousness.service.js';
 import {
   ConsciousnessCheckDto,
@@ -50,7 +50,7 @@ export class ConsciousnessController {
   })
   @ApiCreatedResponse({ type: ConsciousnessCheckDto })
   async runNow(@CurrentAuth() auth: AuthContext): Promise<ConsciousnessCheckDto> {
-    return toCheckResponse(await this.consciousness.runOnDemand(auth.userId));
+    return toConsciousnessCheckResponse(await this.consciousness.runOnDemand(auth.userId));
   }
 
   @Get('consciousness-checks')
@@ -62,7 +62,7 @@ export class ConsciousnessController {
     @Query() query: ListChecksQueryDto,
   ): Promise<ConsciousnessCheckPageDto> {
     const page = await this.consciousness.list(auth.userId, query.limit, query.cursor);
-    return { items: page.items.map(toCheckResponse), next_cursor: page.next_cursor };
+    return { items: page.items.map(toConsciousnessCheckResponse), next_cursor: page.next_cursor };
   }
 
   @Get('consciousness-checks/:id')
@@ -73,7 +73,7 @@ export class ConsciousnessController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', uuid) id: string,
   ): Promise<ConsciousnessCheckDto> {
-    return toCheckResponse(await this.consciousness.get(auth.userId, id));
+    return toConsciousnessCheckResponse(await this.consciousness.get(auth.userId, id));
   }
 
   @Post('consciousness-checks/:id/insights/:index/:action')
@@ -100,6 +100,6 @@ export class ConsciousnessController {
       index,
       action as (typeof INSIGHT_ACTIONS)[number],
     );
-    return toCheckResponse(check);
+    return toConsciousnessCheckResponse(check);
   }
 }

@@ -3,9 +3,9 @@ import type {
   ConsciousnessCheckDto,
   PatternDto,
 } from './dto/consciousness.dto.js';
-import type { ScheduledAnalysis } from './scheduled-analysis.entity.js';
+import type { ConsciousnessCheck } from './consciousness-check.entity.js';
 
-export function toCheckResponse(check: ScheduledAnalysis): ConsciousnessCheckDto {
+export function toConsciousnessCheckResponse(check: ConsciousnessCheck): ConsciousnessCheckDto {
   return {
     id: check.id,
     created_at: check.createdAt.toISOString(),

@@ -7,10 +7,10 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { SuggestionsModule } from '../suggestions/suggestions.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { ThoughtsModule } from '../thoughts/thoughts.module.js';
-import { ChecksRepository } from './checks.repository.js';
+import { ConsciousnessChecksRepository } from './consciousness-checks.repository.js';
 import { ConsciousnessController } from './consciousness.controller.js';
 import { ConsciousnessJobs } from './consciousness.jobs.js';
-import { toCheckResponse } from './consciousness.mapper.js';
+import { toConsciousnessCheckResponse } from './consciousness.mapper.js';
 import { ConsciousnessService } from './consciousness.service.js';
 
 @Module({
@@ -24,7 +24,7 @@ import { ConsciousnessService } from './consciousness.service.js';
     EventsStreamModule,
   ],
   controllers: [ConsciousnessController],
-  providers: [ChecksRepository, ConsciousnessService, ConsciousnessJobs],
+  providers: [ConsciousnessChecksRepository, ConsciousnessService, ConsciousnessJobs],
   exports: [ConsciousnessService],
 })
 export class ConsciousnessModule implements OnModuleInit {
@@ -36,7 +36,7 @@ export class ConsciousnessModule implements OnModuleInit {
   /** The event stream shows a finished check as its own GET returns it. */
   onModuleInit(): void {
     this.payloads.register('consciousness_check.completed', async (userId, id) =>
-      toCheckResponse(await this.consciousness.get(userId, id)),
+      toConsciousnessCheckResponse(await this.consciousness.get(userId, id)),
     );
   }
 }

@@ -17,13 +17,13 @@ import { TasksService } from '../tasks/tasks.service.js';
 import type { Thought } from '../thoughts/thought.entity.js';
 import { ThoughtsService } from '../thoughts/thoughts.service.js';
 import { consciousnessChecks } from '../metrics/app-metrics.js';
-import { ChecksRepository, type DueUser } from './checks.repository.js';
+import { ConsciousnessChecksRepository, type DueUser } from './consciousness-checks.repository.js';
 import { isQuiet } from './quiet-hours.js';
 import type {
-  CheckTrigger,
-  ScheduledAnalysis,
+  ConsciousnessCheck,
+  ConsciousnessCheckTrigger,
   StoredInsight,
-} from './scheduled-analysis.entity.js';
+} from './consciousness-check.entity.js';
 
 const CHECKS: CursorKind = { list: 'consciousness-checks' };
 
@@ -60,10 +60,10 @@ export const insightKey = (kind: string, title: string) =>
 export class ConsciousnessService {
   private readonly logger = new Logger(ConsciousnessService.name);
   /** On-demand checks running in this process, per user: a second request shares the first. */
-  private readonly onDemand = new Map<string, Promise<ScheduledAnalysis>>();
+  private readonly onDemand = new Map<string, Promise<ConsciousnessCheck>>();
 
   constructor(
-    private readonly checks: ChecksRepository,
+    private readonly checks: ConsciousnessChecksRepository,
     private readonly thoughts: ThoughtsService,
     private readonly tasks: TasksService,
     private readonly profiles: ProfilesService,
@@ -79,7 +79,7 @@ export class ConsciousnessService {
    * runs gets that check's result instead of starting another (a check over a long window is
    * the costliest thing a user can ask for, and back-to-back checks would only repeat it).
    */
-  runOnDemand(userId: string): Promise<ScheduledAnalysis> {
+  runOnDemand(userId: string): Promise<ConsciousnessCheck> {
     const running = this.onDemand.get(userId);
     if (running) return running;
     const check = this.run(userId, 'manual').then((result) => result!);
@@ -91,10 +91,10 @@ export class ConsciousnessService {
   /** Runs one check now; null when a scheduled one for this slot was already taken elsewhere. */
   async run(
     userId: string,
-    trigger: CheckTrigger,
+    trigger: ConsciousnessCheckTrigger,
     now: Date = new Date(),
     slotKey: string | null = null,
-  ): Promise<ScheduledAnalysis | null> {
+  ): Promise<ConsciousnessCheck | null> {
     const started = Date.now();
     const lastEnd = await this.checks.lastWindowEnd(userId);
     const windowStart = lastEnd ?? new Date(now.getTime() - FIRST_WINDOW_MS);
@@ -156,13 +156,13 @@ export class ConsciousnessService {
     }
   }
 
-  async get(userId: string, id: string): Promise<ScheduledAnalysis> {
+  async get(userId: string, id: string): Promise<ConsciousnessCheck> {
     const check = await this.checks.findById(userId, id);
     if (!check) throw notFound('consciousness check');
     return check;
   }
 
-  async list(userId: string, limit: number, cursor?: string): Promise<Page<ScheduledAnalysis>> {
+  async list(userId: string, limit: number, cursor?: string): Promise<Page<ConsciousnessCheck>> {
     return toPage(
       await this.checks.list(userId, limit, decodeCursor(cursor, CHECKS)),
       limit,
@@ -176,7 +176,7 @@ export class ConsciousnessService {
   importCheck(
     manager: EntityManager,
     userId: string,
-    check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey' | 'userId' | 'pinned'>,
+    check: Omit<ConsciousnessCheck, 'id' | 'user' | 'slotKey' | 'userId' | 'pinned'>,
   ): Promise<string> {
     if (!['scheduled', 'manual'].includes(check.trigger))
       throw invalid('trigger must be scheduled or manual');
@@ -205,7 +205,7 @@ export class ConsciousnessService {
     userId: string,
     limit: number,
     after?: { createdAt: Date; id: string },
-  ): Promise<ScheduledAnalysis[]> {
+  ): Promise<ConsciousnessCheck[]> {
     return this.checks.exportPage(userId, limit, after);
   }
 

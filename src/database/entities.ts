@@ -4,7 +4,10 @@ import { ClaudeBatch } from '../intelligence/claude-batch.entity.js';
 import { BackupRun } from '../backups/backup-run.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { User } from '../auth/user.entity.js';
-import { DismissedInsight, ScheduledAnalysis } from '../consciousness/scheduled-analysis.entity.js';
+import {
+  ConsciousnessCheck,
+  DismissedInsight,
+} from '../consciousness/consciousness-check.entity.js';
 import { ImportRecord } from '../import/import-record.entity.js';
 import { ThoughtLink } from '../intelligence/thought-link.entity.js';
 import { Operation } from '../operations/operation.entity.js';
@@ -33,7 +36,7 @@ export const ENTITIES = [
   AiAnalysisResult,
   ThoughtLink,
   Operation,
-  ScheduledAnalysis,
+  ConsciousnessCheck,
   DismissedInsight,
   BackupRun,
   ImportRecord,

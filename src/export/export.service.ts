@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { APP_VERSION } from '../common/app-version.js';
-import { toCheckResponse } from '../consciousness/consciousness.mapper.js';
+import { toConsciousnessCheckResponse } from '../consciousness/consciousness.mapper.js';
 import { ConsciousnessService } from '../consciousness/consciousness.service.js';
 import { ThoughtAnalysisService } from '../intelligence/thought-analysis.service.js';
 import { toProfileResponse } from '../profiles/profile.mapper.js';
@@ -85,7 +85,7 @@ export class ExportService {
             byCreation,
             EXPORT_PAGE_SIZE,
           ),
-          (check) => ({ ...toCheckResponse(check) }),
+          (check) => ({ ...toConsciousnessCheckResponse(check) }),
         );
     }
   }

@@ -5,7 +5,7 @@ import { validate } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { DomainError, invalid } from '../common/errors/domain-errors.js';
 import { ConsciousnessService } from '../consciousness/consciousness.service.js';
-import type { StoredInsight } from '../consciousness/scheduled-analysis.entity.js';
+import type { StoredInsight } from '../consciousness/consciousness-check.entity.js';
 import { ThoughtAnalysisService } from '../intelligence/thought-analysis.service.js';
 import { AnalysisJobs } from '../jobs/analysis-jobs.js';
 import type { Operation } from '../operations/operation.entity.js';

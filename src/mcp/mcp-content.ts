@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { toCheckResponse } from '../consciousness/consciousness.mapper.js';
+import { toConsciousnessCheckResponse } from '../consciousness/consciousness.mapper.js';
 import type { ConsciousnessService } from '../consciousness/consciousness.service.js';
 import { localDate } from '../common/time/local-date.js';
 import { toProfileResponse } from '../profiles/profile.mapper.js';
@@ -39,7 +39,7 @@ async function tasksToday(services: ContentServices, userId: string) {
 
 async function latestCheck(services: ContentServices, userId: string) {
   const [newest] = (await services.consciousness.list(userId, 1)).items;
-  return newest ? toCheckResponse(newest) : null;
+  return newest ? toConsciousnessCheckResponse(newest) : null;
 }
 
 /** Resources and prompts: read-only views, for every scope that may read. */

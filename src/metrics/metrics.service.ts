@@ -2,16 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { BackupsService } from '../backups/backups.service.js';
+import { primaryPool } from '../database/pg-pool.js';
 import { QUEUE_SCHEMA } from '../jobs/queues.js';
 import { backupAge, dbPool, queueDepth, registry } from './app-metrics.js';
 // Registered by loading: their values are read at each scrape.
 import './memory-metrics.js';
-
-interface PoolCounts {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
 
 interface QueueCounts {
   name: string;
@@ -38,7 +33,7 @@ export class MetricsService {
   }
 
   private readPool(): void {
-    const pool = (this.dataSource.driver as unknown as { master?: PoolCounts }).master;
+    const pool = primaryPool(this.dataSource);
     if (!pool) return;
     dbPool.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
     dbPool.set({ state: 'idle' }, pool.idleCount);

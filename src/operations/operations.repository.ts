@@ -1,50 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { rowMapper, type RowOf, snakeCase } from '../common/database/sql-rows.js';
 import { Operation, type OperationKind } from './operation.entity.js';
 
-interface OperationRow {
-  id: string;
-  user_id: string;
-  kind: OperationKind;
-  state: Operation['state'];
-  total: number;
-  done: number;
-  failed: number;
-  selecting: boolean;
-  selected: number;
-  select_after_created_at: Date | null;
-  select_after_id: string | null;
-  parameters: Record<string, unknown>;
-  result: Record<string, unknown> | null;
-  created_at: Date;
-  updated_at: Date;
-  finished_at: Date | null;
-}
+/** The operation's fields in COLUMNS' order; each read from its snake_case column. */
+const OPERATION_FIELDS = [
+  'id',
+  'userId',
+  'kind',
+  'state',
+  'total',
+  'done',
+  'failed',
+  'selecting',
+  'selected',
+  'selectAfterCreatedAt',
+  'selectAfterId',
+  'parameters',
+  'result',
+  'createdAt',
+  'updatedAt',
+  'finishedAt',
+] as const;
 
-const COLUMNS =
-  'id, user_id, kind, state, total, done, failed, selecting, selected, select_after_created_at, select_after_id, parameters, result, created_at, updated_at, finished_at';
+type OperationRow = RowOf<Operation, (typeof OPERATION_FIELDS)[number]>;
 
-function toOperation(row: OperationRow): Operation {
-  return Object.assign(new Operation(), {
-    id: row.id,
-    userId: row.user_id,
-    kind: row.kind,
-    state: row.state,
-    total: row.total,
-    done: row.done,
-    failed: row.failed,
-    selecting: row.selecting,
-    selected: row.selected,
-    selectAfterCreatedAt: row.select_after_created_at,
-    selectAfterId: row.select_after_id,
-    parameters: row.parameters,
-    result: row.result,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
-  });
-}
+const COLUMNS = OPERATION_FIELDS.map(snakeCase).join(', ');
+
+const toOperation = rowMapper(Operation, OPERATION_FIELDS);
 
 @Injectable()
 export class OperationsRepository {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { rowMapper, type RowOf } from '../common/database/sql-rows.js';
 import { SqlWhere } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { TaskPriority } from '../tasks/task.entity.js';
@@ -37,52 +38,37 @@ export interface SuggestionWithTask {
   taskId: string | null;
 }
 
-interface SuggestionRow {
-  id: string;
-  user_id: string;
-  source_thought_id: string | null;
-  title: string;
-  normalized_title: string;
-  description: string | null;
-  priority: TaskPriority;
-  due_date: string | null;
-  due_time: string | null;
-  confidence: number;
-  evidence: string | null;
-  status: SuggestionStatus;
-  origin: SuggestionOrigin;
-  backend: string | null;
-  model: string | null;
-  reject_reason: string | null;
-  decided_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+/** The suggestion's fields in COLUMNS' order; each read from its snake_case column. */
+const SUGGESTION_FIELDS = [
+  'id',
+  'userId',
+  'sourceThoughtId',
+  'title',
+  'normalizedTitle',
+  'description',
+  'priority',
+  'dueDate',
+  'dueTime',
+  'confidence',
+  'evidence',
+  'status',
+  'origin',
+  'backend',
+  'model',
+  'rejectReason',
+  'decidedAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+type SuggestionRow = RowOf<TaskSuggestion, (typeof SUGGESTION_FIELDS)[number]> & {
   task_id: string | null;
-}
+};
+
+const toTaskSuggestion = rowMapper(TaskSuggestion, SUGGESTION_FIELDS);
 
 function toSuggestion(row: SuggestionRow): SuggestionWithTask {
-  const suggestion = Object.assign(new TaskSuggestion(), {
-    id: row.id,
-    userId: row.user_id,
-    sourceThoughtId: row.source_thought_id,
-    title: row.title,
-    normalizedTitle: row.normalized_title,
-    description: row.description,
-    priority: row.priority,
-    dueDate: row.due_date,
-    dueTime: row.due_time,
-    confidence: row.confidence,
-    evidence: row.evidence,
-    status: row.status,
-    origin: row.origin,
-    backend: row.backend,
-    model: row.model,
-    rejectReason: row.reject_reason,
-    decidedAt: row.decided_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
-  return { suggestion, taskId: row.task_id };
+  return { suggestion: toTaskSuggestion(row), taskId: row.task_id };
 }
 
 @Injectable()

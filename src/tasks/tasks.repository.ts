@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import {
+  rowMapper,
+  type RowOf,
+  type SetColumns,
+  setAssignments,
+} from '../common/database/sql-rows.js';
 import { SqlWhere } from '../common/database/sql-where.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { TaskSort } from './dto/list-tasks.query.dto.js';
@@ -53,40 +59,37 @@ export interface TaskFilters {
   sourceThoughtId?: string;
 }
 
-interface TaskRow {
-  id: string;
-  user_id: string;
-  title: string;
-  description: string | null;
-  priority: TaskPriority;
-  status: TaskStatus;
-  due_date: string | null;
-  due_time: string | null;
-  source_thought_id: string | null;
-  source_suggestion_id: string | null;
-  completed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  sort_key?: number;
-}
+/** The task's fields in COLUMNS' order; each read from its snake_case column. */
+const TASK_FIELDS = [
+  'id',
+  'userId',
+  'title',
+  'description',
+  'priority',
+  'status',
+  'dueDate',
+  'dueTime',
+  'sourceThoughtId',
+  'sourceSuggestionId',
+  'completedAt',
+  'createdAt',
+  'updatedAt',
+] as const;
 
-function toTask(row: TaskRow): Task {
-  return Object.assign(new Task(), {
-    id: row.id,
-    userId: row.user_id,
-    title: row.title,
-    description: row.description,
-    priority: row.priority,
-    status: row.status,
-    dueDate: row.due_date,
-    dueTime: row.due_time,
-    sourceThoughtId: row.source_thought_id,
-    sourceSuggestionId: row.source_suggestion_id,
-    completedAt: row.completed_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
-}
+type TaskRow = RowOf<Task, (typeof TASK_FIELDS)[number]>;
+
+const toTask = rowMapper(Task, TASK_FIELDS);
+
+/** What an edit may change, and where each change is written. */
+const TASK_CHANGES: SetColumns<TaskChanges> = {
+  title: 'title',
+  description: 'description',
+  priority: 'priority',
+  status: 'status',
+  dueDate: 'due_date',
+  dueTime: 'due_time',
+  completedAt: 'completed_at',
+};
 
 @Injectable()
 export class TasksRepository {
@@ -163,7 +166,7 @@ export class TasksRepository {
        ORDER BY ${key} ${direction}, t.created_at ${direction}, t.id ${direction}
        LIMIT ${where.param(limit + 1)}`,
       where.params,
-    )) as TaskRow[];
+    )) as (TaskRow & { sort_key: number })[];
     return rows.map((row) => ({ task: toTask(row), sortKey: Number(row.sort_key) }));
   }
 
@@ -216,22 +219,8 @@ export class TasksRepository {
     changes: TaskChanges,
     manager: EntityManager,
   ): Promise<Task> {
-    const sets: string[] = [];
     const params: unknown[] = [id, userId];
-    const columns: Record<keyof TaskChanges, string> = {
-      title: 'title',
-      description: 'description',
-      priority: 'priority',
-      status: 'status',
-      dueDate: 'due_date',
-      dueTime: 'due_time',
-      completedAt: 'completed_at',
-    };
-    for (const [field, column] of Object.entries(columns) as [keyof TaskChanges, string][]) {
-      if (changes[field] === undefined) continue;
-      params.push(changes[field]);
-      sets.push(`${column} = $${params.length}`);
-    }
+    const sets = setAssignments(changes, TASK_CHANGES, params);
     const [rows] = (await manager.query(
       `UPDATE tasks AS t SET ${sets.join(', ')}, updated_at = now() WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
       params,

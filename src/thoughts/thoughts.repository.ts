@@ -3,9 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { analysisJobsFrom } from '../jobs/analysis-job-sql.js';
 import { SqlWhere as Where } from '../common/database/sql-where.js';
+import {
+  rowMapper,
+  type RowOf,
+  type SetColumns,
+  setAssignments,
+} from '../common/database/sql-rows.js';
 import { WriteBatcher } from '../common/database/write-batcher.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
@@ -16,6 +21,7 @@ import {
   type ThoughtStatus,
   type ThoughtType,
 } from './thought.entity.js';
+import { primaryPool } from '../database/pg-pool.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
 /**
@@ -118,43 +124,41 @@ export interface ThoughtChanges {
   localOnly?: boolean;
 }
 
-export interface ThoughtRow {
-  id: string;
-  user_id: string;
-  content: string;
-  tags: string[];
-  ai_tags: string[];
-  status: ThoughtStatus;
-  thought_type: ThoughtType | null;
-  is_actionable: boolean;
-  local_only: boolean;
-  source: ThoughtSource;
-  analysis_status: Thought['analysisStatus'];
-  analyzed_at: Date | null;
-  duplicate_of_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** The thought's fields in COLUMNS' order; each read from its snake_case column. */
+const THOUGHT_FIELDS = [
+  'id',
+  'userId',
+  'content',
+  'tags',
+  'aiTags',
+  'status',
+  'thoughtType',
+  'isActionable',
+  'localOnly',
+  'source',
+  'analysisStatus',
+  'analyzedAt',
+  'duplicateOfId',
+  'createdAt',
+  'updatedAt',
+] as const;
 
-export function toThought(row: ThoughtRow): Thought {
-  return Object.assign(new Thought(), {
-    id: row.id,
-    userId: row.user_id,
-    content: row.content,
-    tags: row.tags,
-    aiTags: row.ai_tags,
-    status: row.status,
-    thoughtType: row.thought_type,
-    isActionable: row.is_actionable,
-    localOnly: row.local_only,
-    source: row.source,
-    analysisStatus: row.analysis_status,
-    analyzedAt: row.analyzed_at,
-    duplicateOfId: row.duplicate_of_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
-}
+export type ThoughtRow = RowOf<Thought, (typeof THOUGHT_FIELDS)[number]>;
+
+export const toThought = rowMapper(Thought, THOUGHT_FIELDS);
+
+const jsonb = { cast: '::jsonb', encode: (tags: string[]) => JSON.stringify(tags) } as const;
+
+/** What an edit may change, and where each change is written. */
+const THOUGHT_CHANGES: SetColumns<ThoughtChanges> = {
+  content: 'content',
+  tags: { column: 'tags', ...jsonb },
+  aiTags: { column: 'ai_tags', ...jsonb },
+  status: 'status',
+  thoughtType: 'thought_type',
+  isActionable: 'is_actionable',
+  localOnly: 'local_only',
+};
 
 @Injectable()
 export class ThoughtsRepository {
@@ -224,7 +228,9 @@ export class ThoughtsRepository {
    * statement, no query-runner bookkeeping per call).
    */
   private pool(): Pool {
-    return (this.dataSource.driver as PostgresDriver).master as Pool;
+    const pool = primaryPool(this.dataSource);
+    if (!pool) throw new Error('the database connection is closed');
+    return pool;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -313,23 +319,10 @@ export class ThoughtsRepository {
     changes: ThoughtChanges,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Thought | null> {
-    const sets: string[] = [];
     const params: unknown[] = [id, userId];
-    const set = (column: string, value: unknown, cast = '') => {
-      params.push(value);
-      sets.push(`${column} = $${params.length}${cast}`);
-    };
-    if (changes.content !== undefined) {
-      set('content', changes.content);
-      // New words deserve a new analysis (the caller queues it in the same transaction).
-      sets.push(`analysis_status = 'pending'`);
-    }
-    if (changes.tags !== undefined) set('tags', JSON.stringify(changes.tags), '::jsonb');
-    if (changes.aiTags !== undefined) set('ai_tags', JSON.stringify(changes.aiTags), '::jsonb');
-    if (changes.status !== undefined) set('status', changes.status);
-    if (changes.thoughtType !== undefined) set('thought_type', changes.thoughtType);
-    if (changes.isActionable !== undefined) set('is_actionable', changes.isActionable);
-    if (changes.localOnly !== undefined) set('local_only', changes.localOnly);
+    const sets = setAssignments(changes, THOUGHT_CHANGES, params);
+    // New words deserve a new analysis (the caller queues it in the same transaction).
+    if (changes.content !== undefined) sets.push(`analysis_status = 'pending'`);
     const [rows] = (await manager.query(
       `UPDATE thoughts AS t SET ${sets.join(', ')}, updated_at = now() WHERE t.id = $1 AND t.user_id = $2 RETURNING ${COLUMNS}`,
       params,

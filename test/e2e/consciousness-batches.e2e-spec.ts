@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
-import { ChecksRepository, type DueUser } from '../../src/consciousness/checks.repository.js';
+import {
+  ConsciousnessChecksRepository,
+  type DueUser,
+} from '../../src/consciousness/consciousness-checks.repository.js';
 import { ConsciousnessService } from '../../src/consciousness/consciousness.service.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -53,7 +56,7 @@ describe('a scheduler tick with many due users', () => {
 
   it('reads the due users in keyset pages, runs each page with bounded concurrency, and checks every user exactly once', async () => {
     const service = first.app.get(ConsciousnessService);
-    const repository = first.app.get(ChecksRepository);
+    const repository = first.app.get(ConsciousnessChecksRepository);
     const pages: {
       limit: number;
       after: string | null;

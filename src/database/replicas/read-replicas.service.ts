@@ -3,9 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg, { type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { EnvironmentVariables } from '../../config/env.schema.js';
 import { lagTolerantReads, replicaHealthy, replicaLag } from '../../metrics/app-metrics.js';
+import { replicaPools } from '../pg-pool.js';
 import { parseLsn, PrimaryPositions } from './primary-positions.js';
 import { judgeReplica, mustReadPrimary, pickReplica, type ReplicaHealth } from './read-routing.js';
 
@@ -24,9 +24,9 @@ interface Replica {
 }
 
 /**
- * Routes the reads that may lag to the read replicas (DATABASE_READ_URLS) that TypeORM's
- * replication support opened as `driver.slaves`, explicitly: TypeORM would pick a slave at
- * random, dead or lagging. A probe measures every replica's lag each second; a replica that is
+ * Routes the reads that may lag to the read replicas (DATABASE_READ_URLS) whose pools
+ * TypeORM's replication support opened (see ../pg-pool.ts), explicitly: TypeORM would pick
+ * one at random, dead or lagging. A probe measures every replica's lag each second; a replica that is
  * down, not a standby, or behind by more than READ_REPLICA_MAX_LAG_MS is skipped, and with none
  * left the primary serves. A user's reads go to the primary while one of its writes is in
  * flight and for a while after (see readYourWritesMs), so a caller always sees what it wrote.
@@ -64,8 +64,7 @@ export class ReadReplicas implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    const slaves = (this.dataSource.driver as PostgresDriver).slaves as Pool[];
-    this.replicas = slaves.map((pool, index) => ({
+    this.replicas = replicaPools(this.dataSource).map((pool, index) => ({
       pool,
       // Numbered, not named by host: the health endpoint is public.
       health: {

@@ -1,5 +1,5 @@
 import { conflict } from '../../common/errors/domain-errors.js';
-import { toCheckResponse } from '../../consciousness/consciousness.mapper.js';
+import { toConsciousnessCheckResponse } from '../../consciousness/consciousness.mapper.js';
 import type { ConsciousnessCheckDto } from '../../consciousness/dto/consciousness.dto.js';
 import type { ProfileResponseDto } from '../../profiles/dto/profile-response.dto.js';
 import type { ConsciousnessService } from '../../consciousness/consciousness.service.js';
@@ -74,7 +74,7 @@ export function insightTools(
       const check = await consciousness.run(call.auth.userId, 'manual');
       if (!check)
         throw conflict('a consciousness check is already running; try latest_insights in a moment');
-      const data = toCheckResponse(check);
+      const data = toConsciousnessCheckResponse(check);
       return { text: describeCheck(data), data: { check: data } };
     },
   });
@@ -96,7 +96,7 @@ export function insightTools(
     narrowScope: 'read',
     async run(_args, call) {
       const [newest] = (await consciousness.list(call.auth.userId, 1)).items;
-      const data = newest ? toCheckResponse(newest) : null;
+      const data = newest ? toConsciousnessCheckResponse(newest) : null;
       return {
         text: data ? describeCheck(data) : 'No consciousness check has run yet.',
         data: { check: data },

@@ -3,65 +3,45 @@ import { DEFAULT_TIME_ZONE } from '../profiles/profile.types.js';
 import { DEFAULT_SETTINGS } from '../settings/settings.types.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { rowMapper, type RowOf, snakeCase } from '../common/database/sql-rows.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import {
-  type CheckState,
-  type CheckTrigger,
-  ScheduledAnalysis,
+  type ConsciousnessCheckTrigger,
+  ConsciousnessCheck,
   type StoredInsight,
-} from './scheduled-analysis.entity.js';
+} from './consciousness-check.entity.js';
 import { ReadReplicas } from '../database/replicas/read-replicas.service.js';
 
-const COLUMNS = `id, user_id, trigger, slot_key, state, window_start, window_end, new_thought_count, summary, patterns,
-  insights, suggestions, backend, model, input_tokens, output_tokens, duration_ms, pinned, created_at`;
+/** The check's fields in COLUMNS' order; each read from its snake_case column. */
+const CONSCIOUSNESS_CHECK_FIELDS = [
+  'id',
+  'userId',
+  'trigger',
+  'slotKey',
+  'state',
+  'windowStart',
+  'windowEnd',
+  'newThoughtCount',
+  'summary',
+  'patterns',
+  'insights',
+  'suggestions',
+  'backend',
+  'model',
+  'inputTokens',
+  'outputTokens',
+  'durationMs',
+  'pinned',
+  'createdAt',
+] as const;
 
-interface CheckRow {
-  id: string;
-  user_id: string;
-  trigger: CheckTrigger;
-  slot_key: string | null;
-  state: CheckState;
-  window_start: Date;
-  window_end: Date;
-  new_thought_count: number;
-  summary: string;
-  patterns: unknown[];
-  insights: StoredInsight[];
-  suggestions: unknown[];
-  backend: string | null;
-  model: string | null;
-  input_tokens: number;
-  output_tokens: number;
-  duration_ms: number;
-  pinned: boolean;
-  created_at: Date;
-}
+const COLUMNS = CONSCIOUSNESS_CHECK_FIELDS.map(snakeCase).join(', ');
 
-function toCheck(row: CheckRow): ScheduledAnalysis {
-  return Object.assign(new ScheduledAnalysis(), {
-    id: row.id,
-    userId: row.user_id,
-    trigger: row.trigger,
-    slotKey: row.slot_key,
-    state: row.state,
-    windowStart: row.window_start,
-    windowEnd: row.window_end,
-    newThoughtCount: row.new_thought_count,
-    summary: row.summary,
-    patterns: row.patterns,
-    insights: row.insights,
-    suggestions: row.suggestions,
-    backend: row.backend,
-    model: row.model,
-    inputTokens: row.input_tokens,
-    outputTokens: row.output_tokens,
-    durationMs: row.duration_ms,
-    pinned: row.pinned,
-    createdAt: row.created_at,
-  });
-}
+type ConsciousnessCheckRow = RowOf<ConsciousnessCheck, (typeof CONSCIOUSNESS_CHECK_FIELDS)[number]>;
 
-export interface CheckOutcome {
+const toConsciousnessCheck = rowMapper(ConsciousnessCheck, CONSCIOUSNESS_CHECK_FIELDS);
+
+export interface ConsciousnessCheckOutcome {
   newThoughtCount: number;
   summary: string;
   patterns: unknown[];
@@ -83,7 +63,7 @@ export interface DueUser {
 }
 
 @Injectable()
-export class ChecksRepository {
+export class ConsciousnessChecksRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly replicas: ReadReplicas,
@@ -92,7 +72,7 @@ export class ChecksRepository {
   /** Claims a check; null when a scheduled one for this user and slot exists (another instance has it). */
   async claim(
     userId: string,
-    trigger: CheckTrigger,
+    trigger: ConsciousnessCheckTrigger,
     slotKey: string | null,
     windowStart: Date,
     windowEnd: Date,
@@ -106,7 +86,7 @@ export class ChecksRepository {
     return rows[0]?.id ?? null;
   }
 
-  async complete(id: string, outcome: CheckOutcome): Promise<void> {
+  async complete(id: string, outcome: ConsciousnessCheckOutcome): Promise<void> {
     await this.dataSource.query(
       `UPDATE scheduled_analyses SET state = 'done', new_thought_count = $2, summary = $3, patterns = $4::jsonb,
          insights = $5::jsonb, suggestions = $6::jsonb, backend = $7, model = $8, input_tokens = $9, output_tokens = $10,
@@ -143,15 +123,15 @@ export class ChecksRepository {
     return rows[0]?.window_end ?? null;
   }
 
-  async findById(userId: string, id: string): Promise<ScheduledAnalysis | null> {
+  async findById(userId: string, id: string): Promise<ConsciousnessCheck | null> {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM scheduled_analyses WHERE id = $1 AND user_id = $2`,
       [id, userId],
-    )) as CheckRow[];
-    return rows[0] ? toCheck(rows[0]) : null;
+    )) as ConsciousnessCheckRow[];
+    return rows[0] ? toConsciousnessCheck(rows[0]) : null;
   }
 
-  async list(userId: string, limit: number, after?: KeysetCursor): Promise<ScheduledAnalysis[]> {
+  async list(userId: string, limit: number, after?: KeysetCursor): Promise<ConsciousnessCheck[]> {
     const params: unknown[] = [userId, limit + 1];
     let keyset = '';
     if (after) {
@@ -161,14 +141,14 @@ export class ChecksRepository {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
-    )) as CheckRow[];
-    return rows.map(toCheck);
+    )) as ConsciousnessCheckRow[];
+    return rows.map(toConsciousnessCheck);
   }
 
   /** An imported check, finished, with its original dates (no slot: it claims no schedule). */
   async insertImported(
     manager: EntityManager,
-    check: Omit<ScheduledAnalysis, 'id' | 'user' | 'slotKey'>,
+    check: Omit<ConsciousnessCheck, 'id' | 'user' | 'slotKey'>,
   ): Promise<string> {
     const rows = (await manager.query(
       `INSERT INTO scheduled_analyses (user_id, trigger, state, window_start, window_end, new_thought_count, summary, patterns, insights,
@@ -202,15 +182,15 @@ export class ChecksRepository {
     userId: string,
     limit: number,
     after?: { createdAt: Date; id: string },
-  ): Promise<ScheduledAnalysis[]> {
+  ): Promise<ConsciousnessCheck[]> {
     const keyset = after ? 'AND (created_at, id) > ($3, $4)' : '';
     const rows = (await this.replicas
       .reader(userId)
       .query(
         `SELECT ${COLUMNS} FROM scheduled_analyses WHERE user_id = $1 ${keyset} ORDER BY created_at ASC, id ASC LIMIT $2`,
         after ? [userId, limit, after.createdAt, after.id] : [userId, limit],
-      )) as CheckRow[];
-    return rows.map(toCheck);
+      )) as ConsciousnessCheckRow[];
+    return rows.map(toConsciousnessCheck);
   }
 
   /**

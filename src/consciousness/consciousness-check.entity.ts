@@ -12,8 +12,8 @@ import {
 } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 
-export type CheckTrigger = 'scheduled' | 'manual';
-export type CheckState = 'running' | 'done' | 'failed';
+export type ConsciousnessCheckTrigger = 'scheduled' | 'manual';
+export type ConsciousnessCheckState = 'running' | 'done' | 'failed';
 
 /** A stored insight: what the AI said, plus the user's pin/dismiss. */
 export interface StoredInsight {
@@ -30,7 +30,7 @@ export interface StoredInsight {
 @Index('scheduled_analyses_user_slot_key', { synchronize: false })
 @Check('scheduled_analyses_trigger_check', `"trigger" IN ('scheduled', 'manual')`)
 @Check('scheduled_analyses_state_check', `"state" IN ('running', 'done', 'failed')`)
-export class ScheduledAnalysis {
+export class ConsciousnessCheck {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_scheduled_analyses_id' })
   id!: string;
 
@@ -42,14 +42,14 @@ export class ScheduledAnalysis {
   user?: Relation<User>;
 
   @Column({ type: 'varchar', length: 16 })
-  trigger!: CheckTrigger;
+  trigger!: ConsciousnessCheckTrigger;
 
   /** "<interval>:<slot number>" for scheduled checks; null for on-demand ones. */
   @Column({ name: 'slot_key', type: 'varchar', length: 64, nullable: true })
   slotKey!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'running' })
-  state!: CheckState;
+  state!: ConsciousnessCheckState;
 
   @Column({ name: 'window_start', type: 'timestamptz' })
   windowStart!: Date;
