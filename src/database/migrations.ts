@@ -21,6 +21,7 @@ import { CreateTermStatisticsBackfill1765880000000 } from '../../migrations/1765
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 import { IndexWordsPerUser1765890000000 } from '../../migrations/1765890000000-IndexWordsPerUser.js';
 import { SearchIndexesWithoutPendingLists1765900000000 } from '../../migrations/1765900000000-SearchIndexesWithoutPendingLists.js';
+import { IndexTagsPerUser1765900000001 } from '../../migrations/1765900000001-IndexTagsPerUser.js';
 import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
 /** Every migration, in timestamp order (restore replays a prefix of it), listed explicitly (a glob under ESM silently loads none). */
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CreateTermStatisticsBackfill1765880000000,
   IndexWordsPerUser1765890000000,
   SearchIndexesWithoutPendingLists1765900000000,
+  IndexTagsPerUser1765900000001,
 ];
