@@ -20,6 +20,8 @@ import { CreateClaudeBatches1765830000001 } from '../../migrations/1765830000001
 import { CreateTermStatisticsBackfill1765880000000 } from '../../migrations/1765880000000-CreateTermStatisticsBackfill.js';
 import { ForgetLedgerTextOfDeletedThoughts1765100000000 } from '../../migrations/1765100000000-ForgetLedgerTextOfDeletedThoughts.js';
 import { IndexWordsPerUser1765890000000 } from '../../migrations/1765890000000-IndexWordsPerUser.js';
+import { SearchIndexesWithoutPendingLists1765900000000 } from '../../migrations/1765900000000-SearchIndexesWithoutPendingLists.js';
+import { IndexTagsPerUser1765900000001 } from '../../migrations/1765900000001-IndexTagsPerUser.js';
 import { AddTagAliasesAndFeedback1765810000000 } from '../../migrations/1765810000000-AddTagAliasesAndFeedback.js';
 
 /** Every migration, in timestamp order (restore replays a prefix of it), listed explicitly (a glob under ESM silently loads none). */
@@ -47,4 +49,6 @@ export const MIGRATIONS = [
   CreateScheduledRuns1765850000000,
   CreateTermStatisticsBackfill1765880000000,
   IndexWordsPerUser1765890000000,
+  SearchIndexesWithoutPendingLists1765900000000,
+  IndexTagsPerUser1765900000001,
 ];

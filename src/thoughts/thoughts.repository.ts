@@ -15,6 +15,7 @@ import { WriteBatcher } from '../common/database/write-batcher.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
 import type { ThoughtStatusFilter } from './dto/list-thoughts.query.dto.js';
 import { contentFingerprint } from './thought-content.js';
+import { carriesAnyTagSql, userTagKeys } from './user-tags.js';
 import {
   Thought,
   type ThoughtSource,
@@ -348,7 +349,7 @@ export class ThoughtsRepository {
 
   /**
    * Merge or rename in one statement: on every thought of the user carrying any of `from`
-   * (found through the tag indexes), each of those becomes `into` in the user's tags and in the
+   * (found through the per-user tags index), each of those becomes `into` in the user's tags and in the
    * AI tags, each list keeps its first occurrence of a tag, and an AI tag equal to one of the
    * user's own goes (as analysis keeps them apart). Returns how many thoughts changed.
    */
@@ -358,15 +359,12 @@ export class ThoughtsRepository {
     from: string[],
     into: string,
   ): Promise<number> {
-    const carries = from
-      .map((_, i) => `t.tags @> $${i + 3}::jsonb OR t.ai_tags @> $${i + 3}::jsonb`)
-      .join(' OR ');
     const renamed = (column: string) => `(
-      SELECT CASE WHEN e = ANY($2::text[]) THEN $${from.length + 3} ELSE e END AS tag, min(ord) AS ord
+      SELECT CASE WHEN e = ANY($2::text[]) THEN $4 ELSE e END AS tag, min(ord) AS ord
       FROM jsonb_array_elements_text(${column}) WITH ORDINALITY AS a(e, ord) GROUP BY 1)`;
     const [, affected] = (await manager.query(
       `WITH hit AS (
-         SELECT t.id, t.tags, t.ai_tags FROM thoughts t WHERE t.user_id = $1 AND (${carries}) FOR UPDATE
+         SELECT t.id, t.tags, t.ai_tags FROM thoughts t WHERE t.user_id = $1 AND ${carriesAnyTagSql('$3')} FOR UPDATE
        ), own AS (
          SELECT h.id, h.ai_tags, COALESCE((SELECT jsonb_agg(d.tag ORDER BY d.ord) FROM ${renamed('h.tags')} d), '[]'::jsonb) AS tags
          FROM hit h
@@ -377,7 +375,7 @@ export class ThoughtsRepository {
        )
        UPDATE thoughts AS t SET tags = r.tags, ai_tags = r.ai_tags, updated_at = now()
        FROM rewritten r WHERE t.id = r.id AND t.user_id = $1`,
-      [userId, from, ...from.map((tag) => JSON.stringify([tag])), into],
+      [userId, from, userTagKeys(userId, from), into],
     )) as [unknown, number];
     return affected;
   }
@@ -566,8 +564,7 @@ export function thoughtFilters(userId: string, filters: ThoughtFilters): Where {
   where.add(`t.user_id = ${where.param(userId)}`);
   if (filters.status !== 'all') where.add(`t.status = ${where.param(filters.status)}`);
   if (filters.tag !== undefined) {
-    const tag = where.param(JSON.stringify([filters.tag]));
-    where.add(`(t.tags @> ${tag}::jsonb OR t.ai_tags @> ${tag}::jsonb)`);
+    where.add(carriesAnyTagSql(where.param(userTagKeys(userId, [filters.tag]))));
   }
   if (filters.thoughtType !== undefined)
     where.add(`t.thought_type = ${where.param(filters.thoughtType)}`);

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
+import { DataSource } from 'typeorm';
+import {
+  bearer,
+  captureThought,
+  createKey,
+  createUser,
+  type CreatedUser,
+} from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Another user's thought is a 404 on every route: no existence oracle, no leak. */
@@ -87,6 +94,42 @@ describe('thoughts are scoped to their owner', () => {
       .send({ content: 'Stranger thought about a party' });
     expect(replay.body.id).toBe(mine.body.id);
     const related = await testApp.http().get(`/api/v1/thoughts/${mine.body.id}/related`).set(key);
+    expect(related.body.items).toEqual([]);
+  });
+
+  it("keeps a user whose id starts like the owner's out of the owner's words and tags", async () => {
+    // The per-user words and tags indexes key entries by the first 8 characters of the user's
+    // id: a lookalike shares the owner's keys, and only the user condition tells them apart.
+    const lookalikeId = `${owner.userId.slice(0, 8)}${randomUUID().slice(8)}`;
+    await testApp.app
+      .get(DataSource)
+      .query(`INSERT INTO users (id, name, email) VALUES ($1, 'Lookalike', $2)`, [
+        lookalikeId,
+        `lookalike-${lookalikeId}@example.test`,
+      ]);
+    const lookalikeKey = (await createKey(testApp, lookalikeId)).key;
+    const lookalike = bearer(lookalikeKey);
+    const theirs = await captureThought(testApp, lookalikeKey, {
+      content: 'Lookalike: surprise party for Sam',
+      tags: ['secret'],
+    });
+    const ids = async (key: ReturnType<typeof bearer>, query: Record<string, string>) =>
+      (
+        (await testApp.http().get('/api/v1/thoughts').set(key).query(query)).body.items as {
+          id: string;
+        }[]
+      ).map((item) => item.id);
+    expect(await ids(lookalike, { tag: 'secret' })).toEqual([theirs.id]);
+    expect(await ids(lookalike, { q: 'surprise party' })).toEqual([theirs.id]);
+    expect(await ids(bearer(owner.key), { tag: 'secret' })).toEqual([thought.id]);
+    expect(await ids(bearer(owner.key), { q: 'surprise party', tag: 'secret' })).toEqual([
+      thought.id,
+    ]);
+    const related = await testApp
+      .http()
+      .get(`/api/v1/thoughts/${theirs.id}/related`)
+      .set(lookalike);
+    expect(related.status).toBe(200);
     expect(related.body.items).toEqual([]);
   });
 

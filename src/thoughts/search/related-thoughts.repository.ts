@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service.js';
 import type { Thought } from '../thought.entity.js';
 import { COLUMNS, SEARCH_CANDIDATES, type ThoughtRow, toThought } from '../thoughts.repository.js';
+import { carriesAnyTagSql, userTagKeys } from '../user-tags.js';
 import { tsqueryLexemeSql } from './query-words.js';
 import { thoughtsSql, type WordCounts, wordsIndexQuery } from './user-words.js';
 
@@ -65,8 +66,8 @@ const SOURCE_WORDS_SQL = `
  * $1 user, $2 source thought, $3 its words as a tsquery (OR), $4 those words, $5 their idf, $6
  * whether it has any; `byIndex` (the parameter holding the words index's query, see
  * user-words.ts) finds them through that index when it reads fewer rows than walking the newest
- * thoughts; `sharesTag` tests a thought `t` against the source's tags, one `@>` per tag so each
- * can use the tags' GIN indexes (`?|` cannot).
+ * thoughts; `sharesTag` tests a thought `t` against the source's tags through the per-user tags
+ * index (user-tags.ts), so the arm reads the user's thoughts with those tags, not every user's.
  */
 const relatedSql = (sharesTag: string, byIndex: string | null) => `
   WITH src AS MATERIALIZED (
@@ -191,11 +192,8 @@ export class RelatedThoughtsRepository {
     const indexed = words?.query ? wordsIndexQuery(userId, words.query, counts) : null;
     const indexParams = indexed ? [indexed] : [];
     const tags = words?.tags ?? [];
-    const tagParams = tags.map((tag) => JSON.stringify([tag]));
-    const firstTag = 7 + indexParams.length;
-    const sharesTag = tags.length
-      ? `(${tagParams.map((_, index) => `t.tags @> $${firstTag + index}::jsonb OR t.ai_tags @> $${firstTag + index}::jsonb`).join(' OR ')})`
-      : 'false';
+    const tagParams = tags.length ? [userTagKeys(userId, tags)] : [];
+    const sharesTag = tags.length ? carriesAnyTagSql(`$${7 + indexParams.length}`) : 'false';
     const rows = (await reader.query(relatedSql(sharesTag, indexed ? '$7' : null), [
       userId,
       id,

@@ -11,10 +11,10 @@
  * user's own document frequencies (user_terms).
  */
 import { SEARCH_CANDIDATES } from '../thoughts.repository.js';
+import { userPrefix } from '../user-tags.js';
 
 /** Lexemes longer than this (bytes) are left out of the index: with the prefix they would pass tsvector's 2047. */
 const MAX_INDEXED_LEXEME = 2039;
-const PREFIX_LENGTH = 8;
 
 /** The indexed expression over a thought row `t`, exactly as the index declares it. */
 const USER_WORDS_SQL = 'thought_user_words(t.user_id, t.search_vector)';
@@ -152,7 +152,7 @@ export function wordsIndexQuery(
 ): string | null {
   const root = tsqueryText ? parseTsquery(tsqueryText) : null;
   if (!root) return null;
-  const condition = required(root, userId.toLowerCase().slice(0, PREFIX_LENGTH));
+  const condition = required(root, userPrefix(userId));
   if (!condition) return null;
   const expectedShare = share(root, counts);
   const matches = expectedShare * counts.thoughts;
