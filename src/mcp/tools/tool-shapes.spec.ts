@@ -20,13 +20,9 @@ describe('MCP tool shapes', () => {
   });
 
   it('declares read tools read-only for read keys, and write hints false unless given', () => {
+    // Read-only: like a write that is idempotent, but flagged as reading only.
     expect(READS).toEqual({
-      annotations: {
-        readOnlyHint: true,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      annotations: { ...writes({ idempotent: true }), readOnlyHint: true },
       narrowScope: 'read',
     });
     expect(writes()).toEqual({
