@@ -5,30 +5,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import { runMain } from './lib/cleanup.js';
-import { createBenchDatabase, createUsersWithKeys, query } from './lib/db.js';
-import { startServer } from './lib/process.js';
+import { query } from './lib/db.js';
+import { SEED_WORDS, withOneUserServer } from './lib/one-user-server.js';
 import { budget, budgetTable } from './lib/phase.js';
 import { fmt, machineLine, numberArg, parseArgs, table } from './lib/report.js';
 import type { BenchSection } from './lib/section.js';
 
 const TARGET_P95_MS = 500;
-const WORDS = [
-  'sleep',
-  'garden',
-  'taxes',
-  'meeting',
-  'call',
-  'mom',
-  'project',
-  'deadline',
-  'run',
-  'read',
-  'budget',
-  'trip',
-  'email',
-  'doctor',
-  'idea',
-];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -46,16 +29,7 @@ export function consciousnessOptions(argv: string[]): { rounds: number; thoughts
 export async function benchConsciousness(
   { rounds, thoughts } = consciousnessOptions([]),
 ): Promise<BenchSection> {
-  const db = await createBenchDatabase();
-  const server = await startServer({
-    DATABASE_URL: db.url,
-    AI_BACKEND: 'local',
-    WORKERS_ENABLED: 'false',
-    SCHEDULER_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  try {
-    const [user] = await createUsersWithKeys(db.url, 1);
+  return withOneUserServer(async ({ db, server, user }) => {
     // A week of realistic-looking thoughts: themes, tasks with and without dates, notes.
     await query(
       db.url,
@@ -70,14 +44,14 @@ export async function benchConsciousness(
               jsonb_build_array(($2::text[])[1 + g % 15]), 'done',
               now() - make_interval(mins => g * 50)
        FROM generate_series(1, $3) AS g`,
-      [user!.userId, WORDS, thoughts],
+      [user.userId, SEED_WORDS, thoughts],
     );
     const run = async () => {
-      await query(db.url, `DELETE FROM scheduled_analyses WHERE user_id = $1`, [user!.userId]);
+      await query(db.url, `DELETE FROM scheduled_analyses WHERE user_id = $1`, [user.userId]);
       const started = performance.now();
       const response = await fetch(`${server.baseUrl}/api/v1/consciousness-check`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${user!.key}` },
+        headers: { Authorization: `Bearer ${user.key}` },
       });
       const elapsed = performance.now() - started;
       const body = (await response.json()) as { new_thought_count: number; patterns: unknown[] };
@@ -111,10 +85,7 @@ export async function benchConsciousness(
       'Time is the whole POST /api/v1/consciousness-check through HTTP (gather, analyse, store, offer suggestions).',
     ].join('\n');
     return { title: 'Consciousness check on demand', text, budgets };
-  } finally {
-    await server.stop();
-    await db.drop();
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

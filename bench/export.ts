@@ -6,29 +6,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import { runMain } from './lib/cleanup.js';
-import { createBenchDatabase, createUsersWithKeys, query } from './lib/db.js';
-import { rssMb, sampleRss, startServer } from './lib/process.js';
+import { query } from './lib/db.js';
+import { SEED_WORDS, withOneUserServer } from './lib/one-user-server.js';
+import { rssMb, sampleRss } from './lib/process.js';
 import { fmt, machineLine, numberArg, parseArgs, table, verdict } from './lib/report.js';
 import type { BenchSection } from './lib/section.js';
 
 const RSS_GROWTH_BUDGET_MB = 50;
-const WORDS = [
-  'sleep',
-  'garden',
-  'taxes',
-  'meeting',
-  'call',
-  'mom',
-  'project',
-  'deadline',
-  'run',
-  'read',
-  'budget',
-  'trip',
-  'email',
-  'doctor',
-  'idea',
-];
 
 interface Run {
   format: string;
@@ -59,16 +43,7 @@ async function exportOnce(
 }
 
 export async function benchExport(thoughts = 100_000): Promise<BenchSection> {
-  const db = await createBenchDatabase();
-  const server = await startServer({
-    DATABASE_URL: db.url,
-    AI_BACKEND: 'local',
-    WORKERS_ENABLED: 'false',
-    SCHEDULER_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  try {
-    const [user] = await createUsersWithKeys(db.url, 1);
+  return withOneUserServer(async ({ db, server, user }) => {
     await query(
       db.url,
       `INSERT INTO thoughts (user_id, content, tags, ai_tags, thought_type, analysis_status, analyzed_at, created_at, updated_at)
@@ -78,16 +53,16 @@ export async function benchExport(thoughts = 100_000): Promise<BenchSection> {
               jsonb_build_array(($2::text[])[1 + g % 15]), jsonb_build_array(($2::text[])[1 + (g * 11) % 15], 'bench'),
               'note', 'done', now() - make_interval(mins => g), now() - make_interval(mins => g), now() - make_interval(mins => g)
        FROM generate_series(1, $3) AS g`,
-      [user!.userId, WORDS, thoughts],
+      [user.userId, SEED_WORDS, thoughts],
     );
     await query(db.url, 'VACUUM (ANALYZE) thoughts');
     // Warm-up: the first request loads code paths and plans; RSS is judged after it.
-    await exportOnce(server.baseUrl, user!.key, server.pid, 'json');
+    await exportOnce(server.baseUrl, user.key, server.pid, 'json');
     const runs: Run[] = [];
     const failures: string[] = [];
     for (const format of ['json', 'markdown'] as const) {
       try {
-        runs.push(await exportOnce(server.baseUrl, user!.key, server.pid, format));
+        runs.push(await exportOnce(server.baseUrl, user.key, server.pid, format));
       } catch (error) {
         // A failed export is a measured FAIL (n/a figures), not a crashed bench.
         const fatal = /FATAL ERROR[^\n]*/.exec(server.output())?.[0] ?? '';
@@ -134,10 +109,7 @@ export async function benchExport(thoughts = 100_000): Promise<BenchSection> {
         limit: RSS_GROWTH_BUDGET_MB + 1e-9,
       })),
     };
-  } finally {
-    await server.stop();
-    await db.drop();
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

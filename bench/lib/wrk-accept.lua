@@ -7,13 +7,13 @@
 -- counts as an error like any status >= 400, and is also reported on its own.
 -- A thread whose list runs out stops (thread:stop()); wrk still waits out -d, so the
 -- caller takes req/s from elsewhere when "exhausted" is set.
--- done() prints the BENCH_JSON line of wrk.lua plus these counters.
+-- done() prints the BENCH_JSON line (wrk_common.report) plus these counters.
 
-local threads = {}
-function setup(thread)
-  threads[#threads + 1] = thread
-  thread:set("tid", #threads)
-end
+-- The shared pieces sit beside this script (bench/lib/wrk_common.lua); wrk may run from any folder.
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local common = require("wrk_common")
+
+setup = common.setup
 
 -- Globals, not locals: done() reads them from each thread with thread:get().
 issued, conflicts, others, exhausted, listed = 0, 0, 0, 0, 0
@@ -62,17 +62,9 @@ function response(status)
 end
 
 function done(summary, latency)
-  local sum = { issued = 0, conflicts = 0, others = 0, exhausted = 0, listed = 0 }
-  for _, thread in ipairs(threads) do
-    for name, value in pairs(sum) do sum[name] = value + (thread:get(name) or 0) end
+  local extra = {}
+  for _, name in ipairs({ "issued", "conflicts", "others", "exhausted", "listed" }) do
+    extra[#extra + 1] = { name, common.sum(name) }
   end
-  local e = summary.errors
-  io.write(string.format(
-    'BENCH_JSON {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,' ..
-    '"timeout":%d,"p50":%d,"p75":%d,"p90":%d,"p95":%d,"p99":%d,"max":%d,' ..
-    '"issued":%d,"conflicts":%d,"others":%d,"exhausted":%d,"listed":%d}\n',
-    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(75), latency:percentile(90),
-    latency:percentile(95), latency:percentile(99), latency.max,
-    sum.issued, sum.conflicts, sum.others, sum.exhausted, sum.listed))
+  common.report(summary, latency, extra)
 end

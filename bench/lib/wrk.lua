@@ -5,8 +5,11 @@
 --   get:  GETs a random path from the file.
 -- Each request carries a random key: the per-key rate limit stays far away and the
 -- key-verification cache sees every user, as in real traffic.
--- done() prints one JSON line (latencies in microseconds) that bench/lib/wrk.ts parses,
--- because wrk's own summary has no p95.
+-- done() prints the BENCH_JSON line that bench/lib/wrk.ts parses (wrk_common.report).
+
+-- The shared pieces sit beside this script (bench/lib/wrk_common.lua); wrk may run from any folder.
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local common = require("wrk_common")
 
 local mode, keys, paths = "get", {}, {}
 local counter = 0
@@ -14,25 +17,10 @@ local words = { "call", "meeting", "project", "idea", "budget", "garden", "revie
   "email", "book", "travel", "doctor", "deadline", "invoice", "design", "coffee", "team",
   "draft", "weekend", "release" }
 
-local thread_count = 0
-function setup(thread)
-  thread_count = thread_count + 1
-  thread:set("tid", thread_count)
-end
-
-local function read_lines(file)
-  local lines = {}
-  for line in io.lines(file) do
-    if #line > 0 then lines[#lines + 1] = line end
-  end
-  return lines
-end
+setup = common.setup
 
 function init(args)
-  mode = args[1]
-  keys = read_lines(args[2])
-  paths = read_lines(args[3])
-  math.randomseed(os.time() * 1000 + (tid or 0) * 7919)
+  mode, keys, paths = common.init(args)
 end
 
 function request()
@@ -48,12 +36,6 @@ function request()
   return wrk.format("GET", paths[math.random(#paths)], headers)
 end
 
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'BENCH_JSON {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,' ..
-    '"timeout":%d,"p50":%d,"p75":%d,"p90":%d,"p95":%d,"p99":%d,"max":%d}\n',
-    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(75), latency:percentile(90),
-    latency:percentile(95), latency:percentile(99), latency.max))
+function done(summary, latency)
+  common.report(summary, latency)
 end

@@ -64,7 +64,7 @@ export interface ScriptSpec {
   seconds: number;
   /** At most `connections`; 2 by default (the bench machine has two cores). */
   threads?: number;
-  /** Path of a Lua script whose done() prints the BENCH_JSON line (see wrk.lua). */
+  /** Path of a Lua script whose done() prints the BENCH_JSON line (wrk_common.lua's report). */
   script: string;
   /** Written (mode 0600: they hold API keys) to a private temp dir removed afterwards. */
   files: Record<string, string>;

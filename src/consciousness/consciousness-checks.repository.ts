@@ -54,6 +54,19 @@ export interface ConsciousnessCheckOutcome {
   durationMs: number;
 }
 
+/** A finished check's figures as both writes list them, from new_thought_count to duration_ms. */
+const outcomeParams = (outcome: CheckOutcome) => [
+  outcome.newThoughtCount,
+  outcome.summary,
+  // The three jsonb columns.
+  ...[outcome.patterns, outcome.insights, outcome.suggestions].map((list) => JSON.stringify(list)),
+  outcome.backend,
+  outcome.model,
+  outcome.inputTokens,
+  outcome.outputTokens,
+  outcome.durationMs,
+];
+
 /** A user the scheduler may check now: their interval, quiet hours, zone and last window. */
 export interface DueUser {
   userId: string;
@@ -91,19 +104,7 @@ export class ConsciousnessChecksRepository {
       `UPDATE scheduled_analyses SET state = 'done', new_thought_count = $2, summary = $3, patterns = $4::jsonb,
          insights = $5::jsonb, suggestions = $6::jsonb, backend = $7, model = $8, input_tokens = $9, output_tokens = $10,
          duration_ms = $11 WHERE id = $1`,
-      [
-        id,
-        outcome.newThoughtCount,
-        outcome.summary,
-        JSON.stringify(outcome.patterns),
-        JSON.stringify(outcome.insights),
-        JSON.stringify(outcome.suggestions),
-        outcome.backend,
-        outcome.model,
-        outcome.inputTokens,
-        outcome.outputTokens,
-        outcome.durationMs,
-      ],
+      [id, ...outcomeParams(outcome)],
     );
   }
 
@@ -160,16 +161,7 @@ export class ConsciousnessChecksRepository {
         check.state,
         check.windowStart,
         check.windowEnd,
-        check.newThoughtCount,
-        check.summary,
-        JSON.stringify(check.patterns),
-        JSON.stringify(check.insights),
-        JSON.stringify(check.suggestions),
-        check.backend,
-        check.model,
-        check.inputTokens,
-        check.outputTokens,
-        check.durationMs,
+        ...outcomeParams(check),
         check.pinned,
         check.createdAt,
       ],

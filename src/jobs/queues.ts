@@ -19,6 +19,16 @@ export interface QueueDefinition {
   configurable?: boolean;
 }
 
+/** The capture-time and the bulk analysis queues differ only in who may wait behind whom. */
+const ANALYSIS_QUEUE_OPTIONS: QueueDefinition['options'] = {
+  policy: 'short',
+  retryBackoff: true,
+  retryDelayMax: 300,
+  deadLetter: ANALYZE_THOUGHT_DEAD_LETTER,
+  notify: true,
+  deleteAfterSeconds: 7 * 86_400,
+};
+
 /**
  * Analysis: 'short' policy + singletonKey = thought id keeps at most one queued analysis per
  * thought (a second "analyze" while one waits is the same request). Retries back off
@@ -31,26 +41,12 @@ export const QUEUES: QueueDefinition[] = [
   { name: ANALYZE_THOUGHT_DEAD_LETTER, options: { retentionSeconds: 14 * 86_400 } },
   {
     name: ANALYZE_THOUGHT_QUEUE,
-    options: {
-      policy: 'short',
-      retryBackoff: true,
-      retryDelayMax: 300,
-      deadLetter: ANALYZE_THOUGHT_DEAD_LETTER,
-      notify: true,
-      deleteAfterSeconds: 7 * 86_400,
-    },
+    options: ANALYSIS_QUEUE_OPTIONS,
     configurable: true,
   },
   {
     name: ANALYZE_THOUGHT_BULK_QUEUE,
-    options: {
-      policy: 'short',
-      retryBackoff: true,
-      retryDelayMax: 300,
-      deadLetter: ANALYZE_THOUGHT_DEAD_LETTER,
-      notify: true,
-      deleteAfterSeconds: 7 * 86_400,
-    },
+    options: ANALYSIS_QUEUE_OPTIONS,
     configurable: true,
   },
   {

@@ -71,6 +71,23 @@ function toSuggestion(row: SuggestionRow): SuggestionWithTask {
   return { suggestion: toTaskSuggestion(row), taskId: row.task_id };
 }
 
+/** $1..$13 of both inserts, in their column order. */
+const insertParams = (row: NewSuggestion) => [
+  row.userId,
+  row.sourceThoughtId,
+  row.title,
+  row.normalizedTitle,
+  row.description,
+  row.priority,
+  row.dueDate,
+  row.dueTime,
+  row.confidence,
+  row.evidence,
+  row.origin,
+  row.backend,
+  row.model,
+];
+
 @Injectable()
 export class SuggestionsRepository {
   constructor(
@@ -92,21 +109,7 @@ export class SuggestionsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT DO NOTHING
        RETURNING ${COLUMNS}`,
-      [
-        row.userId,
-        row.sourceThoughtId,
-        row.title,
-        row.normalizedTitle,
-        row.description,
-        row.priority,
-        row.dueDate,
-        row.dueTime,
-        row.confidence,
-        row.evidence,
-        row.origin,
-        row.backend,
-        row.model,
-      ],
+      insertParams(row),
     )) as SuggestionRow[];
     return rows[0] ? toSuggestion(rows[0]) : null;
   }
@@ -162,25 +165,7 @@ export class SuggestionsRepository {
          confidence, evidence, origin, backend, model, status, reject_reason, decided_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
        ON CONFLICT DO NOTHING RETURNING s.id`,
-      [
-        row.userId,
-        row.sourceThoughtId,
-        row.title,
-        row.normalizedTitle,
-        row.description,
-        row.priority,
-        row.dueDate,
-        row.dueTime,
-        row.confidence,
-        row.evidence,
-        row.origin,
-        row.backend,
-        row.model,
-        row.status,
-        row.rejectReason,
-        row.decidedAt,
-        row.createdAt,
-      ],
+      [...insertParams(row), row.status, row.rejectReason, row.decidedAt, row.createdAt],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }

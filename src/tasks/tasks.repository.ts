@@ -91,6 +91,20 @@ const TASK_CHANGES: SetColumns<TaskChanges> = {
   completedAt: 'completed_at',
 };
 
+/** $1..$10 of both inserts, in their column order. */
+const insertParams = (task: NewTask) => [
+  task.userId,
+  task.title,
+  task.description,
+  task.priority,
+  task.status,
+  task.dueDate,
+  task.dueTime,
+  task.sourceThoughtId,
+  task.sourceSuggestionId,
+  task.completedAt,
+];
+
 @Injectable()
 export class TasksRepository {
   constructor(
@@ -102,18 +116,7 @@ export class TasksRepository {
     const rows = (await manager.query(
       `INSERT INTO tasks AS t (user_id, title, description, priority, status, due_date, due_time, source_thought_id, source_suggestion_id, completed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-      [
-        task.userId,
-        task.title,
-        task.description,
-        task.priority,
-        task.status,
-        task.dueDate,
-        task.dueTime,
-        task.sourceThoughtId,
-        task.sourceSuggestionId,
-        task.completedAt,
-      ],
+      insertParams(task),
     )) as TaskRow[];
     return toTask(rows[0]!);
   }
@@ -179,20 +182,7 @@ export class TasksRepository {
       `INSERT INTO tasks AS t (user_id, title, description, priority, status, due_date, due_time, source_thought_id, source_suggestion_id,
          completed_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
-      [
-        task.userId,
-        task.title,
-        task.description,
-        task.priority,
-        task.status,
-        task.dueDate,
-        task.dueTime,
-        task.sourceThoughtId,
-        task.sourceSuggestionId,
-        task.completedAt,
-        task.createdAt,
-        task.updatedAt,
-      ],
+      [...insertParams(task), task.createdAt, task.updatedAt],
     )) as TaskRow[];
     return toTask(rows[0]!);
   }

@@ -265,18 +265,7 @@ export class ThoughtsRepository {
     limit: number,
     after?: KeysetCursor,
   ): Promise<Thought[]> {
-    const where = thoughtFilters(userId, filters);
-    if (after) {
-      where.add(
-        `(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`,
-      );
-    }
-    const rows = (await this.replicas.reader(userId).query(
-      `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
-       ORDER BY t.created_at DESC, t.id DESC LIMIT ${where.param(limit + 1)}`,
-      where.params,
-    )) as ThoughtRow[];
-    return rows.map(toThought);
+    return this.newestFirst(userId, thoughtFilters(userId, filters), limit, after);
   }
 
   /** Whether websearch_to_tsquery finds any word to search for (stop words and punctuation alone do not). */
@@ -302,6 +291,16 @@ export class ThoughtsRepository {
     const where = thoughtFilters(userId, filters);
     const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     where.add(`t.content ILIKE ${where.param(pattern)} ESCAPE '\\'`);
+    return this.newestFirst(userId, where, limit, after);
+  }
+
+  /** The thoughts `where` selects, newest first after the keyset: limit + 1, so the caller sees if there is more. */
+  private async newestFirst(
+    userId: string,
+    where: Where,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<Thought[]> {
     if (after)
       where.add(
         `(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`,

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import {
   chromium,
   type Browser,
@@ -8,6 +9,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { bearer, type CreatedUser } from '../support/factories.js';
+import { createScratchDatabase } from '../support/scratch-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Kept out of git (.test-tmp/ is ignored); CI may upload it as an artifact. */
@@ -92,6 +94,62 @@ export async function openDashboard(
   });
   await page.goto('/dashboard/');
   return { page, context, problems, dialogs, close: () => context.close() };
+}
+
+export interface BrowserSuite {
+  testApp: TestApp;
+  browser: Browser;
+  /** Opens the dashboard for this test; it is closed and checked after the test. */
+  open: (options?: Parameters<typeof openDashboard>[2]) => Promise<Dashboard>;
+}
+
+/**
+ * The hooks of a dashboard spec: the app (with `env`, on a scratch database of its own when
+ * asked) and Chromium started once; after each test its dashboard closed and, for each of
+ * `expectNone`, none seen (page errors, dialogs); both stopped at the end. Call it at the
+ * top of a describe.
+ */
+export function browserSuite(options: {
+  expectNone: ('problems' | 'dialogs')[];
+  env?: Record<string, string>;
+  scratchDatabase?: boolean;
+}): BrowserSuite {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
+  let dashboard: Dashboard | undefined;
+  const suite: BrowserSuite = {
+    // Set in beforeAll, before any test reads them.
+    testApp: undefined as unknown as TestApp,
+    browser: undefined as unknown as Browser,
+    open: async (openOptions) => {
+      dashboard = await openDashboard(suite.browser, suite.testApp.baseUrl, openOptions);
+      return dashboard;
+    },
+  };
+
+  beforeAll(async () => {
+    if (options.scratchDatabase) scratch = await createScratchDatabase();
+    [suite.testApp, suite.browser] = await Promise.all([
+      startBrowserTestApp(options.env, scratch?.url),
+      launchBrowser(),
+    ]);
+  });
+
+  afterEach(async () => {
+    const open = dashboard;
+    dashboard = undefined;
+    if (!open) return;
+    await open.close();
+    for (const what of options.expectNone) expect(open[what]).toEqual([]);
+  });
+
+  afterAll(async () => {
+    // Optional: beforeAll may have failed before either started.
+    await suite.browser?.close();
+    await suite.testApp?.close();
+    await scratch?.drop();
+  });
+
+  return suite;
 }
 
 export async function signIn(page: Page, key: string): Promise<void> {

@@ -1,53 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { bearer, captureThought, createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import {
-  captureInUi,
-  type Dashboard,
-  eventually,
-  launchBrowser,
-  listThoughts,
-  openDashboard,
-  signIn,
-  startBrowserTestApp,
-} from './browser-support.js';
+import { browserSuite, captureInUi, eventually, listThoughts, signIn } from './browser-support.js';
 
 describe('dashboard in Chromium', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let dashboard: Dashboard | undefined;
-
-  beforeAll(async () => {
-    [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.problems).toEqual([]);
-    expect(open.dialogs).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  const suite = browserSuite({ expectNone: ['problems', 'dialogs'] });
 
   async function signedIn() {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     await signIn(dashboard.page, user.key);
-    return { user, page: dashboard.page };
+    return { user, page: dashboard.page, dashboard };
   }
 
   it('is served at /dashboard/ under a CSP without inline script, and / redirects there', async () => {
-    const root = await testApp.http().get('/').redirects(0);
+    const root = await suite.testApp.http().get('/').redirects(0);
     expect(root.status).toBe(302);
     expect(root.headers.location).toBe('/dashboard/');
-    const html = await testApp.http().get('/dashboard/');
+    const html = await suite.testApp.http().get('/dashboard/');
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);
     const csp = String(html.headers['content-security-policy']);
@@ -56,17 +25,17 @@ describe('dashboard in Chromium', () => {
     // Every script is a file; no inline handlers.
     expect(html.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html.text).not.toMatch(/\son[a-z]+=/);
-    const bare = await testApp.http().get('/dashboard').redirects(0);
+    const bare = await suite.testApp.http().get('/dashboard').redirects(0);
     expect(bare.status).toBe(301);
     expect(bare.headers.location).toBe('/dashboard/');
-    const script = await testApp.http().get('/dashboard/app.js');
+    const script = await suite.testApp.http().get('/dashboard/app.js');
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toMatch(/javascript/);
   });
 
   it('signs in: a clear message for a bad key, then "signed in as" the key prefix, and out again', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await page.getByLabel('API key').fill('pai_this_key_does_not_exist_0123456789');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -97,38 +66,38 @@ describe('dashboard in Chromium', () => {
     expect(await box.inputValue()).toBe('');
     expect(await card.locator('.content').textContent()).toBe('Buy oat milk\nand coffee beans');
     await card.getByText('Analyzing…').waitFor();
-    const stored = await listThoughts(testApp, user);
+    const stored = await listThoughts(suite.testApp, user);
     expect(stored.map((thought) => [thought.content, thought.source])).toEqual([
       ['Buy oat milk\nand coffee beans', 'dashboard'],
     ]);
     // An empty box saves nothing.
     await box.press('Enter');
-    expect(await listThoughts(testApp, user)).toHaveLength(1);
+    expect(await listThoughts(suite.testApp, user)).toHaveLength(1);
   });
 
   it('searches with a highlighted snippet and filters by tag, type and status', async () => {
-    const user = await createUser(testApp);
-    await captureThought(testApp, user.key, {
+    const user = await createUser(suite.testApp);
+    await captureThought(suite.testApp, user.key, {
       content: 'Call mom about the tax forms',
       tags: ['family'],
       thought_type: 'task',
     });
-    await captureThought(testApp, user.key, {
+    await captureThought(suite.testApp, user.key, {
       content: 'Idea: a garden <b>bench</b> & a pond',
       tags: ['home'],
       thought_type: 'idea',
     });
-    const archived = await captureThought(testApp, user.key, {
+    const archived = await captureThought(suite.testApp, user.key, {
       content: 'Old note about taxes',
       tags: ['family'],
     });
-    await testApp
+    await suite.testApp
       .http()
       .patch(`/api/v1/thoughts/${archived.id}`)
       .set(bearer(user.key))
       .send({ status: 'archived' })
       .expect(200);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     const items = page.locator('#feed-list .thought');
@@ -169,10 +138,10 @@ describe('dashboard in Chromium', () => {
   });
 
   it('loads more thoughts as you scroll (keyset cursor)', async () => {
-    const user = await createUser(testApp);
+    const user = await createUser(suite.testApp);
     for (let index = 1; index <= 35; index++)
-      await captureThought(testApp, user.key, `Numbered thought ${index}`);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+      await captureThought(suite.testApp, user.key, `Numbered thought ${index}`);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     const items = page.locator('#feed-list .thought');
@@ -196,7 +165,7 @@ describe('dashboard in Chromium', () => {
     await card.getByRole('button', { name: 'Save' }).click();
     await card.getByText('Plan the trip to Lisbon').waitFor();
     await card.getByRole('button', { name: 'Filter by tag travel' }).waitFor();
-    let [stored] = await listThoughts(testApp, user);
+    let [stored] = await listThoughts(suite.testApp, user);
     expect(stored).toMatchObject({
       content: 'Plan the trip to Lisbon',
       tags: ['travel', 'summer'],
@@ -220,33 +189,33 @@ describe('dashboard in Chromium', () => {
     await eventually(async () => (await page.locator('#feed-list .thought').count()) === 0, {
       message: 'archived leaves the feed',
     });
-    [stored] = await listThoughts(testApp, user);
+    [stored] = await listThoughts(suite.testApp, user);
     expect(stored.status).toBe('archived');
     await page.locator('#toasts').getByRole('button', { name: 'Undo' }).click();
     await page.locator('#feed-list .thought').getByText('Plan the trip').waitFor();
-    [stored] = await listThoughts(testApp, user);
+    [stored] = await listThoughts(suite.testApp, user);
     expect(stored.status).toBe('active');
 
     const again = page.locator('#feed-list .thought').first();
     await again.getByRole('button', { name: 'Actions for this thought' }).click();
     await again.getByRole('button', { name: 'Delete' }).click();
     await again.getByRole('button', { name: 'Tap again to delete' }).click();
-    await eventually(async () => (await listThoughts(testApp, user)).length === 0, {
+    await eventually(async () => (await listThoughts(suite.testApp, user)).length === 0, {
       message: 'deleted',
     });
   });
 
   it('shows related thoughts and queues a re-analysis', async () => {
-    const user = await createUser(testApp);
-    await captureThought(testApp, user.key, {
+    const user = await createUser(suite.testApp);
+    await captureThought(suite.testApp, user.key, {
       content: 'Renew the car insurance before March',
       tags: ['car'],
     });
-    await captureThought(testApp, user.key, {
+    await captureThought(suite.testApp, user.key, {
       content: 'Car insurance quote from the broker',
       tags: ['car'],
     });
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     const card = page.locator('#feed-list .thought').filter({ hasText: 'broker' });
@@ -268,7 +237,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('renders an XSS payload as plain text: no dialog, no element, the text visible literally', async () => {
-    const { user, page } = await signedIn();
+    const { user, page, dashboard } = await signedIn();
     const payload = '<img src=x onerror=alert(1)> and <script>alert("xss")</script> #evil';
     await captureInUi(page, payload);
     const card = page.locator('#feed-list .thought').first();
@@ -276,7 +245,7 @@ describe('dashboard in Chromium', () => {
     expect(await card.locator('.content').textContent()).toBe(payload);
     expect(await page.locator('#feed-list img, #feed-list script').count()).toBe(0);
     // Also through a search snippet and a reload of the feed.
-    await captureThought(testApp, user.key, {
+    await captureThought(suite.testApp, user.key, {
       content: 'payload <img src=y onerror=alert(2)> in a search hit',
       tags: ['<b>x</b>'],
     });
@@ -298,7 +267,7 @@ describe('dashboard in Chromium', () => {
     await page.evaluate(
       "new Promise((resolve) => { const img = new Image(); img.onerror = resolve; img.src = 'x?control'; })",
     );
-    expect(dashboard!.dialogs).toEqual([]);
+    expect(dashboard.dialogs).toEqual([]);
   });
 
   it('changes settings, shows the server’s 400 next to the field, and the change persists', async () => {
@@ -321,7 +290,7 @@ describe('dashboard in Chromium', () => {
     await page.getByLabel('AI backend').selectOption('local');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.locator('#settings-form .save-status').getByText('Saved').waitFor();
-    const settings = await testApp.http().get('/api/v1/settings').set(bearer(user.key));
+    const settings = await suite.testApp.http().get('/api/v1/settings').set(bearer(user.key));
     expect(settings.body).toMatchObject({
       consciousness_check_interval_minutes: 90,
       auto_tagging_enabled: false,
@@ -353,7 +322,7 @@ describe('dashboard in Chromium', () => {
     await page.getByLabel('morning').check();
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.locator('#profile-form .save-status').getByText('Saved').waitFor();
-    const profile = await testApp.http().get('/api/v1/profile').set(bearer(user.key));
+    const profile = await suite.testApp.http().get('/api/v1/profile').set(bearer(user.key));
     expect(profile.body).toMatchObject({
       timezone: 'Europe/Berlin',
       ongoing_projects: [{ name: 'Home automation', status: 'active', tags: ['iot', 'weekend'] }],

@@ -1,46 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { readZip } from '../support/export-helpers.js';
 import { captureThought, createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import {
-  type Dashboard,
-  launchBrowser,
-  openDashboard,
-  signIn,
-  startBrowserTestApp,
-} from './browser-support.js';
+import { browserSuite, signIn } from './browser-support.js';
 
 describe('settings page: export buttons in Chromium', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let dashboard: Dashboard | undefined;
-
-  beforeAll(async () => {
-    [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await testApp.close();
-  });
+  const suite = browserSuite({ expectNone: ['problems'] });
 
   it("downloads the JSON export and the Markdown zip with the caller's thoughts", async () => {
-    const user = await createUser(testApp);
-    const thought = await captureThought(testApp, user.key, {
+    const user = await createUser(suite.testApp);
+    const thought = await captureThought(suite.testApp, user.key, {
       content: 'Export me please #garden',
       tags: ['mine'],
     });
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await page.goto('/dashboard/#/settings');

@@ -1,47 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { bearer, createKey, createUser } from '../support/factories.js';
-import { TEST_ADMIN_KEY, type TestApp } from '../support/test-app.js';
-import {
-  type Dashboard,
-  DESKTOP,
-  launchBrowser,
-  openDashboard,
-  signIn,
-  startBrowserTestApp,
-} from './browser-support.js';
+import { TEST_ADMIN_KEY } from '../support/test-app.js';
+import { browserSuite, DESKTOP, signIn } from './browser-support.js';
 
 describe('key views in Chromium', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let dashboard: Dashboard | undefined;
-
-  beforeAll(async () => {
-    [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.dialogs).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  const suite = browserSuite({ expectNone: ['dialogs'] });
 
   it('an admin sees every key with its scope; a read key sees its own scope and no key list', async () => {
-    const user = await createUser(testApp, 'Keys');
-    const read = await createKey(testApp, user.userId, { scope: 'read', name: 'claude desktop' });
-    const capture = await createKey(testApp, user.userId, {
+    const user = await createUser(suite.testApp, 'Keys');
+    const read = await createKey(suite.testApp, user.userId, {
+      scope: 'read',
+      name: 'claude desktop',
+    });
+    const capture = await createKey(suite.testApp, user.userId, {
       scope: 'capture',
       name: 'phone shortcut',
     });
 
-    dashboard = await openDashboard(browser, testApp.baseUrl, { viewport: DESKTOP });
+    const dashboard = await suite.open({ viewport: DESKTOP });
     const { page } = dashboard;
     await signIn(page, TEST_ADMIN_KEY);
     await page.goto('/dashboard/#/settings');
@@ -58,18 +34,18 @@ describe('key views in Chromium', () => {
     expect(dashboard.problems).toEqual([]);
     await dashboard.close();
 
-    dashboard = await openDashboard(browser, testApp.baseUrl, { viewport: DESKTOP });
-    await signIn(dashboard.page, read.key);
-    await dashboard.page.goto('/dashboard/#/settings');
-    await dashboard.page.locator('#settings-scope[data-scope="read"]').waitFor();
-    expect(await dashboard.page.locator('#settings-scope').textContent()).toBe(
+    const readOnly = await suite.open({ viewport: DESKTOP });
+    await signIn(readOnly.page, read.key);
+    await readOnly.page.goto('/dashboard/#/settings');
+    await readOnly.page.locator('#settings-scope[data-scope="read"]').waitFor();
+    expect(await readOnly.page.locator('#settings-scope').textContent()).toBe(
       'read: look only, no changes',
     );
-    expect(await dashboard.page.locator('#keys-panel').isHidden()).toBe(true);
+    expect(await readOnly.page.locator('#keys-panel').isHidden()).toBe(true);
   });
 
   it('“Connect an assistant” creates a read key for the admin and shows its setup once', async () => {
-    dashboard = await openDashboard(browser, testApp.baseUrl, { viewport: DESKTOP });
+    const dashboard = await suite.open({ viewport: DESKTOP });
     const { page } = dashboard;
     await signIn(page, TEST_ADMIN_KEY);
     await page.goto('/dashboard/#/settings');
@@ -80,11 +56,11 @@ describe('key views in Chromium', () => {
     const snippet = await page.locator('#assistant-snippet').textContent();
     expect(snippet).toMatch(
       new RegExp(
-        `^claude mcp add --transport http pai ${testApp.baseUrl}/mcp --header "Authorization: Bearer pai_[A-Za-z0-9_-]+"$`,
+        `^claude mcp add --transport http pai ${suite.testApp.baseUrl}/mcp --header "Authorization: Bearer pai_[A-Za-z0-9_-]+"$`,
       ),
     );
     const key = /Bearer (pai_[A-Za-z0-9_-]+)/.exec(snippet!)![1]!;
-    const me = await testApp.http().get('/api/v1/me').set(bearer(key));
+    const me = await suite.testApp.http().get('/api/v1/me').set(bearer(key));
     expect(me.body).toMatchObject({ scope: 'read', user: { email: 'admin@localhost' } });
     // The new key is listed with its scope, never in full.
     const row = page.locator(`#keys-table tr[data-key-id="${me.body.key_id}"]`);

@@ -1,17 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { bearer, createUser } from '../support/factories.js';
-import { createScratchDatabase } from '../support/scratch-database.js';
-import type { TestApp } from '../support/test-app.js';
-import {
-  captureInUi,
-  type Dashboard,
-  launchBrowser,
-  listThoughts,
-  openDashboard,
-  signIn,
-  startBrowserTestApp,
-} from './browser-support.js';
+import { browserSuite, captureInUi, listThoughts, signIn } from './browser-support.js';
 
 /**
  * The whole loop with the analysis pipeline running (mock AI backend: tags are the #words, a
@@ -20,37 +9,15 @@ import {
  * the worker would otherwise work through first.
  */
 describe('live updates in Chromium (analysis pipeline running)', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let dashboard: Dashboard | undefined;
-
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    [testApp, browser] = await Promise.all([
-      startBrowserTestApp({ WORKERS_ENABLED: 'true' }, scratch.url),
-      launchBrowser(),
-    ]);
-  });
-
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.problems).toEqual([]);
-    expect(open.dialogs).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-    await scratch?.drop();
+  const suite = browserSuite({
+    expectNone: ['problems', 'dialogs'],
+    env: { WORKERS_ENABLED: 'true' },
+    scratchDatabase: true,
   });
 
   it('captures a thought and sees its AI tags arrive, then a suggested task reach the inbox', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await page
@@ -66,7 +33,7 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
       .waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: 'Filter by AI tag weekend' }).waitFor();
     expect(await card.getByText('Analyzing…').count()).toBe(0);
-    const [stored] = await listThoughts(testApp, user);
+    const [stored] = await listThoughts(suite.testApp, user);
     expect(stored).toMatchObject({
       analysis_status: 'done',
       ai_tags: expect.arrayContaining(['garden', 'weekend']),
@@ -81,15 +48,15 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
     await suggestion.locator('blockquote').waitFor();
     await suggestion.getByRole('button', { name: 'Accept' }).click();
     await suggestion.getByText('Added to your tasks:').waitFor();
-    const tasks = await testApp.http().get('/api/v1/tasks').set(bearer(user.key));
+    const tasks = await suite.testApp.http().get('/api/v1/tasks').set(bearer(user.key));
     expect(tasks.body.items.map((task: { title: string }) => task.title)).toEqual([
       expect.stringContaining('call the plumber'),
     ]);
   });
 
   it('runs a consciousness check from the Insights view and shows what it found', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await captureInUi(page, 'Thinking about the garden again #garden');
@@ -99,7 +66,10 @@ describe('live updates in Chromium (analysis pipeline running)', () => {
     // The mock backend's canned check: a summary and one pattern citing the new thought.
     await page.locator('.check').getByText('1 new thoughts.').first().waitFor({ timeout: 15_000 });
     await page.locator('.check').getByText('Recent thoughts').first().waitFor();
-    const checks = await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key));
+    const checks = await suite.testApp
+      .http()
+      .get('/api/v1/consciousness-checks')
+      .set(bearer(user.key));
     expect(checks.body.items).toEqual([
       expect.objectContaining({ trigger: 'manual', new_thought_count: 1 }),
     ]);

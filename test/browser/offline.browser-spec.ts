@@ -1,46 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Route } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Route } from 'playwright-core';
 import { createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import {
-  captureInUi,
-  type Dashboard,
-  eventually,
-  launchBrowser,
-  listThoughts,
-  openDashboard,
-  signIn,
-  startBrowserTestApp,
-} from './browser-support.js';
+import { browserSuite, captureInUi, eventually, listThoughts, signIn } from './browser-support.js';
 
 /** Only the capture call: the feed's GET carries a query string and is not matched. */
 const CAPTURE_URL = '**/api/v1/thoughts';
 
 describe('offline capture queue in Chromium', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let dashboard: Dashboard | undefined;
-
-  beforeAll(async () => {
-    [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  const suite = browserSuite({ expectNone: ['problems'] });
 
   it('keeps a thought captured while the server is unreachable (across a reload) and sends it exactly once', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     const keys: string[] = [];
@@ -54,7 +25,7 @@ describe('offline capture queue in Chromium', () => {
     await queued.getByText('Written on the train without signal').waitFor();
     await queued.getByText('Waiting to send').waitFor();
     await page.locator('#conn').getByText('1 waiting to send').waitFor();
-    expect(await listThoughts(testApp, user)).toHaveLength(0);
+    expect(await listThoughts(suite.testApp, user)).toHaveLength(0);
 
     // Still there after a reload: it lives in IndexedDB, not in memory.
     await page.reload();
@@ -75,19 +46,19 @@ describe('offline capture queue in Chromium', () => {
     // Every attempt carried the same Idempotency-Key, and the server holds one thought.
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
-    const stored = await listThoughts(testApp, user);
+    const stored = await listThoughts(suite.testApp, user);
     expect(stored.map((thought) => thought.content)).toEqual([
       'Written on the train without signal',
     ]);
   });
 
   it('keeps a thought typed while the server is really stopped and sends it exactly once after the restart', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
-    const server = testApp.app.getHttpServer();
-    const port = Number(new URL(testApp.baseUrl).port);
+    const server = suite.testApp.app.getHttpServer();
+    const port = Number(new URL(suite.testApp.baseUrl).port);
     // Stop listening and drop open connections (the live-events stream included).
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -108,13 +79,13 @@ describe('offline capture queue in Chromium', () => {
       .waitFor({ timeout: 20_000 });
     // Nothing is left to send (so nothing can be sent twice) once the pending list is empty.
     await page.locator('#feed-pending .thought').waitFor({ state: 'detached' });
-    const stored = await listThoughts(testApp, user);
+    const stored = await listThoughts(suite.testApp, user);
     expect(stored.map((thought) => thought.content)).toEqual(['Typed while the server was down']);
   });
 
   it('does not double a thought whose response was lost: the retry replays the same Idempotency-Key', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     let attempts = 0;
@@ -126,21 +97,21 @@ describe('offline capture queue in Chromium', () => {
     });
     await captureInUi(page, 'Saved but the answer got lost');
     await page.locator('#feed-pending .thought[data-state="queued"]').waitFor();
-    expect(await listThoughts(testApp, user)).toHaveLength(1);
+    expect(await listThoughts(suite.testApp, user)).toHaveLength(1);
     // The backoff timer retries by itself (first retry after about 2 s).
     await page
       .locator('#feed-list .thought')
       .getByText('Saved but the answer got lost')
       .waitFor({ timeout: 8_000 });
     expect(attempts).toBe(2);
-    expect((await listThoughts(testApp, user)).map((thought) => thought.content)).toEqual([
+    expect((await listThoughts(suite.testApp, user)).map((thought) => thought.content)).toEqual([
       'Saved but the answer got lost',
     ]);
   });
 
   it('queues on a 5xx and on going offline, and sends in order when back', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page, context } = dashboard;
     await signIn(page, user.key);
     await page.route(CAPTURE_URL, (route: Route) =>
@@ -157,11 +128,11 @@ describe('offline capture queue in Chromium', () => {
     await captureInUi(page, 'Second, while offline');
     await page.locator('#conn').getByText('2 waiting to send').waitFor();
     await context.setOffline(false); // fires "online"
-    await eventually(async () => (await listThoughts(testApp, user)).length === 2, {
+    await eventually(async () => (await listThoughts(suite.testApp, user)).length === 2, {
       message: 'both sent',
     });
     await page.locator('#feed-pending .thought').first().waitFor({ state: 'detached' });
-    const stored = await listThoughts(testApp, user);
+    const stored = await listThoughts(suite.testApp, user);
     expect(stored.map((thought) => thought.content)).toEqual([
       'Second, while offline',
       'First, during a 503',
@@ -169,8 +140,8 @@ describe('offline capture queue in Chromium', () => {
   });
 
   it('does not retry what the server refused for good (413/400): the text stays on screen to edit', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await captureInUi(page, 'x'.repeat(10_050));
@@ -178,6 +149,6 @@ describe('offline capture queue in Chromium', () => {
     await failed.getByText('Not saved').waitFor();
     await failed.getByRole('button', { name: 'Edit and try again' }).click();
     expect((await page.getByLabel('New thought').inputValue()).length).toBe(10_050);
-    expect(await listThoughts(testApp, user)).toHaveLength(0);
+    expect(await listThoughts(suite.testApp, user)).toHaveLength(0);
   });
 });

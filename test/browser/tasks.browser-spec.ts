@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { SuggestionsService } from '../../src/suggestions/suggestions.service.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import {
-  type Dashboard,
-  eventually,
-  launchBrowser,
-  openDashboard,
-  signIn,
-  startBrowserTestApp,
-} from './browser-support.js';
+import { browserSuite, eventually, signIn } from './browser-support.js';
 
 interface ApiTask {
   id: string;
@@ -21,32 +12,12 @@ interface ApiTask {
 }
 
 describe('suggestions inbox and tasks in Chromium', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let dashboard: Dashboard | undefined;
-
-  beforeAll(async () => {
-    [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.problems).toEqual([]);
-    expect(open.dialogs).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  const suite = browserSuite({ expectNone: ['problems', 'dialogs'] });
 
   /** A thought with one pending suggestion, as the analysis pipeline leaves it. */
   async function suggest(user: CreatedUser, title: string, content: string) {
-    const thought = await captureThought(testApp, user.key, content);
-    const result = await testApp.app
+    const thought = await captureThought(suite.testApp, user.key, content);
+    const result = await suite.testApp.app
       .get(SuggestionsService)
       .offer(
         user.userId,
@@ -65,7 +36,7 @@ describe('suggestions inbox and tasks in Chromium', () => {
 
   const tasksOf = async (user: CreatedUser, query: Record<string, string> = {}) =>
     (
-      await testApp
+      await suite.testApp
         .http()
         .get('/api/v1/tasks')
         .set(bearer(user.key))
@@ -73,10 +44,10 @@ describe('suggestions inbox and tasks in Chromium', () => {
     ).body.items as ApiTask[];
 
   it('accepts a suggestion (edited), finds the task under Today, completes it and sees it under Done', async () => {
-    const user = await createUser(testApp);
+    const user = await createUser(suite.testApp);
     await suggest(user, 'Call mom about the tax forms', 'Call mom about the tax forms this week');
     await suggest(user, 'Water the plants', 'I keep forgetting to water the plants');
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await page.locator('#inbox-badge').getByText('2', { exact: true }).waitFor();
@@ -98,7 +69,7 @@ describe('suggestions inbox and tasks in Chromium', () => {
     await other.getByRole('button', { name: 'Reject suggestion' }).click();
     await other.getByText('won’t be suggested again').waitFor();
     await page.locator('#inbox-badge').waitFor({ state: 'hidden' });
-    const rejected = await testApp
+    const rejected = await suite.testApp
       .http()
       .get('/api/v1/task-suggestions')
       .set(bearer(user.key))
@@ -135,21 +106,21 @@ describe('suggestions inbox and tasks in Chromium', () => {
   });
 
   it('adds, edits and sorts tasks into today, upcoming and overdue', async () => {
-    const user = await createUser(testApp);
+    const user = await createUser(suite.testApp);
     const day = (offset: number) =>
       new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     for (const [title, due] of [
       ['Pay rent', day(-3)],
       ['Dentist', day(5)],
     ] as const) {
-      await testApp
+      await suite.testApp
         .http()
         .post('/api/v1/tasks')
         .set(bearer(user.key))
         .send({ title, due_date: due })
         .expect(201);
     }
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await page.goto('/dashboard/#/tasks');

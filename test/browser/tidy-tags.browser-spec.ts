@@ -1,57 +1,30 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { bearer, captureThought, createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import {
-  type Dashboard,
-  launchBrowser,
-  openDashboard,
-  signIn,
-  startBrowserTestApp,
-} from './browser-support.js';
+import { browserSuite, signIn } from './browser-support.js';
 
 describe('activity page: tidy tags in Chromium', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let dashboard: Dashboard | undefined;
-
-  beforeAll(async () => {
-    [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await testApp.close();
-  });
+  const suite = browserSuite({ expectNone: ['problems'] });
 
   it('lists suggested merges with counts; a click merges one and the list refreshes without it', async () => {
-    const user = await createUser(testApp);
-    const first = await captureThought(testApp, user.key, {
+    const user = await createUser(suite.testApp);
+    const first = await captureThought(suite.testApp, user.key, {
       content: 'Read about phishing',
       tags: ['cybersecurity'],
     });
-    await captureThought(testApp, user.key, {
+    await captureThought(suite.testApp, user.key, {
       content: 'Patch the router',
       tags: ['cybersecurity'],
     });
-    const variant = await captureThought(testApp, user.key, {
+    const variant = await captureThought(suite.testApp, user.key, {
       content: 'Password manager',
       tags: ['Cyber-Security'],
     });
-    await captureThought(testApp, user.key, {
+    await captureThought(suite.testApp, user.key, {
       content: 'Morning run',
       tags: ['running', 'jogging'],
     });
-    await captureThought(testApp, user.key, { content: 'Evening run', tags: ['running'] });
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    await captureThought(suite.testApp, user.key, { content: 'Evening run', tags: ['running'] });
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await page.goto('/dashboard/#/activity');
@@ -72,10 +45,14 @@ describe('activity page: tidy tags in Chromium', () => {
     await expect(items.count()).resolves.toBe(1);
     await expect(items.first().textContent()).resolves.toContain('#running (2), #jogging (1)');
 
-    const merged = await testApp.http().get(`/api/v1/thoughts/${variant.id}`).set(bearer(user.key));
+    const merged = await suite.testApp
+      .http()
+      .get(`/api/v1/thoughts/${variant.id}`)
+      .set(bearer(user.key));
     expect(merged.body.tags).toEqual(['cybersecurity']);
     expect(
-      (await testApp.http().get(`/api/v1/thoughts/${first.id}`).set(bearer(user.key))).body.tags,
+      (await suite.testApp.http().get(`/api/v1/thoughts/${first.id}`).set(bearer(user.key))).body
+        .tags,
     ).toEqual(['cybersecurity']);
 
     await page.getByRole('button', { name: 'Merge #jogging into #running' }).click();

@@ -1,23 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { AI_BACKENDS } from '../../src/ai/ai.tokens.js';
 import type { AiBackend } from '../../src/ai/ai.types.js';
 import type { MockBackend } from '../../src/ai/backends/mock.backend.js';
 import { SuggestionsService } from '../../src/suggestions/suggestions.service.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
-import { testDatabaseUrl, type TestApp } from '../support/test-app.js';
+import { testDatabaseUrl } from '../support/test-app.js';
 import {
-  type Dashboard,
+  browserSuite,
   DESKTOP,
   eventually,
-  launchBrowser,
-  openDashboard,
   PHONE,
   screenshot,
   screenshotOf,
   signIn,
-  startBrowserTestApp,
   unnamedControls,
 } from './browser-support.js';
 
@@ -25,17 +22,14 @@ const DAY = 86_400_000;
 const SUMMARY = 'A week about family paperwork and the garden; money worries show up <b>twice</b>.';
 
 describe('dashboard views in Chromium (with screenshots)', () => {
-  let testApp: TestApp;
-  let browser: Browser;
+  const suite = browserSuite({ expectNone: ['problems', 'dialogs'] });
   let db: pg.Client;
-  let dashboard: Dashboard | undefined;
 
   beforeAll(async () => {
-    [testApp, browser] = await Promise.all([startBrowserTestApp(), launchBrowser()]);
     db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     // The mock AI backend answers consciousness checks with a fixed contract-shaped result.
-    const mock = testApp.app
+    const mock = suite.testApp.app
       .get<AiBackend[]>(AI_BACKENDS)
       .find((backend) => backend.name === 'mock') as MockBackend;
     mock.script((call) =>
@@ -79,24 +73,13 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     );
   });
 
-  afterEach(async () => {
-    const open = dashboard;
-    dashboard = undefined;
-    if (!open) return;
-    await open.close();
-    expect(open.problems).toEqual([]);
-    expect(open.dialogs).toEqual([]);
-  });
-
   afterAll(async () => {
     await db?.end();
-    await browser?.close();
-    await testApp?.close();
   });
 
   /** A user with a few weeks of thoughts, some analyzed with AI tags, one suggestion and tasks. */
   async function seededUser(): Promise<{ user: CreatedUser; ids: string[] }> {
-    const user = await createUser(testApp);
+    const user = await createUser(suite.testApp);
     const samples: Array<[string, string[], string | undefined, number]> = [
       ['Call mom about the tax forms before Friday', ['family'], 'task', 0],
       ['Idea: a small pond next to the garden bench, with a solar pump', ['garden'], 'idea', 0],
@@ -107,7 +90,7 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     ];
     const ids: string[] = [];
     for (const [content, tags, type, daysAgo] of samples) {
-      const thought = await captureThought(testApp, user.key, {
+      const thought = await captureThought(suite.testApp, user.key, {
         content,
         tags,
         thought_type: type,
@@ -121,7 +104,7 @@ describe('dashboard views in Chromium (with screenshots)', () => {
     }
     for (let index = 0; index < 24; index++) {
       const thought = await captureThought(
-        testApp,
+        suite.testApp,
         user.key,
         `Earlier thought number ${index + 1}`,
       );
@@ -142,7 +125,7 @@ describe('dashboard views in Chromium (with screenshots)', () => {
         [ids[Number(index)], JSON.stringify(tags)],
       );
     }
-    await testApp.app.get(SuggestionsService).offer(
+    await suite.testApp.app.get(SuggestionsService).offer(
       user.userId,
       [
         {
@@ -168,7 +151,7 @@ describe('dashboard views in Chromium (with screenshots)', () => {
       ['Order pond pump', 'medium', null],
       ['Return library books', 'low', new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10)],
     ] as const) {
-      await testApp
+      await suite.testApp
         .http()
         .post('/api/v1/tasks')
         .set(bearer(user.key))
@@ -176,7 +159,11 @@ describe('dashboard views in Chromium (with screenshots)', () => {
         .expect(201);
     }
     // A real check, an earlier one without insights, and a month of AI usage in the ledger.
-    await testApp.http().post('/api/v1/consciousness-check').set(bearer(user.key)).expect(201);
+    await suite.testApp
+      .http()
+      .post('/api/v1/consciousness-check')
+      .set(bearer(user.key))
+      .expect(201);
     await db.query(
       `INSERT INTO scheduled_analyses (user_id, trigger, state, window_start, window_end, new_thought_count, summary, backend, model, duration_ms, created_at)
        SELECT user_id, 'scheduled', 'done', window_start - interval '1 day', window_end - interval '1 day', 1, 'A quiet day.', backend, model, duration_ms, created_at - interval '26 hours'
@@ -200,8 +187,8 @@ describe('dashboard views in Chromium (with screenshots)', () => {
   }
 
   it('shows a new user no checks yet, the real AI backend status and no AI usage', async () => {
-    const user = await createUser(testApp);
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await show(page, 'insights', '#insights-current > *');
@@ -210,8 +197,9 @@ describe('dashboard views in Chromium (with screenshots)', () => {
       .waitFor();
     await show(page, 'ai', '#ai-status .backend-card');
     // What GET /ai/status says for this server (AI_BACKEND=mock): the mode and each backend's circuit.
-    const status = (await testApp.http().get('/api/v1/ai/status').set(bearer(user.key)).expect(200))
-      .body;
+    const status = (
+      await suite.testApp.http().get('/api/v1/ai/status').set(bearer(user.key)).expect(200)
+    ).body;
     expect(await page.locator('#ai-status dl.kv').first().textContent()).toBe(`mode${status.mode}`);
     expect(await page.locator('#ai-status .backend-card strong').allTextContents()).toEqual(
       status.backends.map((backend: { name: string }) => backend.name),
@@ -225,7 +213,7 @@ describe('dashboard views in Chromium (with screenshots)', () => {
 
   it('says so when pinning an insight of a check that is gone, and never shows it pinned', async () => {
     const { user } = await seededUser();
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await show(page, 'insights', '.check');
@@ -245,7 +233,7 @@ describe('dashboard views in Chromium (with screenshots)', () => {
 
   it('renders a real consciousness check: summary, patterns, evidence, pin and dismiss kept by the server', async () => {
     const { user } = await seededUser();
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const dashboard = await suite.open();
     const { page } = dashboard;
     await signIn(page, user.key);
     await show(page, 'insights', '.check');
@@ -264,7 +252,11 @@ describe('dashboard views in Chromium (with screenshots)', () => {
       .click();
     await page.getByText('1 dismissed').waitFor();
     const [check] = (
-      await testApp.http().get('/api/v1/consciousness-checks').set(bearer(user.key)).expect(200)
+      await suite.testApp
+        .http()
+        .get('/api/v1/consciousness-checks')
+        .set(bearer(user.key))
+        .expect(200)
     ).body.items;
     expect(
       check.insights.map((insight: { pinned: boolean; dismissed: boolean }) => [
@@ -296,8 +288,7 @@ describe('dashboard views in Chromium (with screenshots)', () => {
       ['phone', PHONE],
       ['desktop', DESKTOP],
     ] as const) {
-      const opened = await openDashboard(browser, testApp.baseUrl, { viewport });
-      dashboard = opened;
+      const opened = await suite.open({ viewport });
       const { page } = opened;
       await screenshot(page, `${size}-signin`);
       await signIn(page, user.key);
@@ -324,16 +315,20 @@ describe('dashboard views in Chromium (with screenshots)', () => {
         await show(page, 'more', '.more-links');
         await screenshot(page, 'phone-more');
       }
+      // The phone's is closed here; the suite closes the desktop's again (a no-op) after the test.
       await opened.close();
-      dashboard = undefined;
       expect(opened.problems).toEqual([]);
     }
   });
 
   it('falls back to polling every 10 s when the event stream is missing, and AI tags arrive on the card', async () => {
-    const user = await createUser(testApp);
-    const thought = await captureThought(testApp, user.key, 'Book the car service for next month');
-    dashboard = await openDashboard(browser, testApp.baseUrl);
+    const user = await createUser(suite.testApp);
+    const thought = await captureThought(
+      suite.testApp,
+      user.key,
+      'Book the car service for next month',
+    );
+    const dashboard = await suite.open();
     const { page } = dashboard;
     // As on a server without the stream (or behind a proxy that breaks it).
     await page.route('**/api/v1/events', (route: Route) =>

@@ -1,14 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { AiUnavailableError } from '../../src/ai/ai-errors.js';
 import { AiOrchestrator } from '../../src/ai/ai-orchestrator.service.js';
 import { AI_BACKENDS } from '../../src/ai/ai.tokens.js';
 import type { AiBackend } from '../../src/ai/ai.types.js';
 import { MockBackend } from '../../src/ai/backends/mock.backend.js';
 import { AiLedgerService } from '../../src/ai/ledger/ai-ledger.service.js';
-import { anthropic, startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
-import { startOllamaFake, type OllamaFake } from '../fakes/ollama-fake.js';
+import { anthropic } from '../fakes/anthropic-fake.js';
+import { aiFakesSuite } from '../support/ai-fakes-suite.js';
 import {
-  aiEnv,
   contextFor,
   controlRuntime,
   FAKE_ANTHROPIC_KEY,
@@ -17,44 +16,21 @@ import {
   thoughtOf,
 } from '../support/ai-test-env.js';
 import { bearer, createUser } from '../support/factories.js';
-import { findKeyMaterial, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prompts this short are below the minimum cacheable length, and nothing here is batched. */
 const NO_CACHE = { cache_creation_input_tokens: 0, cache_read_input_tokens: 0, batch_requests: 0 };
 
 describe('AI circuit breaker, budgets, usage and status', () => {
-  let claudeFake: AnthropicFake;
-  let ollamaFake: OllamaFake;
-  let testApp: TestApp | undefined;
-
-  beforeAll(async () => {
-    claudeFake = await startAnthropicFake();
-    ollamaFake = await startOllamaFake();
-  });
-
-  afterEach(async () => {
-    claudeFake.reset();
-    ollamaFake.reset();
-    if (testApp) {
-      await testApp.close();
-      expect(findKeyMaterial(testApp.logs, [FAKE_ANTHROPIC_KEY])).toEqual([]);
-    }
-    testApp = undefined;
-  });
-
-  afterAll(async () => {
-    await claudeFake?.close();
-    await ollamaFake?.close();
-  });
+  const fakes = aiFakesSuite();
 
   /** A fresh app per test: breakers and the RPM budget live in the process. */
   async function start(extra: Record<string, string> = {}) {
-    testApp = await startTestApp({ env: aiEnv(claudeFake, ollamaFake, extra) });
+    const app = await fakes.startApp(extra);
     return {
-      app: testApp,
-      orchestrator: testApp.app.get(AiOrchestrator),
-      runtime: controlRuntime(testApp),
-      user: await createUser(testApp),
+      app,
+      orchestrator: app.app.get(AiOrchestrator),
+      runtime: controlRuntime(app),
+      user: await createUser(app),
     };
   }
 
@@ -68,7 +44,7 @@ describe('AI circuit breaker, budgets, usage and status', () => {
       (await app.http().get('/api/v1/ai/status').set(bearer(user.key))).body.backends.find(
         (b: { name: string }) => b.name === 'claude',
       );
-    claudeFake.enqueue(anthropic.serverError(), anthropic.serverError(), anthropic.serverError());
+    fakes.claude.enqueue(anthropic.serverError(), anthropic.serverError(), anthropic.serverError());
     for (let i = 0; i < 3; i++)
       expect(
         (await orchestrator.analyzeThought(thoughtOf(`idea ${i}`), contextFor(user.userId)))
@@ -86,13 +62,13 @@ describe('AI circuit breaker, budgets, usage and status', () => {
       backend: 'ollama',
       skipped: [{ backend: 'claude', reason: 'circuit_open' }],
     });
-    expect(claudeFake.requests).toHaveLength(3);
+    expect(fakes.claude.requests).toHaveLength(3);
 
     runtime.advance(30_000);
     expect(await status()).toMatchObject({ circuit_state: 'half_open' });
     const probed = await orchestrator.analyzeThought(thoughtOf('idea 5'), contextFor(user.userId));
     expect(probed.backend).toBe('claude');
-    expect(claudeFake.requests).toHaveLength(4);
+    expect(fakes.claude.requests).toHaveLength(4);
     expect(await status()).toMatchObject({ circuit_state: 'closed', consecutive_failures: 0 });
     expect(
       summary(await ledgerRows(app, user.userId)).filter((row) => row.startsWith('claude')),
@@ -117,8 +93,8 @@ describe('AI circuit breaker, budgets, usage and status', () => {
         { backend: 'ollama', reason: 'rate_budget' },
       ],
     });
-    expect(claudeFake.requests).toHaveLength(2);
-    expect(ollamaFake.requests).toHaveLength(0);
+    expect(fakes.claude.requests).toHaveLength(2);
+    expect(fakes.ollama.requests).toHaveLength(0);
     runtime.advance(30_000);
     expect(
       (await orchestrator.analyzeThought(thoughtOf('four'), contextFor(user.userId))).backend,
@@ -128,7 +104,7 @@ describe('AI circuit breaker, budgets, usage and status', () => {
   it('reports usage per day and backend to its owner only, and status of every backend', async () => {
     const { app, orchestrator, user } = await start();
     const other = await createUser(app);
-    claudeFake.enqueue(anthropic.overloaded());
+    fakes.claude.enqueue(anthropic.overloaded());
     await orchestrator.analyzeThought(thoughtOf('first'), contextFor(user.userId));
     await orchestrator.analyzeThought(thoughtOf('second'), contextFor(user.userId));
     await orchestrator.analyzeThought(
@@ -225,8 +201,8 @@ describe('AI circuit breaker, budgets, usage and status', () => {
 
   it('AI_BACKEND=mock answers alone, canned or scripted, and its answers are validated too', async () => {
     const { orchestrator, user } = await start({ AI_BACKEND: 'mock' });
-    const mock = testApp!.app
-      .get<AiBackend[]>(AI_BACKENDS)
+    const mock = fakes
+      .app!.app.get<AiBackend[]>(AI_BACKENDS)
       .find((b) => b instanceof MockBackend) as MockBackend;
     const canned = await orchestrator.analyzeThought(
       thoughtOf('todo: buy #milk and #Eggs'),
@@ -246,6 +222,6 @@ describe('AI circuit breaker, budgets, usage and status', () => {
     await expect(
       orchestrator.analyzeThought(thoughtOf('anything'), contextFor(user.userId)),
     ).rejects.toThrow(AiUnavailableError);
-    expect(claudeFake.requests).toHaveLength(0);
+    expect(fakes.claude.requests).toHaveLength(0);
   });
 });

@@ -1,20 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AiOrchestrator } from '../../src/ai/ai-orchestrator.service.js';
 import { ReanalysisBatchService } from '../../src/intelligence/reanalysis-batch.service.js';
 import { ReanalysisService } from '../../src/intelligence/reanalysis.service.js';
 import { ThoughtAnalysisWorker } from '../../src/intelligence/thought-analysis.worker.js';
-import {
-  anthropic,
-  startAnthropicFake,
-  systemText,
-  type AnthropicFake,
-} from '../fakes/anthropic-fake.js';
+import { anthropic, systemText, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import type { RecordedRequest } from '../fakes/fake-server.js';
-import { startOllamaFake, type OllamaFake } from '../fakes/ollama-fake.js';
-import { aiEnv, contextFor, FAKE_ANTHROPIC_KEY, thoughtOf } from '../support/ai-test-env.js';
+import { aiFakesSuite } from '../support/ai-fakes-suite.js';
+import { contextFor, thoughtOf } from '../support/ai-test-env.js';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
-import { findKeyMaterial, startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-claude-e2e-0123456789';
@@ -55,43 +50,19 @@ const messagesCalls = (fake: AnthropicFake) =>
   fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages');
 
 describe('Claude prompt caching and Message Batches (through the SDK, against the fake)', () => {
-  let claudeFake: AnthropicFake;
-  let ollamaFake: OllamaFake;
-  let testApp: TestApp | undefined;
-
-  beforeAll(async () => {
-    claudeFake = await startAnthropicFake();
-    ollamaFake = await startOllamaFake();
-  });
-
-  afterEach(async () => {
-    claudeFake.reset();
-    ollamaFake.reset();
-    if (testApp) {
-      await testApp.close();
-      expect(findKeyMaterial(testApp.logs, [FAKE_ANTHROPIC_KEY])).toEqual([]);
-    }
-    testApp = undefined;
-  });
-
-  afterAll(async () => {
-    await claudeFake?.close();
-    await ollamaFake?.close();
-  });
+  const fakes = aiFakesSuite();
 
   async function start(
     extra: Record<string, string> = {},
   ): Promise<{ app: TestApp; user: CreatedUser }> {
-    testApp = await startTestApp({
-      env: aiEnv(claudeFake, ollamaFake, { METRICS_TOKEN, ...extra }),
-    });
-    return { app: testApp, user: await createUser(testApp) };
+    const app = await fakes.startApp({ METRICS_TOKEN, ...extra });
+    return { app, user: await createUser(app) };
   }
 
   describe('prompt caching', () => {
     it('puts instructions, profile and sorted vocabulary in cache_control system blocks, identical for two thoughts', async () => {
       const { app, user } = await start();
-      claudeFake.promptCache.minCacheableTokens = 1;
+      fakes.claude.promptCache.minCacheableTokens = 1;
       const orchestrator = app.app.get(AiOrchestrator);
       const context = { ...contextFor(user.userId), existingTags: ['work', 'family', 'health'] };
       await orchestrator.analyzeThought(thoughtOf('Plan the website relaunch sprint'), context);
@@ -102,7 +73,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
         now: new Date(Date.now() + 60_000),
       });
 
-      const [first, second] = messagesCalls(claudeFake);
+      const [first, second] = messagesCalls(fakes.claude);
       const system = first.body.system as { type: string; text: string; cache_control?: unknown }[];
       expect(Array.isArray(system)).toBe(true);
       expect(system.at(-1)?.cache_control).toEqual({ type: 'ephemeral' });
@@ -120,7 +91,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
 
     it('records a cache write, then cache reads, their cost and a positive net saving, in the ledger, usage and metrics', async () => {
       const { app, user } = await start();
-      claudeFake.promptCache.minCacheableTokens = 1;
+      fakes.claude.promptCache.minCacheableTokens = 1;
       const orchestrator = app.app.get(AiOrchestrator);
       for (const content of ['first thought', 'second thought', 'third thought'])
         await orchestrator.analyzeThought(thoughtOf(content), contextFor(user.userId));
@@ -172,7 +143,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
 
     it('reports no cache tokens when the prefix is below the minimum cacheable length, as the API does', async () => {
       const { app, user } = await start();
-      claudeFake.promptCache.minCacheableTokens = 100_000;
+      fakes.claude.promptCache.minCacheableTokens = 100_000;
       await app.app.get(AiOrchestrator).analyzeThought(thoughtOf('short'), contextFor(user.userId));
       expect(await cacheLedger(app, user.userId)).toEqual([
         expect.objectContaining({
@@ -228,7 +199,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
     it('sends a re-analysis above CLAUDE_BATCH_MIN as one batch, applies every result and marks the ledger batch', async () => {
       const { app, user } = await start(BATCH_ENV);
       // No cache in play, so the saving is the batch discount alone.
-      claudeFake.promptCache.minCacheableTokens = Number.POSITIVE_INFINITY;
+      fakes.claude.promptCache.minCacheableTokens = Number.POSITIVE_INFINITY;
       const { thoughtIds, operationId, batchId } = await reanalyse(app, user, [
         'idea one',
         'idea two',
@@ -238,14 +209,14 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       expect(batchId).not.toBeNull();
 
       expect(await runBatch(app, batchId!)).toEqual(['submitted', 'processing', 'done']);
-      expect(claudeFake.batches.created).toHaveLength(1);
-      const sent = claudeFake.batches.created[0].requests;
+      expect(fakes.claude.batches.created).toHaveLength(1);
+      const sent = fakes.claude.batches.created[0].requests;
       expect(sent.map((r) => r.custom_id).sort()).toEqual([...thoughtIds].sort());
       // The same request a single analysis sends, cache breakpoint included.
       expect(
         (sent[0].params.system as { cache_control?: unknown }[]).at(-1)?.cache_control,
       ).toEqual({ type: 'ephemeral' });
-      expect(messagesCalls(claudeFake)).toHaveLength(0);
+      expect(messagesCalls(fakes.claude)).toHaveLength(0);
 
       for (const id of thoughtIds)
         expect(await statusOf(app, user, id)).toMatchObject({
@@ -290,7 +261,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
           (thought) => thought.analysis_status === 'done',
           { what: 'the capture analysis', timeoutMs: 60_000 },
         );
-      const singleCalls = messagesCalls(claudeFake).length;
+      const singleCalls = messagesCalls(fakes.claude).length;
       const operation = await app
         .http()
         .post('/api/v1/thoughts/reanalyze')
@@ -305,8 +276,8 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
         { what: 'the batched re-analysis', timeoutMs: 60_000 },
       );
       expect(finished).toMatchObject({ state: 'completed', total: 4, done: 4, failed: 0 });
-      expect(claudeFake.batches.created).toHaveLength(1);
-      expect(messagesCalls(claudeFake)).toHaveLength(singleCalls);
+      expect(fakes.claude.batches.created).toHaveLength(1);
+      expect(messagesCalls(fakes.claude)).toHaveLength(singleCalls);
       expect(
         (await cacheLedger(app, user.userId)).filter(
           (row) => row.batch && row.outcome === 'success',
@@ -337,7 +308,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const thoughtIds: string[] = [];
       for (const content of contents)
         thoughtIds.push((await captureThought(app, user.key, content)).id);
-      claudeFake.batches.itemOutcome = (customId) =>
+      fakes.claude.batches.itemOutcome = (customId) =>
         customId === thoughtIds[1]
           ? anthropic.overloaded()
           : customId === thoughtIds[2]
@@ -372,7 +343,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const worker = app.app.get(ThoughtAnalysisWorker);
       for (const job of fallback)
         await worker.handle({ id: job.id, data: job.data as never, retryCount: 0, retryLimit: 3 });
-      expect(messagesCalls(claudeFake)).toHaveLength(3);
+      expect(messagesCalls(fakes.claude)).toHaveLength(3);
       for (const id of thoughtIds)
         expect(await statusOf(app, user, id)).toMatchObject({ analysis_status: 'done' });
 
@@ -403,7 +374,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       const started = await start(BATCH_ENV);
       const user = started.user;
       let app = started.app;
-      claudeFake.batches.endsAfterPolls = Number.POSITIVE_INFINITY;
+      fakes.claude.batches.endsAfterPolls = Number.POSITIVE_INFINITY;
       const { thoughtIds, batchId } = await reanalyse(app, user, [
         'restart one',
         'restart two',
@@ -419,7 +390,7 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
           batchId,
         ]);
       expect(stored).toMatchObject({
-        anthropic_batch_id: claudeFake.batches.created[0].id,
+        anthropic_batch_id: fakes.claude.batches.created[0].id,
         state: 'processing',
         polls: 1,
       });
@@ -433,14 +404,14 @@ describe('Claude prompt caching and Message Batches (through the SDK, against th
       expect(queued[0].n).toBeGreaterThanOrEqual(1);
 
       await app.close();
-      testApp = undefined;
-      testApp = await startTestApp({ env: aiEnv(claudeFake, ollamaFake, BATCH_ENV) });
-      app = testApp;
-      claudeFake.batches.endAll();
+      app = await fakes.startApp(BATCH_ENV);
+      fakes.claude.batches.endAll();
       expect(await runBatch(app, batchId!)).toEqual(['done']);
-      expect(claudeFake.batches.created).toHaveLength(1);
+      expect(fakes.claude.batches.created).toHaveLength(1);
       expect(
-        claudeFake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches'),
+        fakes.claude.requests.filter(
+          (r) => r.method === 'POST' && r.path === '/v1/messages/batches',
+        ),
       ).toHaveLength(1);
       for (const id of thoughtIds)
         expect(await statusOf(app, user, id)).toMatchObject({ analysis_status: 'done' });

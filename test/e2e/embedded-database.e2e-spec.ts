@@ -1,19 +1,11 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isAlive, postmasterOf, stopLeftoverPostmaster } from '../support/embedded-postmaster.js';
 import { freePort, runCli, ServerProcess } from '../support/server-process.js';
 
 const ADMIN_KEY = 'pai_embedded_e2e_admin_key_0123456789abcdef';
 const auth = { Authorization: `Bearer ${ADMIN_KEY}` };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The default a new user gets: no DATABASE_URL, PostgreSQL embedded under DATA_DIR. Runs the
@@ -43,11 +35,7 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
 
   afterAll(async () => {
     await server.stop('SIGTERM');
-    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-    if (existsSync(pidFile)) {
-      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-      if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGINT');
-    }
+    stopLeftoverPostmaster(dataDir);
     rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -74,8 +62,7 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
 
     // kill -9: no shutdown code runs; PostgreSQL is left running, holding postmaster.pid.
     expect(await server.stop('SIGKILL')).toBe('SIGKILL');
-    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-    const orphan = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    const orphan = postmasterOf(dataDir)!.pid;
     expect(isAlive(orphan)).toBe(true);
 
     server.start();
@@ -85,7 +72,7 @@ describe('embedded PostgreSQL (built server as a child process)', () => {
 
     // SIGTERM: the server exits 0 and takes PostgreSQL down with it.
     expect(await server.stop('SIGTERM')).toBe(0);
-    expect(existsSync(pidFile)).toBe(false);
+    expect(postmasterOf(dataDir)).toBeUndefined();
 
     server.start();
     await server.waitHealthy(15_000);

@@ -1,6 +1,7 @@
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isAlive, postmasterOf, stopLeftoverPostmaster } from '../support/embedded-postmaster.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { checkStored, errorsByStatus, maxLatency } from './support/capture-load.js';
@@ -17,20 +18,6 @@ import {
 import { recordFigures } from './support/figures.js';
 
 const SECTION = 'faults: embedded postmaster kill -9';
-
-function postmaster(dataDir: string): { pid: number; port: number } {
-  const lines = readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n');
-  return { pid: Number(lines[0]), port: Number(lines[3]) };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The default install (no DATABASE_URL): its embedded PostgreSQL's postmaster is killed with
@@ -51,14 +38,7 @@ describe('embedded PostgreSQL postmaster killed under capture load', () => {
 
   afterAll(async () => {
     await server?.stop('SIGTERM');
-    const { pid } = (() => {
-      try {
-        return postmaster(dataDir);
-      } catch {
-        return { pid: 0 };
-      }
-    })();
-    if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGINT');
+    stopLeftoverPostmaster(dataDir);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -73,17 +53,13 @@ describe('embedded PostgreSQL postmaster killed under capture load', () => {
     const health = new HealthWatch(server, () => load.elapsed()).start();
 
     await untilElapsed(load, LOAD.faultAtMs);
-    const before = postmaster(dataDir);
+    const before = postmasterOf(dataDir)!;
     const killedAt = load.elapsed();
     process.kill(before.pid, 'SIGKILL');
     const restarted = await waitFor(
       async () => {
-        try {
-          const now = postmaster(dataDir);
-          return now.pid !== before.pid && isAlive(now.pid) ? now : undefined;
-        } catch {
-          return undefined;
-        }
+        const now = postmasterOf(dataDir);
+        return now && now.pid !== before.pid && isAlive(now.pid) ? now : undefined;
       },
       Boolean,
       { timeoutMs: 45_000, intervalMs: 100, what: 'a new postmaster' },

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ServerProcess } from '../support/server-process.js';
+import { freePort, type ServerProcess } from '../support/server-process.js';
 import { checkStored, errorsByStatus, maxLatency } from './support/capture-load.js';
 import {
   ADMIN_KEY,
@@ -14,11 +14,16 @@ import {
   workDir,
 } from './support/fault-run.js';
 import { recordFigures, recordSkip } from './support/figures.js';
-import { OwnPostgres, ownPostgresUnavailable } from './support/own-postgres.js';
+import {
+  clusterWorkDir,
+  createLoneCluster,
+  missingPostgresPrograms,
+  type PrivateCluster,
+} from './support/private-postgres.js';
 
 const SECTION = 'faults: PostgreSQL stopped 5 s';
 const OUTAGE_MS = 5_000;
-const unavailable = ownPostgresUnavailable();
+const unavailable = missingPostgresPrograms();
 
 /**
  * PostgreSQL (a private cluster: never the machine's) stopped for 5 s under capture load:
@@ -26,19 +31,22 @@ const unavailable = ownPostgresUnavailable();
  * every acknowledged capture is stored exactly once.
  */
 describe('PostgreSQL stopped under capture load', () => {
-  const database = new OwnPostgres();
+  let databaseDir: { dir: string; remove: () => void } | undefined;
+  let database: PrivateCluster;
   let dir: string;
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
     if (unavailable) return;
     dir = workDir('faults-pg-');
-    await database.init();
+    databaseDir = clusterWorkDir('pai-faults-pg-');
+    database = await createLoneCluster(databaseDir.dir, await freePort());
   }, 120_000);
 
   afterAll(async () => {
     await server?.stop('SIGKILL');
-    await database.destroy();
+    await database?.stop('immediate').catch(() => undefined);
+    databaseDir?.remove();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -15,9 +15,9 @@ import {
   clusterWorkDir,
   createPrimary,
   createStandby,
-  type LocalCluster,
+  type PrivateCluster,
   missingPostgresPrograms,
-} from './support/local-postgres.js';
+} from './support/private-postgres.js';
 
 const SECTION = 'read-replicas';
 const ADMIN_KEY = 'pai_replica_reliability_admin_key_0123456789';
@@ -64,8 +64,8 @@ if (missing !== null) {
     const figures: Record<string, FigureValue> = {};
     let work: { dir: string; remove: () => void };
     let serverDir: string;
-    let primary: LocalCluster;
-    let standby: LocalCluster;
+    let primary: PrivateCluster;
+    let standby: PrivateCluster;
     let server: ServerProcess;
     let secondServer: ServerProcess | undefined;
     let writerKey: string;

@@ -7,6 +7,7 @@ import { toProfileResponse } from '../../profiles/profile.mapper.js';
 import type { ProfilesService } from '../../profiles/profiles.service.js';
 import { checkOut, profileOut } from '../mcp-schemas.js';
 import { defineTool, type PaiTool } from '../mcp-tool.js';
+import { READS, writes } from './tool-shapes.js';
 
 /** A check as a model reads it: summary, then each finding with the thoughts it rests on. */
 export function describeCheck(check: ConsciousnessCheckDto): string {
@@ -64,12 +65,7 @@ export function insightTools(
       'when the user asks for a review, not routinely; latest_insights returns the last one for free.',
     input: {},
     output: { check: checkOut },
-    annotations: {
-      readOnlyHint: false,
-      destructiveHint: false,
-      idempotentHint: false,
-      openWorldHint: true,
-    },
+    annotations: writes({ openWorld: true }),
     async run(_args, call) {
       const check = await consciousness.run(call.auth.userId, 'manual');
       if (!check)
@@ -87,13 +83,7 @@ export function insightTools(
       'citing the thought ids it rests on (fetch them with get_thought).',
     input: {},
     output: { check: checkOut.nullable() },
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(_args, call) {
       const [newest] = (await consciousness.list(call.auth.userId, 1)).items;
       const data = newest ? toConsciousnessCheckResponse(newest) : null;
@@ -111,13 +101,7 @@ export function insightTools(
       "The user's profile: time zone, ongoing projects, goals, work patterns (focus hours, energy peaks) and preferences.",
     input: {},
     output: { profile: profileOut },
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(_args, call) {
       const data = toProfileResponse(await profiles.getForUser(call.auth.userId));
       return { text: describeProfile(data), data: { profile: data } };

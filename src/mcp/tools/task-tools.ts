@@ -20,6 +20,7 @@ import {
   uuidArg,
 } from '../mcp-schemas.js';
 import { defineTool, type PaiTool } from '../mcp-tool.js';
+import { listing, pageOutcome, READS, writes } from './tool-shapes.js';
 
 const taskLine = (task: TaskResponseDto) =>
   `- [${task.id}] ${task.status === 'done' ? '[x]' : '[ ]'} ${task.title} (${task.priority}${task.due_date ? `, due ${task.due_date}${task.due_time ? ` ${task.due_time}` : ''}` : ''}, ${task.status})`;
@@ -68,25 +69,12 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       cursor: cursorArg,
     },
     output: pageOf(taskOut),
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(args, call) {
       const page = await tasks.list(call.auth.userId, args);
       const items = page.items.map(toTaskResponse);
-      const text = items.length
-        ? `${items.length} task(s):\n${items.map(taskLine).join('\n')}`
-        : 'No tasks match.';
-      return {
-        text: page.next_cursor
-          ? `${text}\nMore: call again with cursor "${page.next_cursor}".`
-          : text,
-        data: { items, next_cursor: page.next_cursor },
-      };
+      const text = listing(items, `${items.length} task(s)`, taskLine, 'No tasks match.');
+      return pageOutcome(text, items, page.next_cursor);
     },
   });
 
@@ -103,12 +91,7 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       ).optional(),
     },
     output: { task: taskOut },
-    annotations: {
-      readOnlyHint: false,
-      destructiveHint: false,
-      idempotentHint: false,
-      openWorldHint: false,
-    },
+    annotations: writes(),
     async run(args, call) {
       const task = toTaskResponse(await tasks.create(call.auth.userId, args));
       return { text: `Created:\n${taskLine(task)}`, data: { task } };
@@ -131,12 +114,7 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
         .describe('"done" completes it; cancelled and archived close it'),
     },
     output: { task: taskOut },
-    annotations: {
-      readOnlyHint: false,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
+    annotations: writes({ idempotent: true }),
     async run({ id, ...changes }, call) {
       const task = toTaskResponse(await tasks.update(call.auth.userId, id, changes));
       return { text: `Updated:\n${taskLine(task)}`, data: { task } };
@@ -158,19 +136,12 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       cursor: cursorArg,
     },
     output: pageOf(suggestionOut),
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(args, call) {
       const page = await suggestions.list(call.auth.userId, args);
       const items = page.items.map(toSuggestionResponse);
-      const text = items.length
-        ? `${items.length} suggestion(s):\n${items.map(suggestionLine).join('\n')}`
-        : 'No task suggestions.';
+      const heading = `${items.length} suggestion(s)`;
+      const text = listing(items, heading, suggestionLine, 'No task suggestions.');
       return { text, data: { items, next_cursor: page.next_cursor } };
     },
   });
@@ -188,12 +159,7 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       due_time: taskFields.due_time,
     },
     output: { task: taskOut },
-    annotations: {
-      readOnlyHint: false,
-      destructiveHint: false,
-      idempotentHint: false,
-      openWorldHint: false,
-    },
+    annotations: writes(),
     async run(args, call) {
       const task = toTaskResponse(
         await suggestions.accept(call.auth.userId, args.id, {
@@ -216,12 +182,7 @@ export function taskTools(tasks: TasksService, suggestions: SuggestionsService):
       reason: textArg('reason', 500, 'Optional: why, in a few words').optional(),
     },
     output: { suggestion: suggestionOut },
-    annotations: {
-      readOnlyHint: false,
-      destructiveHint: true,
-      idempotentHint: false,
-      openWorldHint: false,
-    },
+    annotations: writes({ destructive: true }),
     async run(args, call) {
       const suggestion = toSuggestionResponse(
         await suggestions.reject(call.auth.userId, args.id, args.reason),

@@ -15,6 +15,7 @@ import {
   uuidArg,
 } from '../mcp-schemas.js';
 import { defineTool, type PaiTool } from '../mcp-tool.js';
+import { listing, pageOutcome, READS, writes } from './tool-shapes.js';
 
 const line = (thought: { id: string; content: string; created_at: string; tags: string[] }) =>
   `- [${thought.id}] ${thought.created_at.slice(0, 16).replace('T', ' ')} UTC: ${oneLine(thought.content, 200)}${thought.tags.length ? ` #${thought.tags.join(' #')}` : ''}`;
@@ -117,12 +118,7 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
         .boolean()
         .describe('false when an earlier call with the same idempotency_key stored it'),
     },
-    annotations: {
-      readOnlyHint: false,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
+    annotations: writes({ idempotent: true }),
     narrowScope: 'capture',
     async run(args, call) {
       const { thought, created } = await thoughts.capture(
@@ -156,13 +152,7 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
       cursor: cursorArg,
     },
     output: pageOf(hitOut),
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(args, call) {
       const page = await thoughts.list(call.auth.userId, {
         q: args.query,
@@ -175,15 +165,13 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
         const hit = row as SearchResult;
         return { ...toThoughtResponse(hit.thought), ...explainHit(hit) };
       });
-      const text = items.length
-        ? `${items.length} match(es) for "${args.query}":\n${items.map((item) => `${line(item)}\n  why: ${item.why}\n  snippet: ${item.snippet}`).join('\n')}`
-        : `No thoughts match "${args.query}".`;
-      return {
-        text: page.next_cursor
-          ? `${text}\nMore: call again with cursor "${page.next_cursor}".`
-          : text,
-        data: { items, next_cursor: page.next_cursor },
-      };
+      const text = listing(
+        items,
+        `${items.length} match(es) for "${args.query}"`,
+        (item) => `${line(item)}\n  why: ${item.why}\n  snippet: ${item.snippet}`,
+        `No thoughts match "${args.query}".`,
+      );
+      return pageOutcome(text, items, page.next_cursor);
     },
   });
 
@@ -193,13 +181,7 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
     description: 'One thought by its id, in full, with its tags, AI tags and analysis state.',
     input: { id: uuidArg('id', 'The thought id (from search_thoughts or recent_thoughts)') },
     output: { thought: thoughtOut },
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(args, call) {
       const thought = toThoughtResponse(await thoughts.get(call.auth.userId, args.id));
       return { text: `${line(thought)}\n\n${thought.content}`, data: { thought } };
@@ -237,13 +219,7 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
       }),
       ...pageOf(thoughtOut),
     },
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(args, call) {
       const { timezone } = await profiles.getForUser(call.auth.userId);
       const window = localWindow(timezone, args.days, args.end_date);
@@ -262,9 +238,12 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
         window.from_date === window.to_date
           ? window.from_date
           : `${window.from_date} to ${window.to_date}`;
-      const text = items.length
-        ? `${items.length} thought(s) on ${span} (${timezone}):\n${items.map(line).join('\n')}`
-        : `No thoughts on ${span} (${timezone}).`;
+      const text = listing(
+        items,
+        `${items.length} thought(s) on ${span} (${timezone})`,
+        line,
+        `No thoughts on ${span} (${timezone}).`,
+      );
       return { text, data: { window, items, next_cursor: page.next_cursor } };
     },
   });
@@ -286,13 +265,7 @@ export function thoughtTools(thoughts: ThoughtsService, profiles: ProfilesServic
         }),
       ),
     },
-    annotations: {
-      readOnlyHint: true,
-      destructiveHint: false,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
-    narrowScope: 'read',
+    ...READS,
     async run(args, call) {
       const hits = await thoughts.related(call.auth.userId, args.id, args.limit);
       const items = hits.map((hit) => ({

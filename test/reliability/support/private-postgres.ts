@@ -48,18 +48,21 @@ export function missingPostgresPrograms(): string | null {
 
 async function pg(program: string, args: string[]): Promise<string> {
   const binary = path.join(PG_BIN, program);
+  // cwd '/': as `postgres`, the programs may not be allowed into the caller's folder.
+  const options = { timeout: 120_000, cwd: '/' };
   const { stdout } = AS_ROOT
-    ? await run('runuser', ['-u', 'postgres', '--', binary, ...args], { timeout: 120_000 })
-    : await run(binary, args, { timeout: 120_000 });
+    ? await run('runuser', ['-u', 'postgres', '--', binary, ...args], options)
+    : await run(binary, args, options);
   return stdout;
 }
 
 /**
  * A throwaway PostgreSQL cluster under a temp folder, on a port of its own: the machine's
- * server (5432) is shared and never touched. `start`/`stop` are real postmaster starts and
- * fast shutdowns, so a test can take it away and bring it back; `remove` deletes everything.
+ * server (5432) is shared and never touched, so every reliability spec that takes PostgreSQL
+ * away makes its clusters here. `start`/`stop` are real postmaster starts and shutdowns, so
+ * a test can take it away and bring it back; the work dir's `remove` deletes everything.
  */
-export class LocalCluster {
+export class PrivateCluster {
   constructor(
     readonly dataDir: string,
     readonly port: number,
@@ -102,11 +105,16 @@ export function clusterWorkDir(prefix: string): { dir: string; remove: () => voi
 }
 
 /**
- * A primary set up for streaming replication: WAL for replicas, trust for local replication
- * connections (initdb --auth=trust writes those pg_hba lines), durability off (a test's data).
+ * initdb (trust auth, no fsync: a test's data), the settings every private cluster needs (TCP
+ * on 127.0.0.1 only, its socket in `workDir`, no fsync) plus `settings`, then a start.
  */
-export async function createPrimary(workDir: string, port: number): Promise<LocalCluster> {
-  const dataDir = path.join(workDir, 'primary');
+async function createCluster(
+  workDir: string,
+  name: string,
+  port: number,
+  settings: string[],
+): Promise<PrivateCluster> {
+  const dataDir = path.join(workDir, name);
   await pg('initdb', [
     '-D',
     dataDir,
@@ -123,28 +131,41 @@ export async function createPrimary(workDir: string, port: number): Promise<Loca
     [
       "listen_addresses = '127.0.0.1'",
       `unix_socket_directories = '${workDir}'`,
-      'wal_level = replica',
-      'max_wal_senders = 4',
-      'hot_standby = on',
       'fsync = off',
-      'synchronous_commit = off',
-      'full_page_writes = off',
-      'shared_buffers = 32MB',
-      'max_connections = 60',
+      ...settings,
       '',
     ].join('\n'),
   );
-  const cluster = new LocalCluster(dataDir, port, path.join(workDir, 'primary.log'));
+  const cluster = new PrivateCluster(dataDir, port, path.join(workDir, `${name}.log`));
   await cluster.start();
   return cluster;
 }
 
+/** One cluster that a fault spec stops and starts under load; room for the server's pools. */
+export const createLoneCluster = (workDir: string, port: number): Promise<PrivateCluster> =>
+  createCluster(workDir, 'data', port, ['max_connections = 200']);
+
+/**
+ * A primary set up for streaming replication: WAL for replicas, trust for local replication
+ * connections (initdb --auth=trust writes those pg_hba lines).
+ */
+export const createPrimary = (workDir: string, port: number): Promise<PrivateCluster> =>
+  createCluster(workDir, 'primary', port, [
+    'wal_level = replica',
+    'max_wal_senders = 4',
+    'hot_standby = on',
+    'synchronous_commit = off',
+    'full_page_writes = off',
+    'shared_buffers = 32MB',
+    'max_connections = 60',
+  ]);
+
 /** A hot standby streaming from `primary`, made with `pg_basebackup -R` (it writes the standby settings). */
 export async function createStandby(
   workDir: string,
-  primary: LocalCluster,
+  primary: PrivateCluster,
   port: number,
-): Promise<LocalCluster> {
+): Promise<PrivateCluster> {
   const dataDir = path.join(workDir, 'standby');
   await pg('pg_basebackup', [
     '-h',
@@ -160,7 +181,7 @@ export async function createStandby(
     'stream',
     '--no-sync',
   ]);
-  const cluster = new LocalCluster(dataDir, port, path.join(workDir, 'standby.log'));
+  const cluster = new PrivateCluster(dataDir, port, path.join(workDir, 'standby.log'));
   await cluster.start();
   return cluster;
 }
