@@ -55,7 +55,7 @@ export interface ConsciousnessCheckOutcome {
 }
 
 /** A finished check's figures as both writes list them, from new_thought_count to duration_ms. */
-const outcomeParams = (outcome: CheckOutcome) => [
+const outcomeParams = (outcome: ConsciousnessCheckOutcome) => [
   outcome.newThoughtCount,
   outcome.summary,
   // The three jsonb columns.
