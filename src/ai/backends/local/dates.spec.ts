@@ -182,4 +182,22 @@ describe('findDue on clock phrases and relative days', () => {
     });
     expect(due('tomorrow by 5 people should sign up', now, zone)).toMatchObject({ time: null });
   });
+
+  it.each([
+    ['this wknd clean the garage', '2026-03-07', null],
+    ['first of the month pay rent', '2026-04-01', null],
+    ['start of next month renew the lease', '2026-04-01', null],
+    ['two weeks from today the boiler service', '2026-03-18', null],
+    ['two weeks from Monday the new hire starts', '2026-03-23', null],
+    ['at 8 tmrw morning ring the garage', '2026-03-05', '08:00'],
+    ['at 7 tomorrow evening call Jo', '2026-03-05', '19:00'],
+  ])('reads texting and spoken spans: %s', (text, date, time) => {
+    expect(due(text, now, zone)).toMatchObject({ date, time });
+  });
+
+  it('cuts the lead words of a date ("next", "before work") with it, and a bare day part after it', () => {
+    expect(findDue('next Tues drop the forms off', at(now), zone)?.cuts).toEqual([[0, 9]]);
+    expect(findDue('before work tmrw fill up the tank', at(now), zone)?.cuts).toEqual([[0, 16]]);
+    expect(findDue('at 8 tmrw morning ring the garage', at(now), zone)?.cuts).toEqual([[0, 17]]);
+  });
 });

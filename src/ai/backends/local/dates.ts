@@ -114,21 +114,41 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     extract: (context) => dayAfter(context, (5 - weekdayOf(context) + 7) % 7),
   },
   {
+    // "this wknd", "over the w/e": texting spellings of the weekend, which starts on the coming Saturday.
+    pattern: () => /\b(?:wknd|wkend|w\/e)\b/i,
+    extract: (context) => dayAfter(context, (6 - weekdayOf(context) + 7) % 7),
+  },
+  {
+    // "first of the month", "start of next month": the coming 1st (today when it is the 1st).
+    pattern: () =>
+      /\b(?:(?:the\s+)?(?:first|1st)\s+of\s+(?:the|next)\s+month|(?:the\s+)?(?:start|beginning)\s+of\s+next\s+month)\b/i,
+    extract(context) {
+      const today = referenceDay(context);
+      if (today.day === 1 && !/next/i.test(context.text)) return today;
+      const [year, month] =
+        today.month === 12 ? [today.year + 1, 1] : [today.year, today.month + 1];
+      return { year, month, day: 1 };
+    },
+  },
+  {
     // "Saturday after next": the one after the coming Saturday.
     pattern: () => new RegExp(String.raw`\b${WEEKDAY_NAME}\s+after\s+next\b`, 'i'),
     extract: (context, match) => dayAfter(context, aheadTo(context, match[1]) + 7),
   },
   {
-    // "a week from Monday", "a week from tomorrow": the named day, then seven more.
+    // "a week from Monday", "two weeks from today": the named day, then seven days a week more.
     pattern: () =>
       new RegExp(
-        String.raw`\b(?:a|one)\s+week\s+from\s+(?:(today|tomorrow)|${WEEKDAY_NAME})\b`,
+        String.raw`\b(a|one|two|three|four|\d)\s+weeks?\s+from\s+(?:(today|tomorrow|now)|${WEEKDAY_NAME})\b`,
         'i',
       ),
     extract(context, match) {
-      if (match[1] !== undefined)
-        return dayAfter(context, (match[1].toLowerCase() === 'tomorrow' ? 1 : 0) + 7);
-      return dayAfter(context, aheadTo(context, match[2]) + 7);
+      const counts = ['a', 'one', 'two', 'three', 'four'];
+      const word = match[1].toLowerCase();
+      const weeks = /^\d$/.test(word) ? Number(word) : Math.max(1, counts.indexOf(word));
+      if (match[2] !== undefined)
+        return dayAfter(context, (match[2].toLowerCase() === 'tomorrow' ? 1 : 0) + 7 * weeks);
+      return dayAfter(context, aheadTo(context, match[3]) + 7 * weeks);
     },
   },
   {
@@ -290,7 +310,7 @@ const DATE_HINT = new RegExp(
   [
     String.raw`\d`,
     String.raw`\b(?:today|tonight|tonite|tomorrow|tomorow|tommorow|tommorrow|tomorrrow|2moro|2morrow|tmrw?|tmrrw|yesterday|overmorrow)\b`,
-    String.raw`\b(?:weekend|week|weeks|month|months|year|years|day|days|hour|hours|minute|minutes|fortnight|morning|afternoon|evening|night|noon|midday|midnight|eod|cob|end of|close of business)\b`,
+    String.raw`\b(?:weekend|wknd|wkend|w\/e|week|weeks|month|months|year|years|day|days|hour|hours|minute|minutes|fortnight|morning|afternoon|evening|night|noon|midday|midnight|eod|cob|end of|close of business)\b`,
     String.raw`\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
     String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
   ].join('|'),
@@ -300,11 +320,11 @@ const DATE_HINT = new RegExp(
 const DEADLINE_BEFORE = /\b(?:by|before|until|till|due|no later than)\s+(?:the\s+)?$/i;
 // "by the end of the month": chrono's match starts at "end", so the article is a lead word too.
 const LEAD_BEFORE =
-  /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this|first thing(?: on)?)\s+)+(?:the\s+)?$/i;
+  /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this|next|coming|first thing(?: on)?|(?:before|after) (?:work|lunch|school|dinner|breakfast))\s+)+(?:the\s+)?$/i;
 // Words around a date that belong to it and must leave the task's title with it: "first thing tomorrow",
 // "tomorrow after lunch", "at 7 in the evening" (the first group: a day part that means pm).
 const DAY_PART_AFTER =
-  /^(?:\s+(?:(in the (?:evening|afternoon)|at night)|in the morning|after (?:lunch|work|school|dinner)|first thing|at the latest|eod|end of (?:the )?day))+\b/i;
+  /^(?:\s+(?:((?:in the )?(?:evening|afternoon)|at night|night)|(?:in the )?morning|after (?:lunch|work|school|dinner)|first thing|at the latest|eod|end of (?:the )?day))+\b/i;
 const DURATION_ONLY =
   /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of)\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
 const SHORT_NAME = /^[a-z]{3}\.?$/i;

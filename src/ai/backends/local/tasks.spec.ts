@@ -116,6 +116,12 @@ describe('detectTasks on the forms people write in a hurry or in a second langua
     expect(tasksIn('dentist cleaning on the 3rd, dont forget')).toMatchObject([
       { kind: 'reminder', dueDate: '2026-04-03' },
     ]);
+    expect(tasksIn('next Tues drop the forms off at the clinic')).toMatchObject([
+      { title: 'Drop the forms off at the clinic', dueDate: '2026-03-10' },
+    ]);
+    expect(tasksIn('before work tmrw fill up the tank')).toMatchObject([
+      { title: 'Fill up the tank', dueDate: '2026-03-05' },
+    ]);
     // A past report with a time is still no plan.
     expect(titles('Budget meeting Thursday 3pm went fine')).toEqual([]);
     expect(titles('I go to the gym')).toEqual([]);
