@@ -30,4 +30,24 @@ describe('topic and theme lexicons', () => {
     expect(themeOf('Booked', 'book', 'VERB')).toBeUndefined();
     expect(themeOf('reading', 'read', 'VERB')).toBe('reading');
   });
+
+  it('reads worry, sleep and cooking written as dreading, fretting, on edge, dozed, roasted', () => {
+    expect(topicOf('dreading', 'dread')).toBe('anxiety');
+    expect(topicOf('fretting', 'fret')).toBe('anxiety');
+    expect(topicOf('onedge')).toBe('anxiety');
+    expect(topicOf('dozed', 'doze')).toBe('sleep');
+    expect(topicOf('simmered', 'simmer')).toBe('cooking');
+    expect(topicOf('roasted', 'roast')).toBe('cooking');
+  });
+
+  it('groups swimming, yoga and cycling as exercise and the allotment and planting as the garden, as themes', () => {
+    expect(themeOf('swam', 'swim', 'VERB')).toBe('exercise');
+    expect(themeOf('yoga', 'yoga', 'NOUN')).toBe('exercise');
+    expect(themeOf('cycled', 'cycle', 'VERB')).toBe('exercise');
+    expect(themeOf('allotment', 'allotment', 'NOUN')).toBe('garden');
+    expect(themeOf('planted', 'plant', 'VERB')).toBe('garden');
+    expect(themeOf('seedlings', 'seedling', 'NOUN')).toBe('garden');
+    // A tag stays what it was: "yoga" is not renamed "exercise".
+    expect(topicOf('yoga')).toBeUndefined();
+  });
 });

@@ -4,14 +4,15 @@
  * of a group is the topic's name. Kept short on purpose: each group is a topic people write
  * about in many forms; a word that can mean something else ("bike" the object) stays out.
  */
+// A two-word idiom is listed joined ("onedge" for "on edge"): lexiconTopics also tries each word with the next.
 const GROUPS = [
-  'sleep slept sleeping asleep sleepy sleepless insomnia insomniac nap napped napping overslept oversleep oversleeping awake',
+  'sleep slept sleeping asleep sleepy sleepless insomnia insomniac nap napped napping overslept oversleep oversleeping awake doze dozed dozing',
   'tiredness tired exhausted exhaustion knackered fatigue fatigued',
   'running run ran runs jog jogs jogged jogging runner',
   'workout workouts treadmill',
   // Baking is cooking as a topic of the week: "baked bread", "cooked a curry", "a new recipe".
-  'cooking cook cooks cooked recipe recipes baking bake bakes baked',
-  'anxiety anxious nervous panic panicky panicked worried worry worries worrying',
+  'cooking cook cooks cooked recipe recipes baking bake bakes baked roast roasted roasting simmer simmered simmering stew stews',
+  'anxiety anxious nervous panic panicky panicked worried worry worries worrying dread dreading dreaded fret fretting fretted uneasy jittery onedge',
   'stress stressed stressful overwhelmed overwhelm overwhelming',
   'headache headaches migraine',
   'tooth teeth toothache',
@@ -38,7 +39,10 @@ for (const group of GROUPS) {
  */
 const THEME_GROUPS = [
   'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings',
-  'exercise gym workout workouts treadmill fitness',
+  // "swam 40 lengths", "yoga class", "cycled to work": the week's exercise, whatever the sport.
+  'exercise gym workout workouts treadmill fitness yoga pilates swim swam swimming cycled cycling',
+  // "weeding at the allotment", "planted the beans", "seedlings": a week in the garden.
+  'garden gardening allotment weeding weeded planted planting seedling seedlings greenhouse',
   // "a cold", "coughing all night", "fever 38.5": a week of being ill, whatever it was.
   'sick ill illness flu cough coughs coughing fever feverish cold',
   // "packing the books", "the movers", "14 boxes": moving house.
