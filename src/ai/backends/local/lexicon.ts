@@ -44,7 +44,7 @@ export const GENERIC_NOUNS = words(`
 export const DATE_WORDS = words(`
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun january february
   march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-  noon midnight am pm tmrw tmr tonite tomorow tommorow tommorrow tomorrrow 2moro 2morrow tmrrw appt
+  noon midnight am pm tmrw tmr tonite arvo wknd wkend tomorow tommorow tommorrow tomorrrow 2moro 2morrow tmrrw appt
 `);
 
 /** A small stop list for tags and themes (wink's own flags content nouns such as "bill" and "call"). */

@@ -25,6 +25,9 @@ const GROUPS = [
   'rain rains rained raining rainy',
   'snow snows snowed snowing snowy',
   'cybersecurity cyber-security infosec',
+  // Short spellings of a tag: one tag whichever is written.
+  'christmas xmas',
+  'birthday bday birthdays',
 ];
 
 const TOPIC_OF = new Map<string, string>();

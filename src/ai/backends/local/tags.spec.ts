@@ -118,4 +118,38 @@ describe('extractTags on event phrases, places and tone', () => {
     expect(tags).not.toContain('soooo');
     expect(tags.some((t) => t.split(' ').includes('min'))).toBe(false);
   });
+
+  it("adds at most two new tags, but lets the user's own tags fill the five places", () => {
+    const text = 'Bought paint, brushes, rollers, tape and a ladder for the hallway';
+    expect(tagsOf(text)).toHaveLength(3);
+    const own = ['paint', 'brush', 'roller', 'tape', 'ladder'];
+    expect(tagsOf(text, { existingTags: own })).toHaveLength(5);
+  });
+
+  it('proposes no three-word new phrase', () => {
+    expect(tagsOf('the new iPhone battery drains in half a day')).not.toContain(
+      'new iphone battery',
+    );
+  });
+
+  it('does not read a vocabulary word used as the to-do verb as a mention of the tag', () => {
+    expect(tagsOf('book the MOT for the van', { existingTags: ['book'] })).not.toContain('book');
+    expect(tagsOf('flight to Chicago, book the shuttle', { existingTags: ['book'] })).not.toContain(
+      'book',
+    );
+    expect(tagsOf('finished a great book', { existingTags: ['book'] })).toContain('book');
+  });
+
+  it('reads "before work" and "after work" as times, not the topic work', () => {
+    expect(tagsOf('before work tmrw fill up the tank', { existingTags: ['work'] })).not.toContain(
+      'work',
+    );
+    expect(tagsOf('stressful day at work', { existingTags: ['work'] })).toContain('work');
+  });
+
+  it('keeps words that only look plural, and short spellings under one tag', () => {
+    expect(tagsOf('sort the winter clothes')).toContain('clothes');
+    expect(tagsOf('booked flights for xmas')).toContain('christmas');
+    expect(tagsOf('this wknd paint the fence')).not.toContain('wknd');
+  });
 });

@@ -114,8 +114,14 @@ export function splitClauses(sentence: Span): Clause[] {
 }
 
 /** English plural to singular, by rule: enough to match "running-shoes" with "running shoe". */
+/** Words that end in -s and are no plural: "clothes", "xmas", "news", "pilates". */
+const NOT_PLURAL = new Set(
+  `clothes xmas christmas news series species means lens physics maths politics economics athletics gymnastics
+  aerobics pilates diabetes measles mumps scissors thanks jeans`.split(/\s+/),
+);
+
 export function singular(word: string): string {
-  if (word.length <= 3 || /(?:ss|us|is|ous)$/.test(word)) return word;
+  if (word.length <= 3 || /(?:ss|us|is|ous)$/.test(word) || NOT_PLURAL.has(word)) return word;
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(?:ch|sh|x|z|ss)es$/.test(word)) return word.slice(0, -2);
   if (/s$/.test(word)) return word.slice(0, -1);

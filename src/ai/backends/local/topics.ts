@@ -60,6 +60,23 @@ export function written(token: Token): string {
 // "I'm spending", "was running": an -ing word after a form of "be" is a verb, whatever the tagger says.
 const BE_FORM = /(?:'m|'re|'s|’m|’re|’s|^am|^is|^are|^was|^were|^be|^been)$/;
 
+/**
+ * Where a to-do's verb stands. The tagger reads "Call mom" and "I'll text Jonas" as names: a
+ * to-do verb first in a clause or after a modal is the verb. "Thursday drop off the package":
+ * after a heading date the verb slot opens again.
+ */
+export function inVerbSlot(tokens: Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return (
+    !previous ||
+    previous.type !== 'word' ||
+    previous.pos === 'AUX' ||
+    previous.pos === 'PART' ||
+    (previous.entity !== null && ['DATE', 'TIME'].includes(previous.entity)) ||
+    DATE_WORDS.has(written(previous))
+  );
+}
+
 /** A word that can be (part of) a topic: not a stop word, a number, a date word, a vague noun or a verb in disguise. */
 function isTopicWord(tokens: Token[], i: number): boolean {
   const token = tokens[i];
@@ -79,15 +96,7 @@ function isTopicWord(tokens: Token[], i: number): boolean {
   )
     return false;
   const previous = tokens[i - 1];
-  // The tagger reads "Call mom" and "I'll text Jonas" as names: a to-do verb first in a clause or after a modal is the verb.
-  // "Thursday drop off the package": after a heading date the verb slot opens again.
-  const verbSlot =
-    !previous ||
-    previous.type !== 'word' ||
-    previous.pos === 'AUX' ||
-    previous.pos === 'PART' ||
-    (previous.entity !== null && ['DATE', 'TIME'].includes(previous.entity)) ||
-    DATE_WORDS.has(written(previous));
+  const verbSlot = inVerbSlot(tokens, i);
   if (verbSlot && ACTION_VERBS.has(word)) return false;
   // "Love this song" is a verb; "Sleep tracker says ..." is a topic.
   const next = tokens[i + 1];
