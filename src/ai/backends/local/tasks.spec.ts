@@ -122,6 +122,18 @@ describe('detectTasks on the forms people write in a hurry or in a second langua
     expect(tasksIn('before work tmrw fill up the tank')).toMatchObject([
       { title: 'Fill up the tank', dueDate: '2026-03-05' },
     ]);
+    expect(tasksIn("dentist Tuesday 7am, don't be late")).toMatchObject([
+      { kind: 'reminder', dueDate: '2026-03-10', dueTime: '07:00' },
+    ]);
+    // An event that happens by itself on a named day is a plan for that day.
+    expect(tasksIn('two weeks from today the boiler guy comes')).toMatchObject([
+      { title: 'The boiler guy comes', dueDate: '2026-03-18' },
+    ]);
+    expect(tasksIn('in a fortnight the MOT is due on the car')).toMatchObject([
+      { dueDate: '2026-03-18' },
+    ]);
+    expect(titles('the plumber comes')).toEqual([]);
+    expect(titles('yesterday the plumber came')).toEqual([]);
     // A past report with a time is still no plan.
     expect(titles('Budget meeting Thursday 3pm went fine')).toEqual([]);
     expect(titles('I go to the gym')).toEqual([]);

@@ -91,14 +91,23 @@ const PLAN_WORDS = new Set([
   'PART',
 ]);
 
+/** A leading article or possessive, which a dated plan may have ("Friday the school play"). */
+const OWNER = /^(?:the|my|our|his|her|their)\s+/i;
+/** Something that happens by itself on the day: "the boiler guy comes", "the car goes in for its service". */
+const DATED_EVENT =
+  /^(?:the|my|our|his|her|their)\s+(?:[\p{L}'-]+\s+){0,3}?(?:(?:is|are)\s+(?:due|coming|booked)|comes|arrives|goes in|starts|begins|visits|gets delivered|opens)\b/iu;
+
 /**
  * A clause that is only a date followed by a short noun phrase is a plan for that day
  * ("sunday - meal prep for the week", "Tmrw: groceries + pharmacy"). Only when the date comes
  * first: "Lunch with Kim on Friday" reads as a calendar note, not a to-do.
  */
 function datedPlan(nlp: Nlp, core: string, hedged: boolean): ClauseReading | null {
-  const rest = core.replace(LEADING_NOISE, '').trim();
-  if (rest === '' || IDEA_START.test(rest) || NEGATED.test(rest)) return null;
+  const written = core.replace(LEADING_NOISE, '').trim();
+  if (written === '' || IDEA_START.test(written) || NEGATED.test(written)) return null;
+  // "Wednesday week the boiler service", "in a fortnight the MOT is due": an event on that day.
+  if (DATED_EVENT.test(written)) return { trigger: DATED_PLAN, rest: written, hedged, verb: null };
+  const rest = written.replace(OWNER, '');
   const { tokens } = readText(nlp, rest);
   const words = tokens.filter((t) => t.type === 'word');
   if (words.length === 0 || words.length > 6) return null;
@@ -198,7 +207,7 @@ function leadsClause(text: string, due: DueMatch): boolean {
 }
 
 const REMINDER_ONLY =
-  /^[\s,;:\-–—!.]*(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+forget[\s.!]*$/i;
+  /^[\s,;:\-–—!.]*(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+(?:forget|be late|miss it)[\s.!]*$/i;
 
 /** "dentist cleaning on the 3rd, dont forget": the reminder clause belongs to the clause before it. */
 function withTrailingReminder(clauses: Clause[], text: string, offset: number): Clause[] {
