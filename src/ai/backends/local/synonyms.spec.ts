@@ -50,4 +50,14 @@ describe('topic and theme lexicons', () => {
     // A tag stays what it was: "yoga" is not renamed "exercise".
     expect(topicOf('yoga')).toBeUndefined();
   });
+
+  it('reads a low mood and pain in their forms, as themes only', () => {
+    expect(themeOf('lonely', 'lonely', 'ADJ')).toBe('mood');
+    expect(themeOf('cried', 'cry', 'VERB')).toBe('mood');
+    expect(themeOf('aching', 'ache', 'VERB')).toBe('pain');
+    expect(themeOf('achy', 'achy', 'ADJ')).toBe('pain');
+    expect(themeOf('paycheck', 'paycheck', 'NOUN')).toBe('money');
+    expect(topicOf('groggy')).toBe('tiredness');
+    expect(topicOf('lonely')).toBeUndefined();
+  });
 });

@@ -7,13 +7,13 @@
 // A two-word idiom is listed joined ("onedge" for "on edge"): lexiconTopics also tries each word with the next.
 const GROUPS = [
   'sleep slept sleeping asleep sleepy sleepless insomnia insomniac nap napped napping overslept oversleep oversleeping awake doze dozed dozing',
-  'tiredness tired exhausted exhaustion knackered fatigue fatigued',
+  'tiredness tired exhausted exhaustion knackered fatigue fatigued groggy lethargic sluggish weary burnout',
   'running run ran runs jog jogs jogged jogging runner',
   'workout workouts treadmill',
   // Baking is cooking as a topic of the week: "baked bread", "cooked a curry", "a new recipe".
   'cooking cook cooks cooked recipe recipes baking bake bakes baked roast roasted roasting simmer simmered simmering stew stews',
   'anxiety anxious nervous panic panicky panicked worried worry worries worrying dread dreading dreaded fret fretting fretted uneasy jittery onedge',
-  'stress stressed stressful overwhelmed overwhelm overwhelming',
+  'stress stressed stressful overwhelmed overwhelm overwhelming frazzled swamped',
   'headache headaches migraine',
   'tooth teeth toothache',
   'swimming swim swims swam swum',
@@ -41,15 +41,19 @@ for (const group of GROUPS) {
  * and "overspent" is about money, while "electricity bill" is still tagged "bill".
  */
 const THEME_GROUPS = [
-  'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings',
+  'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings debt debts expensive pricey paycheck paycheque',
   // "swam 40 lengths", "yoga class", "cycled to work": the week's exercise, whatever the sport.
-  'exercise gym workout workouts treadmill fitness yoga pilates swim swam swimming cycled cycling',
+  'exercise gym workout workouts treadmill fitness yoga pilates swim swam swimming cycled cycling weights squats deadlifts crossfit hiit',
   // "weeding at the allotment", "planted the beans", "seedlings": a week in the garden.
-  'garden gardening allotment weeding weeded planted planting seedling seedlings greenhouse',
+  'garden gardening allotment weeding weeded planted planting seedling seedlings greenhouse lawn mowed mowing pruned pruning',
   // "a cold", "coughing all night", "fever 38.5": a week of being ill, whatever it was.
-  'sick ill illness flu cough coughs coughing fever feverish cold',
+  'sick ill illness flu cough coughs coughing fever feverish cold sniffles sneezing covid nauseous vomiting',
   // "packing the books", "the movers", "14 boxes": moving house.
   'moving packing packed unpacking unpacked movers boxes',
+  // "felt lonely", "cried on the phone", "gloomy day": a low week, whatever the word.
+  'mood sad sadness lonely loneliness cried crying tearful gloomy depressed depression miserable',
+  // "my back is aching", "sore", "achy all over": a week of pain, wherever it hurts.
+  'pain ache aches aching achy sore painful hurts',
   // "read two chapters", "finished the novel", "an audiobook": a week of reading, whatever was read.
   'reading read reads novel novels book books chapter chapters audiobook audiobooks',
 ];
