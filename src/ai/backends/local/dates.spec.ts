@@ -200,4 +200,26 @@ describe('findDue on clock phrases and relative days', () => {
     expect(findDue('before work tmrw fill up the tank', at(now), zone)?.cuts).toEqual([[0, 16]]);
     expect(findDue('at 8 tmrw morning ring the garage', at(now), zone)?.cuts).toEqual([[0, 17]]);
   });
+
+  it.each([
+    ['pay rent Sat 7th', '2026-03-07', null],
+    ['on Fri the 3rd pay the nanny', '2026-04-03', null],
+    ['call Jo this arvo', '2026-03-04', null],
+    ['mon arvo ring the bank', '2026-03-09', null],
+    ['meet at 1730', '2026-03-04', '17:30'],
+    ['tues 10.30am physio', '2026-03-10', '10:30'],
+    ['end of next week send the draft', '2026-03-13', null],
+    ['on Christmas Eve call nan', '2026-12-24', null],
+    ['NYE party, buy the drinks', '2026-12-31', null],
+    ['9am sharp friday standup', '2026-03-06', '09:00'],
+  ])(
+    'reads weekday-and-number dates, "arvo", 24-hour times without a colon, holidays: %s',
+    (text, date, time) => {
+      expect(due(text, now, zone)).toMatchObject({ date, time });
+    },
+  );
+
+  it('reads "for an hour" as a span, not a due time', () => {
+    expect(due('sat with her for an hour', now, zone)).toBeNull();
+  });
 });
