@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { themeOf, topicOf } from './synonyms.js';
+import { meansTopic, themeOf, topicOf } from './synonyms.js';
 
 describe('topic and theme lexicons', () => {
   it('reads tiredness, worry and workouts in their many forms', () => {
@@ -59,5 +59,12 @@ describe('topic and theme lexicons', () => {
     expect(themeOf('paycheck', 'paycheck', 'NOUN')).toBe('money');
     expect(topicOf('groggy')).toBe('tiredness');
     expect(topicOf('lonely')).toBeUndefined();
+  });
+
+  it('reads an errand run and a thing that runs as no running', () => {
+    expect(meansTopic('running', undefined, { value: 'school', pos: 'NOUN' }, 'run')).toBe(false);
+    expect(meansTopic('running', '2', { value: 'meeting', pos: 'NOUN' }, 'ran')).toBe(false);
+    expect(meansTopic('running', '5k', { value: 'I', pos: 'PRON' }, 'ran')).toBe(true);
+    expect(meansTopic('running', undefined, { value: 'recovery', pos: 'NOUN' }, 'run')).toBe(true);
   });
 });

@@ -94,8 +94,25 @@ const NOT_THE_TOPIC_BEFORE: Record<string, RegExp> = {
     /^(?:out|into|over|late|long|low|short|away|off|up|down|through|across|the|a|an|my|our|his|her|their|errands?|things|smoothly|fine|well|badly)$/i,
 };
 
-/** Whether the verb at `word`, followed by `next`, names its topic ("ran 10k") rather than an idiom ("ran out"). */
-export function meansTopic(topic: string, next: string | undefined): boolean {
+/** "the school run", "a coffee run": an errand, not a run. */
+const ERRAND_RUN =
+  /^(?:school|coffee|sandwich|beer|food|supply|supplies|grocery|groceries|shopping|milk|dump|airport|bank|pharmacy|lunch|snack|tip|station)$/i;
+
+/**
+ * Whether a word of `topic`, followed by `next` and after `previous`, names its topic ("ran
+ * 10k") rather than an idiom ("ran out", "the meeting ran over", "the school run").
+ */
+export function meansTopic(
+  topic: string,
+  next: string | undefined,
+  previous?: { value: string; pos: string },
+  word?: string,
+): boolean {
+  if (topic === 'running' && previous?.pos === 'NOUN') {
+    if (ERRAND_RUN.test(previous.value)) return false;
+    // A thing that runs ("the meeting ran 2 hours over", "the bus runs late") is not the writer running.
+    if (word !== undefined && /^(?:ran|runs)$/i.test(word)) return false;
+  }
   const idiom = NOT_THE_TOPIC_BEFORE[topic];
   return idiom === undefined || next === undefined || !idiom.test(next);
 }

@@ -152,4 +152,12 @@ describe('extractTags on event phrases, places and tone', () => {
     expect(tagsOf('booked flights for xmas')).toContain('christmas');
     expect(tagsOf('this wknd paint the fence')).not.toContain('wknd');
   });
+
+  it('reads the school run and a meeting that ran over as no running', () => {
+    expect(tagsOf('knackered after the school run')).not.toContain('running');
+    expect(tagsOf('noon tomorrow: sandwich run for the team')).not.toContain('running');
+    expect(tagsOf('Budget meeting ran 2 hours over')).not.toContain('running');
+    expect(tagsOf('ran 5k before work, slow but done')).toContain('running');
+    expect(tagsOf('long run along the river')).toContain('running');
+  });
 });

@@ -200,7 +200,8 @@ function lexiconCandidates(tokens: Token[]): Candidate[] {
     if (token.type !== 'word' || (token.pos !== 'VERB' && token.pos !== 'ADJ')) return;
     const topic = topicOf(token.value, token.lemma);
     const next = tokens.slice(i + 1).find((t) => t.type === 'word');
-    if (topic === undefined || !meansTopic(topic, next?.value)) return;
+    const previous = tokens[i - 1]?.type === 'word' ? tokens[i - 1] : undefined;
+    if (topic === undefined || !meansTopic(topic, next?.value, previous, token.value)) return;
     found.push({ tag: topic, key: termKey(topic), confidence: 0.6, position: i });
   });
   return found;

@@ -55,7 +55,11 @@ export function lexiconTopics(read: ReadText): Set<string> {
   words.forEach((token, i) => {
     const next = words[i + 1];
     const topic = topicOf(token.value, token.lemma);
-    if (topic !== undefined && (token.pos !== 'VERB' || meansTopic(topic, next?.value)))
+    const previous = words[i - 1];
+    if (
+      topic !== undefined &&
+      meansTopic(topic, token.pos === 'VERB' ? next?.value : undefined, previous, token.value)
+    )
       found.add(topic);
     const theme = themeOf(token.value, token.lemma, token.pos);
     if (theme !== undefined) found.add(theme);

@@ -1,5 +1,6 @@
 import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, STATE_VERBS, STOP_WORDS } from './lexicon.js';
 import type { Token } from './nlp.js';
+import { meansTopic, topicOf } from './synonyms.js';
 import { singular, termKey } from './text.js';
 
 /** A possible tag: how it is written, its comparison key, how sure we are and where it was found. */
@@ -164,6 +165,13 @@ export function nounPhrases(tokens: Token[]): Candidate[] {
       });
     for (const index of run) {
       const word = spelling(tokens, index, true);
+      // "the school run" is tagged by its phrase; its "run" alone would say running.
+      const topic = topicOf(word);
+      if (
+        topic !== undefined &&
+        !meansTopic(topic, undefined, tokens[index - 1], written(tokens[index]))
+      )
+        continue;
       found.push({
         tag: word,
         key: termKey(word),
