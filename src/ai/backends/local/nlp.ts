@@ -1,4 +1,5 @@
 import type { ItemEntity, ItsFunction, WinkMethods } from 'wink-nlp';
+import { lexiconSpelling } from './synonyms.js';
 
 export interface Token {
   value: string;
@@ -11,6 +12,8 @@ export interface Token {
   type: string;
   /** The entity this token belongs to (DATE, TIME, ORDINAL, HASHTAG, ...), if any. */
   entity: string | null;
+  /** A word the English model does not know: a typo, a name, or jargon. */
+  oov?: boolean;
 }
 
 export interface ReadText {
@@ -59,15 +62,24 @@ export function readText(nlp: Nlp, text: string): ReadText {
     const type = entity.out(its.type) as string;
     for (let i = first; i <= last; i += 1) entityOf[i] = type;
   });
+  // wink's typings leave out the document's isOOV; it is there at run time.
+  const isOOV = (doc as unknown as { isOOV(text: string): boolean }).isOOV;
   return {
-    tokens: values.map((value, i) => ({
-      value,
-      normal: normals[i],
-      lemma: lemmas[i],
-      pos: tags[i],
-      type: types[i],
-      entity: entityOf[i],
-    })),
+    tokens: values.map((value, i) => {
+      const oov = types[i] === 'word' && isOOV(value.toLowerCase());
+      // "exausted", "tierd", "overwhelmd": a typo of a topic word counts as that word.
+      // Only words written in lower case: "Jake" is a name, whatever the lexicon holds.
+      const fixed = oov && value === value.toLowerCase() ? lexiconSpelling(value) : undefined;
+      return {
+        value: fixed ?? value,
+        normal: fixed ?? normals[i],
+        lemma: fixed ?? lemmas[i],
+        pos: tags[i],
+        type: types[i],
+        entity: entityOf[i],
+        oov,
+      };
+    }),
     sentiment: Number(doc.out(its.sentiment)) || 0,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { meansTopic, themeOf, topicOf } from './synonyms.js';
+import { lexiconSpelling, meansTopic, themeOf, topicOf } from './synonyms.js';
+import { oneEditApart } from './text.js';
 
 describe('topic and theme lexicons', () => {
   it('reads tiredness, worry and workouts in their many forms', () => {
@@ -66,5 +67,18 @@ describe('topic and theme lexicons', () => {
     expect(meansTopic('running', '2', { value: 'meeting', pos: 'NOUN' }, 'ran')).toBe(false);
     expect(meansTopic('running', '5k', { value: 'I', pos: 'PRON' }, 'ran')).toBe(true);
     expect(meansTopic('running', undefined, { value: 'recovery', pos: 'NOUN' }, 'run')).toBe(true);
+  });
+
+  it('spells a typo one edit from a lexicon word as that word, and leaves short and right words alone', () => {
+    expect(lexiconSpelling('exausted')).toBe('exhausted');
+    expect(lexiconSpelling('exhuasted')).toBe('exhausted');
+    expect(lexiconSpelling('overwhelmd')).toBe('overwhelmed');
+    expect(lexiconSpelling('tierd')).toBe('tired');
+    expect(lexiconSpelling('dozed')).toBeUndefined();
+    expect(lexiconSpelling('jake')).toBeUndefined();
+    expect(lexiconSpelling('xyzzyq')).toBeUndefined();
+    expect(oneEditApart('stresed', 'stressed')).toBe(true);
+    expect(oneEditApart('spending', 'sending')).toBe(true);
+    expect(oneEditApart('ruined', 'running')).toBe(false);
   });
 });

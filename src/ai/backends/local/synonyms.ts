@@ -1,3 +1,5 @@
+import { oneEditApart } from './text.js';
+
 /**
  * A small lexicon of words that name one topic in diaries and notes, so "slept", "asleep" and
  * "insomnia" are one theme and one tag ("sleep"), and "jogged" joins "running". The first word
@@ -120,4 +122,21 @@ export function meansTopic(
 /** Every form the lexicon knows for a topic's name, the name included. */
 export function formsOf(topic: string): string[] {
   return [...TOPIC_OF.entries()].filter(([, name]) => name === topic).map(([word]) => word);
+}
+
+/** Lexicon words long enough that one edit away is a typo of them, not another word. */
+const SPELLINGS = [...new Set([...TOPIC_OF.keys(), ...THEME_OF.keys()])].filter(
+  (word) => word.length >= 4 && /^[a-z]+$/.test(word),
+);
+
+/**
+ * The lexicon word a word the English model does not know was meant to be ("exausted" ->
+ * "exhausted"), if exactly one edit away. Callers pass only unknown words: "sending" is a
+ * word, not a typo of "spending".
+ */
+export function lexiconSpelling(word: string): string | undefined {
+  // Short words are one edit from too much ("jake", "bake"); a lexicon word is already spelled right.
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || TOPIC_OF.has(word) || THEME_OF.has(word))
+    return undefined;
+  return SPELLINGS.find((known) => oneEditApart(word, known));
 }

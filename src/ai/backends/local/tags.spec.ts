@@ -160,4 +160,14 @@ describe('extractTags on event phrases, places and tone', () => {
     expect(tagsOf('ran 5k before work, slow but done')).toContain('running');
     expect(tagsOf('long run along the river')).toContain('running');
   });
+
+  it('reads a typo of a one-word vocabulary tag or a lexicon word as that word, but not a real word or a name', () => {
+    expect(tagsOf('excercise streak: 12 days', { existingTags: ['exercise'] })).toContain(
+      'exercise',
+    );
+    expect(tagsOf('so exausted after the meeting')).toContain('tiredness');
+    // "sending" is a word of its own, one edit from "spending"; "Jake" is a name.
+    expect(readText(nlp, 'sending the forms').tokens[0].value).toBe('sending');
+    expect(tagsOf('in 30 minutes call Jake back')).not.toContain('cooking');
+  });
 });

@@ -3,7 +3,7 @@ import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, LIGHT_VERBS, STOP_WORDS } from
 import type { ReadText, Token } from './nlp.js';
 import { meansTopic, topicOf } from './synonyms.js';
 import { tidyTag } from './tag-normal.js';
-import { compareText, termKey } from './text.js';
+import { compareText, oneEditApart, singular, termKey } from './text.js';
 import { hashtags, inVerbSlot, nounPhrases, written, type Candidate } from './topics.js';
 
 export interface TagVocabulary {
@@ -86,7 +86,30 @@ export function extractTags(read: ReadText, vocabulary: TagVocabulary): TagSugge
     .slice(0, MAX_TAGS);
 }
 
-function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
+/**
+ * The text with typos of the user's one-word tags spelled as the tag ("excercise" for
+ * "exercise", "meetng" for "meeting"): only words the English model does not know, one edit away.
+ */
+function withVocabularySpelling(read: ReadText, vocabulary: TagVocabulary): ReadText {
+  if (!read.tokens.some((t) => t.oov)) return read;
+  const words = vocabulary.existingTags
+    .map((tag) => tag.toLowerCase())
+    .filter((tag) => /^[a-z]{5,}$/.test(tag));
+  return {
+    ...read,
+    tokens: read.tokens.map((token) => {
+      if (!token.oov) return token;
+      const word = token.value.toLowerCase();
+      const tag = words.find(
+        (known) => oneEditApart(word, known) || oneEditApart(singular(word), known),
+      );
+      return tag === undefined ? token : { ...token, value: tag, normal: tag, lemma: tag };
+    }),
+  };
+}
+
+function tagCandidates(original: ReadText, vocabulary: TagVocabulary): Candidate[] {
+  const read = withVocabularySpelling(original, vocabulary);
   const mentioned = phraseIndex(wordKeys(read.tokens));
   const existingByKey = new Map<string, string>();
   for (const tag of vocabulary.existingTags) {
