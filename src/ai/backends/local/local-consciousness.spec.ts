@@ -141,6 +141,37 @@ describe('local consciousness check over a week of thoughts', () => {
     expect(sorted(anxiety?.thoughtIds ?? [])).toEqual(['w1', 'w2', 'w3']);
   });
 
+  it('calls a never-mentioned project stalled once the history reaches back 13 calendar days', async () => {
+    const thought = (id: string, at: string, content: string): ThoughtForAnalysis => ({
+      id,
+      content,
+      tags: [],
+      createdAt: new Date(at),
+      localOnly: false,
+    });
+    // 23:00 in Berlin on 2 March: 13 days before the check's 15 March, though under 13 × 24 hours.
+    const history = [
+      thought('h1', '2026-03-02T22:00:00Z', 'quiet evening with a book'),
+      thought('h2', '2026-03-14T12:00:00Z', 'lunch with Ana'),
+    ];
+    const profile: ProfileForAi = {
+      ongoingProjects: [{ name: 'Pottery', status: 'active', tags: [], aliases: [] }],
+      goals: [],
+    };
+    const stalled = ofKind(
+      await check(
+        weekInput({
+          recentThoughts: history.slice(1),
+          trendThoughts: history,
+          openTasks: [],
+          profile,
+        }),
+      ),
+      'stalled_project',
+    );
+    expect(stalled.map((p) => p.title)).toEqual(['Stalled project: Pottery']);
+  });
+
   it('says nothing when there are no new thoughts', async () => {
     const result = await check(weekInput({ recentThoughts: [] }));
     expect(result).toEqual({
