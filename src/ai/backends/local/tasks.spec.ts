@@ -132,6 +132,11 @@ describe('detectTasks on the forms people write in a hurry or in a second langua
     expect(tasksIn('in a fortnight the MOT is due on the car')).toMatchObject([
       { dueDate: '2026-03-18' },
     ]);
+    expect(tasksIn('essay due friday 23:59, still need the conclusion')).toMatchObject([
+      { title: 'Essay', dueTime: '23:59' },
+    ]);
+    expect(titles('Budget meeting Thursday 3pm, went fine')).toEqual([]);
+    expect(titles('Energy crash around 3pm every day, probably the lunch')).toEqual([]);
     expect(titles('the plumber comes')).toEqual([]);
     expect(titles('yesterday the plumber came')).toEqual([]);
     // A past report with a time is still no plan.

@@ -91,6 +91,9 @@ const PLAN_WORDS = new Set([
   'PART',
 ]);
 
+/** A comment that says how something went: "went fine", "it was great", "loved it". */
+const PAST_REPORT =
+  /\b(?:went|was|were|had|did|got|came|turned out|ended|finished|loved|enjoyed|\w{3,}ed)\b/i;
 /** A leading article or possessive, which a dated plan may have ("Friday the school play"). */
 const OWNER = /^(?:the|my|our|his|her|their)\s+/i;
 /** Something that happens by itself on the day: "the boiler guy comes", "the car goes in for its service". */
@@ -107,7 +110,12 @@ function datedPlan(nlp: Nlp, core: string, hedged: boolean): ClauseReading | nul
   if (written === '' || IDEA_START.test(written) || NEGATED.test(written)) return null;
   // "Wednesday week the boiler service", "in a fortnight the MOT is due": an event on that day.
   if (DATED_EVENT.test(written)) return { trigger: DATED_PLAN, rest: written, hedged, verb: null };
-  const rest = written.replace(OWNER, '');
+  // "essay due friday 23:59, still need the conclusion": the plan is what comes before the comment.
+  // Not when the comment reports it done ("Budget meeting Thursday 3pm, went fine") or it recurs.
+  const [head, ...comment] = written.replace(OWNER, '').split(',');
+  const rest = head.trim();
+  if (rest === '' || /\b(?:every|each|usually|always)\b/i.test(rest)) return null;
+  if (comment.length > 0 && PAST_REPORT.test(comment.join(','))) return null;
   const { tokens } = readText(nlp, rest);
   const words = tokens.filter((t) => t.type === 'word');
   if (words.length === 0 || words.length > 6) return null;
