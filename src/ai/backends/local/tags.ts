@@ -88,7 +88,8 @@ export function extractTags(read: ReadText, vocabulary: TagVocabulary): TagSugge
 
 /**
  * The text with typos of the user's one-word tags spelled as the tag ("excercise" for
- * "exercise", "meetng" for "meeting"): only words the English model does not know, one edit away.
+ * "exercise", "meetng" for "meeting"): only lower-case words the English model does not know,
+ * one edit away.
  */
 function withVocabularySpelling(read: ReadText, vocabulary: TagVocabulary): ReadText {
   if (!read.tokens.some((t) => t.oov)) return read;
@@ -98,8 +99,9 @@ function withVocabularySpelling(read: ReadText, vocabulary: TagVocabulary): Read
   return {
     ...read,
     tokens: read.tokens.map((token) => {
-      if (!token.oov) return token;
-      const word = token.value.toLowerCase();
+      // A capitalised unknown word is a name ("Marco"), not a typo of a tag.
+      if (!token.oov || token.value !== token.value.toLowerCase()) return token;
+      const word = token.value;
       const tag = words.find(
         (known) => oneEditApart(word, known) || oneEditApart(singular(word), known),
       );
