@@ -171,3 +171,25 @@ describe('extractTags on event phrases, places and tone', () => {
     expect(tagsOf('in 30 minutes call Jake back')).not.toContain('cooking');
   });
 });
+
+describe('extractTags on New Zealand and British English', () => {
+  it('keeps a word written with macrons whole, as written', () => {
+    expect(tagsOf('whānau dinner at Aunty’s tonight')).toEqual(['whānau dinner', 'aunty']);
+    expect(tagsOf('whānau dinner at Aunty’s tonight', { existingTags: ['whānau'] })).toContain(
+      'whānau',
+    );
+    expect(readText(nlp, 'the kids were hōhā').tokens.map((t) => t.value)).toEqual([
+      'the',
+      'kids',
+      'were',
+      'hōhā',
+    ]);
+  });
+
+  it('keeps plural-only words and makes -oes plurals singular', () => {
+    expect(tagsOf('pack the togs and jandals')).toEqual(
+      expect.arrayContaining(['togs', 'jandals']),
+    );
+    expect(tagsOf('planted the tomatoes')).toContain('tomato');
+  });
+});

@@ -117,13 +117,17 @@ export function splitClauses(sentence: Span): Clause[] {
 /** Words that end in -s and are no plural: "clothes", "xmas", "news", "pilates". */
 const NOT_PLURAL = new Set(
   `clothes xmas christmas news series species means lens physics maths politics economics athletics gymnastics
-  aerobics pilates diabetes measles mumps scissors thanks jeans`.split(/\s+/),
+  aerobics pilates diabetes measles mumps scissors thanks jeans togs jandals pyjamas undies shorts`.split(
+    /\s+/,
+  ),
 );
 
 export function singular(word: string): string {
   if (word.length <= 3 || /(?:ss|us|is|ous)$/.test(word) || NOT_PLURAL.has(word)) return word;
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(?:ch|sh|x|z|ss)es$/.test(word)) return word.slice(0, -2);
+  // "tomatoes", "potatoes", "mangoes"; short ones keep their "e" ("shoes", "toes", "canoes").
+  if (word.length >= 7 && /[^aeiou]oes$/.test(word)) return word.slice(0, -2);
   if (/s$/.test(word)) return word.slice(0, -1);
   return word;
 }

@@ -1,5 +1,5 @@
 import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, STATE_VERBS, STOP_WORDS } from './lexicon.js';
-import type { Token } from './nlp.js';
+import { foldMarks, type Token } from './nlp.js';
 import { meansTopic, topicOf } from './synonyms.js';
 import { singular, termKey } from './text.js';
 
@@ -85,7 +85,9 @@ function isTopicWord(tokens: Token[], i: number): boolean {
     return false;
   const word = written(token);
   // Two letters make a name ("Jo") but rarely a topic ("re:", "ok").
-  if (!/^[a-z][a-z-]*[a-z]$/.test(word) || (word.length < 3 && token.pos !== 'PROPN')) return false;
+  // "whānau", "café": a word with macrons or accents is a word like any other.
+  if (!/^[a-z][a-z-]*[a-z]$/.test(foldMarks(word)) || (word.length < 3 && token.pos !== 'PROPN'))
+    return false;
   // "soooo", "ughhh": a drawn-out word is a tone of voice, not a topic.
   if (/([a-z])\1\1/.test(word)) return false;
   if (
