@@ -223,3 +223,29 @@ describe('findDue on clock phrases and relative days', () => {
     expect(due('sat with her for an hour', now, zone)).toBeNull();
   });
 });
+
+describe('findDue in New Zealand and British English', () => {
+  // Monday 16 November 09:30 in Auckland, still Sunday 15 November in UTC.
+  const nz = '2026-11-15T20:30:00Z';
+  const auckland = 'Pacific/Auckland';
+
+  it.each([
+    ['half five tomorrow pick up the togs', '2026-11-17', '17:30'],
+    ['half 7 on Friday', '2026-11-20', '07:30'],
+    ['after smoko ring the supplier', '2026-11-16', null],
+    ['dentist for the kids on 14/12', '2026-12-14', null],
+    ['put the Christmas tree up on the 28th', '2026-11-28', null],
+    ['Boxing Day drive up to the bach', '2026-12-26', null],
+    ['Christmas Eve at 7pm carols', '2026-12-24', '19:00'],
+  ])('reads %s in the user zone', (text, date, time) => {
+    expect(due(text, nz, auckland)).toMatchObject({ date, time });
+  });
+
+  it('reads "half" before an amount as no time', () => {
+    expect(due('buy half a dozen eggs tomorrow', nz, auckland)).toMatchObject({
+      date: '2026-11-17',
+      time: null,
+    });
+    expect(due('half 6 kg of flour', nz, auckland)).toBeNull();
+  });
+});

@@ -130,8 +130,9 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     },
   },
   {
-    // "this arvo" (Australian and New Zealand English): this afternoon.
-    pattern: () => /\bthis\s+arvo\b/i,
+    // "this arvo" (Australian and New Zealand English): this afternoon. "after smoko": after
+    // today's tea break, also later today.
+    pattern: () => /\b(?:this\s+arvo|(?:after|before|at)\s+smoko)\b/i,
     extract: (context) => dayAfter(context, 0),
   },
   {
@@ -147,8 +148,7 @@ const EXTRA_PARSERS: chrono.Parser[] = [
   },
   {
     // Holidays people date things by: the next one.
-    pattern: () =>
-      /\b(?:(christmas|xmas)\s+eve|(christmas|xmas)(?:\s+day)?|boxing\s+day|(new\s+year'?s\s+eve|nye)|new\s+year'?s(?:\s+day)?|(halloween)|(valentine'?s(?:\s+day)?))\b/i,
+    pattern: () => HOLIDAY,
     extract(context, match) {
       const [month, day] = match[1]
         ? [12, 24]
@@ -237,6 +237,22 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     },
   },
   {
+    // "half five" (British and New Zealand English): half past five; am/pm is left to the caller.
+    pattern: () =>
+      new RegExp(
+        String.raw`\bhalf\s+(${HOUR_WORD})\b(?!\s*(?:%|percent|kg|kilos?|g\b|grams?|litres?|liters?|l\b|ml\b|dozen|hours?|hrs?|mins?|minutes?|days?|weeks?|of\b))`,
+        'i',
+      ),
+    extract(context, match) {
+      const hour = hourOf(match[1]);
+      if (hour === null || hour < 1 || hour > 12) return null;
+      const components = context.createParsingComponents();
+      components.assign('hour', hour);
+      components.assign('minute', 30);
+      return components;
+    },
+  },
+  {
     // "half past 4", "quarter to 9": clock phrases chrono does not read; am/pm is left to the caller.
     pattern: () =>
       new RegExp(
@@ -298,6 +314,9 @@ const HOUR_WORDS = [
   'eleven',
   'twelve',
 ];
+const HOLIDAY =
+  /\b(?:(christmas|xmas)\s+eve|(christmas|xmas)(?:\s+day)?|boxing\s+day|(new\s+year'?s\s+eve|nye)|new\s+year'?s(?:\s+day)?|(halloween)|(valentine'?s(?:\s+day)?))\b/i;
+
 const HOUR_WORD = String.raw`\d{1,2}|${HOUR_WORDS.join('|')}`;
 
 function hourOf(word: string | undefined): number | null {
@@ -365,7 +384,7 @@ const DATE_HINT = new RegExp(
   [
     String.raw`\d`,
     String.raw`\b(?:today|tonight|tonite|tomorrow|tomorow|tommorow|tommorrow|tomorrrow|2moro|2morrow|tmrw?|tmrrw|yesterday|overmorrow)\b`,
-    String.raw`\b(?:arvo|christmas|xmas|nye|new year|boxing day|halloween|valentine|weekend|wknd|wkend|w\/e|week|weeks|month|months|year|years|day|days|hour|hours|minute|minutes|fortnight|morning|afternoon|evening|night|noon|midday|midnight|eod|cob|end of|close of business)\b`,
+    String.raw`\b(?:arvo|smoko|half|christmas|xmas|nye|new year|boxing day|halloween|valentine|weekend|wknd|wkend|w\/e|week|weeks|month|months|year|years|day|days|hour|hours|minute|minutes|fortnight|morning|afternoon|evening|night|noon|midday|midnight|eod|cob|end of|close of business)\b`,
     String.raw`\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
     String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
   ].join('|'),
@@ -449,7 +468,13 @@ export function findDue(text: string, now: Date, timeZone: string): DueMatch | n
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
   const today = localDateOf(timeZone, now);
   const nowLocal = zonedParts(timeZone, now);
-  const results = parseDates(text, reference, timeZone).filter((result) => !isNoise(text, result));
+  const read = parseDates(text, reference, timeZone).filter((result) => !isNoise(text, result));
+  // "put the Christmas tree up on the 28th": a holiday names what the thing is for when the text
+  // also writes out its own day.
+  const holiday = (r: Found) => HOLIDAY.test(r.text) && !/\d/.test(r.text);
+  const results = read.some((r) => !holiday(r) && !isBareTime(r))
+    ? read.filter((r) => !holiday(r))
+    : read;
   for (const [i, first] of results.entries()) {
     // "9am sharp friday": a time written before its day belongs to that day, not to today.
     const dayAfterTime = isBareTime(first)

@@ -16,11 +16,15 @@ describe('topic and theme lexicons', () => {
     expect(themeOf('bills', 'bill', 'NOUN')).toBe('money');
     expect(themeOf('overspent', 'overspend', 'VERB')).toBe('money');
     expect(themeOf('novel', 'novel', 'NOUN')).toBe('reading');
+    // New Zealand English: "skint until pay day", "checked the KiwiSaver".
+    expect(themeOf('skint', 'skint', 'ADJ')).toBe('money');
+    expect(themeOf('KiwiSaver', 'kiwisaver', 'PROPN')).toBe('money');
   });
 
   it('reads illness and moving house in their forms, and "cold" as illness only as a noun', () => {
     expect(themeOf('coughing', 'cough', 'VERB')).toBe('sick');
     expect(themeOf('flu', 'flu', 'NOUN')).toBe('sick');
+    expect(themeOf('crook', 'crook', 'ADJ')).toBe('sick');
     expect(themeOf('cold', 'cold', 'NOUN')).toBe('sick');
     expect(themeOf('cold', 'cold', 'ADJ')).toBeUndefined();
     expect(themeOf('movers', 'mover', 'NOUN')).toBe('moving');

@@ -43,13 +43,13 @@ for (const group of GROUPS) {
  * and "overspent" is about money, while "electricity bill" is still tagged "bill".
  */
 const THEME_GROUPS = [
-  'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings debt debts expensive pricey paycheck paycheque',
+  'money budget budgets budgeting spending overspent overspend overspending bill bills expense expenses savings debt debts expensive pricey paycheck paycheque skint payday kiwisaver',
   // "swam 40 lengths", "yoga class", "cycled to work": the week's exercise, whatever the sport.
   'exercise gym workout workouts treadmill fitness yoga pilates swim swam swimming cycled cycling weights squats deadlifts crossfit hiit',
   // "weeding at the allotment", "planted the beans", "seedlings": a week in the garden.
   'garden gardening allotment weeding weeded planted planting seedling seedlings greenhouse lawn mowed mowing pruned pruning',
   // "a cold", "coughing all night", "fever 38.5": a week of being ill, whatever it was.
-  'sick ill illness flu cough coughs coughing fever feverish cold sniffles sneezing covid nauseous vomiting',
+  'sick ill illness flu cough coughs coughing fever feverish cold sniffles sneezing covid nauseous vomiting crook',
   // "packing the books", "the movers", "14 boxes": moving house.
   'moving packing packed unpacking unpacked movers boxes',
   // "felt lonely", "cried on the phone", "gloomy day": a low week, whatever the word.

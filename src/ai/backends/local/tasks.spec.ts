@@ -151,3 +151,15 @@ describe('detectTasks on the forms people write in a hurry or in a second langua
     expect(titles('go running tomorrow')).toEqual(['Go running']);
   });
 });
+
+describe('detectTasks on dated plans written as noun phrases', () => {
+  it('takes a word in -ing naming a kind of thing, and a possessive, as part of the plan', () => {
+    expect(titles('Sat 7th working bee at the kindy')).toEqual(['Working bee at the kindy']);
+    expect(titles('Thursday at 14:30 GP appointment for my prescription')).toEqual([
+      'GP appointment for my prescription',
+    ]);
+    expect(tasksIn('Sat 7th swimming lesson')[0]?.dueDate).toBe('2026-03-07');
+    // Still no plan: a day and what one is doing, with no noun it names.
+    expect(titles('Saturday: running late again')).toEqual([]);
+  });
+});

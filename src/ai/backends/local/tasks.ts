@@ -94,6 +94,8 @@ const PLAN_WORDS = new Set([
 /** A comment that says how something went: "went fine", "it was great", "loved it". */
 const PAST_REPORT =
   /\b(?:went|was|were|had|did|got|came|turned out|ended|finished|loved|enjoyed|\w{3,}ed)\b/i;
+/** "GP appointment for my prescription": a possessive is part of a noun phrase. */
+const POSSESSIVE = /^(?:my|our|your|his|her|their)$/;
 /** A leading article or possessive, which a dated plan may have ("Friday the school play"). */
 const OWNER = /^(?:the|my|our|his|her|their)\s+/i;
 /** Something that happens by itself on the day: "the boiler guy comes", "the car goes in for its service". */
@@ -119,12 +121,21 @@ function datedPlan(nlp: Nlp, core: string, hedged: boolean): ClauseReading | nul
   const { tokens } = readText(nlp, rest);
   const words = tokens.filter((t) => t.type === 'word');
   if (words.length === 0 || words.length > 6) return null;
+  // "working bee", "swimming lesson": a word in -ing before a noun names a kind of that noun.
+  const naming = (i: number) =>
+    PLAN_WORDS.has(tokens[i].pos) ||
+    tokens[i].type !== 'word' ||
+    POSSESSIVE.test(tokens[i].normal) ||
+    (/ing$/.test(tokens[i].normal) && tokens[i + 1]?.pos === 'NOUN');
   if (
-    !['NOUN', 'PROPN', 'ADJ'].includes(tokens[0].pos) ||
+    !(
+      ['NOUN', 'PROPN', 'ADJ'].includes(tokens[0].pos) ||
+      (naming(0) && tokens[0].pos === 'VERB')
+    ) ||
     !tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
   )
     return null;
-  if (!tokens.every((t) => PLAN_WORDS.has(t.pos) || t.type !== 'word')) return null;
+  if (!tokens.every((_, i) => naming(i))) return null;
   return { trigger: DATED_PLAN, rest, hedged, verb: null };
 }
 
