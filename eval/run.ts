@@ -95,7 +95,7 @@ async function judge(
     });
   const t = thoughts.tasks;
   const notes = [
-    `${set.thoughts.thoughts.length} thoughts, ${set.scenarios.length} scenarios (${set.thoughts.timezone}):`,
+    `${set.thoughts.thoughts.length} thoughts, ${set.scenarios.length} scenarios (${[...new Set(set.thoughts.thoughts.map((item) => item.timezone))].join(', ')}):`,
     `  tasks tp ${t.tp} fp ${t.fp} fn ${t.fn}, F1 ${t.f1.toFixed(2)}; due dates ${thoughts.due.right}/${thoughts.due.labelled};`,
     `  tags ${thoughts.tags.inSet}/${thoughts.tags.total} acceptable, ${thoughts.tags.covered}/${thoughts.tags.thoughts} thoughts with one or more acceptable tags;`,
     `  themes ${scenarios.themes.recalled}/${scenarios.themes.expected} recalled, ${scenarios.themes.fitting}/${scenarios.themes.found} fitting;`,

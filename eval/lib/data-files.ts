@@ -13,6 +13,10 @@ export interface LabelledThought {
   dueDate: string | null;
   dueTime: string | null;
   acceptableTags: string[];
+  /** The block's context: a later "# now:"/"# timezone:"/"# vocabulary:" header starts a block. */
+  now: Date;
+  timezone: string;
+  vocabulary: string[];
 }
 
 export interface ThoughtSet {
@@ -66,7 +70,11 @@ export function readThoughtSet(path: string, name: string): ThoughtSet {
   const timezone = header(lines, 'timezone');
   if (!now || !timezone) throw new Error(`${path}: needs "# now:" and "# timezone:" lines`);
   const thoughts: LabelledThought[] = [];
+  // Each header line holds until the next one, so one file can hold writers of several zones.
+  const block = { now, timezone, vocabulary: header(lines, 'vocabulary') ?? '' };
   lines.forEach((raw, index) => {
+    const key = /^#\s*(now|timezone|vocabulary):\s*(.*)$/.exec(raw);
+    if (key) block[key[1] as keyof typeof block] = key[2];
     if (!/^[TN] \|/.test(raw)) return;
     const [kind, due, text, tags] = raw.split('|').map((part) => part.trim());
     if (text === undefined || tags === undefined)
@@ -80,6 +88,9 @@ export function readThoughtSet(path: string, name: string): ThoughtSet {
       dueDate,
       dueTime,
       acceptableTags: list(tags),
+      now: new Date(block.now),
+      timezone: block.timezone,
+      vocabulary: list(block.vocabulary),
     });
   });
   return {

@@ -55,21 +55,21 @@ export async function scoreThoughts(backend: AiBackend, set: ThoughtSet): Promis
   let variants = 0;
   let covered = 0;
   const misses: string[] = [];
-  const vocabulary = new Map(set.vocabulary.map((tag) => [spellingKey(tag), tag]));
   for (const item of set.thoughts) {
+    const vocabulary = new Map(item.vocabulary.map((tag) => [spellingKey(tag), tag]));
     const thought: ThoughtForAnalysis = {
       id: `line-${item.line}`,
       content: item.text,
       tags: [],
-      createdAt: set.now,
+      createdAt: item.now,
       localOnly: false,
     };
     const context = {
       userId: 'eval',
       profile: { ongoingProjects: [], goals: [] },
-      existingTags: set.vocabulary,
-      timezone: set.timezone,
-      now: set.now,
+      existingTags: item.vocabulary,
+      timezone: item.timezone,
+      now: item.now,
     };
     const answer = await backend.analyzeThought(thought, context, signal);
     const analysis: ThoughtAnalysis = parseThoughtAnalysis(answer.output, thought);

@@ -182,4 +182,70 @@ describe('findDue on clock phrases and relative days', () => {
     });
     expect(due('tomorrow by 5 people should sign up', now, zone)).toMatchObject({ time: null });
   });
+
+  it.each([
+    ['this wknd clean the garage', '2026-03-07', null],
+    ['first of the month pay rent', '2026-04-01', null],
+    ['start of next month renew the lease', '2026-04-01', null],
+    ['two weeks from today the boiler service', '2026-03-18', null],
+    ['two weeks from Monday the new hire starts', '2026-03-23', null],
+    ['at 8 tmrw morning ring the garage', '2026-03-05', '08:00'],
+    ['at 7 tomorrow evening call Jo', '2026-03-05', '19:00'],
+  ])('reads texting and spoken spans: %s', (text, date, time) => {
+    expect(due(text, now, zone)).toMatchObject({ date, time });
+  });
+
+  it('cuts the lead words of a date ("next", "before work") with it, and a bare day part after it', () => {
+    expect(findDue('next Tues drop the forms off', at(now), zone)?.cuts).toEqual([[0, 9]]);
+    expect(findDue('before work tmrw fill up the tank', at(now), zone)?.cuts).toEqual([[0, 16]]);
+    expect(findDue('at 8 tmrw morning ring the garage', at(now), zone)?.cuts).toEqual([[0, 17]]);
+  });
+
+  it.each([
+    ['pay rent Sat 7th', '2026-03-07', null],
+    ['on Fri the 3rd pay the nanny', '2026-04-03', null],
+    ['call Jo this arvo', '2026-03-04', null],
+    ['mon arvo ring the bank', '2026-03-09', null],
+    ['meet at 1730', '2026-03-04', '17:30'],
+    ['tues 10.30am physio', '2026-03-10', '10:30'],
+    ['end of next week send the draft', '2026-03-13', null],
+    ['on Christmas Eve call nan', '2026-12-24', null],
+    ['NYE party, buy the drinks', '2026-12-31', null],
+    ['9am sharp friday standup', '2026-03-06', '09:00'],
+  ])(
+    'reads weekday-and-number dates, "arvo", 24-hour times without a colon, holidays: %s',
+    (text, date, time) => {
+      expect(due(text, now, zone)).toMatchObject({ date, time });
+    },
+  );
+
+  it('reads "for an hour" as a span, not a due time', () => {
+    expect(due('sat with her for an hour', now, zone)).toBeNull();
+  });
+});
+
+describe('findDue in New Zealand and British English', () => {
+  // Monday 16 November 09:30 in Auckland, still Sunday 15 November in UTC.
+  const nz = '2026-11-15T20:30:00Z';
+  const auckland = 'Pacific/Auckland';
+
+  it.each([
+    ['half five tomorrow pick up the togs', '2026-11-17', '17:30'],
+    ['half 7 on Friday', '2026-11-20', '07:30'],
+    ['after smoko ring the supplier', '2026-11-16', null],
+    ['dentist for the kids on 14/12', '2026-12-14', null],
+    ['put the Christmas tree up on the 28th', '2026-11-28', null],
+    ['Boxing Day drive up to the bach', '2026-12-26', null],
+    ['Christmas Eve at 7pm carols', '2026-12-24', '19:00'],
+  ])('reads %s in the user zone', (text, date, time) => {
+    expect(due(text, nz, auckland)).toMatchObject({ date, time });
+  });
+
+  it('reads "half" before an amount as no time', () => {
+    expect(due('buy half a dozen eggs tomorrow', nz, auckland)).toMatchObject({
+      date: '2026-11-17',
+      time: null,
+    });
+    expect(due('half 6 kg of flour', nz, auckland)).toBeNull();
+  });
 });

@@ -49,6 +49,19 @@ function dayAfter(
   return { year: y, month: m, day: d };
 }
 
+/** The coming `wanted` day of a month: this month's, or next month's once it has passed. */
+function nextDayOfMonth(
+  context: chrono.ParsingContext,
+  wanted: number,
+): { year: number; month: number; day: number } | null {
+  const today = referenceDay(context);
+  let { year, month } = today;
+  if (wanted < today.day) [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (wanted < 1 || wanted > daysInMonth) return null;
+  return { year, month, day: wanted };
+}
+
 /** What people write in notes that chrono does not read: "the 3rd", typos of "tomorrow", "tonite", "EOD". */
 const EXTRA_PARSERS: chrono.Parser[] = [
   {
@@ -56,14 +69,7 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     extract(context, match) {
       // "the 3rd of April" is chrono's own; only the bare day of the month is ours.
       if (MONTH_AHEAD.test(context.text.slice((match.index ?? 0) + match[0].length))) return null;
-      const wanted = Number(match[1]);
-      const today = referenceDay(context);
-      // Forward: a day already past this month means next month's.
-      let { year, month } = today;
-      if (wanted < today.day) [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-      const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      if (wanted < 1 || wanted > daysInMonth) return null;
-      return { year, month, day: wanted };
+      return nextDayOfMonth(context, Number(match[1]));
     },
   },
   {
@@ -77,7 +83,7 @@ const EXTRA_PARSERS: chrono.Parser[] = [
   },
   {
     // "Tues 6:30pm", "weds 3pm": chrono reads "tue" and "tuesday" only; the time is the one written after it.
-    pattern: () => /\b(tues|weds)\b\.?(?:\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?/i,
+    pattern: () => /\b(tues|weds)\b\.?(?:\s+(?:at\s+)?(\d{1,2})(?:[:.](\d\d))?\s*(am|pm)?)?/i,
     extract(context, fullMatch) {
       const [, name, ...rest] = fullMatch;
       const match = [fullMatch[0], ...rest];
@@ -110,8 +116,74 @@ const EXTRA_PARSERS: chrono.Parser[] = [
   },
   {
     // "by the end of the week": the working week ends on the coming Friday (today on a Friday).
-    pattern: () => /\bend of (?:the |this )?(?:work\s?)?week\b/i,
-    extract: (context) => dayAfter(context, (5 - weekdayOf(context) + 7) % 7),
+    pattern: () => /\bend of (?:the |this |(next) )?(?:work\s?)?week\b/i,
+    extract: (context, match) =>
+      dayAfter(context, ((5 - weekdayOf(context) + 7) % 7) + (match[1] ? 7 : 0)),
+  },
+  {
+    // "Sat 21st", "Fri the 4th": the number settles the day; the weekday only confirms it.
+    pattern: () =>
+      new RegExp(String.raw`\b${WEEKDAY_NAME}\.?,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b`, 'i'),
+    extract(context, match) {
+      if (MONTH_AHEAD.test(context.text.slice((match.index ?? 0) + match[0].length))) return null;
+      return nextDayOfMonth(context, Number(match[2]));
+    },
+  },
+  {
+    // "this arvo" (Australian and New Zealand English): this afternoon. "after smoko": after
+    // today's tea break, also later today.
+    pattern: () => /\b(?:this\s+arvo|(?:after|before|at)\s+smoko)\b/i,
+    extract: (context) => dayAfter(context, 0),
+  },
+  {
+    // "meet at 1730", "1730h": a 24-hour time written without a colon.
+    pattern: () => /\b(?:at\s+([01]\d|2[0-3])([0-5]\d)|([01]\d|2[0-3])([0-5]\d)\s*h(?:rs)?)\b/i,
+    extract(context, match) {
+      const components = context.createParsingComponents();
+      components.assign('hour', Number(match[1] ?? match[3]));
+      components.assign('minute', Number(match[2] ?? match[4]));
+      components.assign('meridiem', Number(match[1] ?? match[3]) >= 12 ? 1 : 0);
+      return components;
+    },
+  },
+  {
+    // Holidays people date things by: the next one.
+    pattern: () => HOLIDAY,
+    extract(context, match) {
+      const [month, day] = match[1]
+        ? [12, 24]
+        : match[2]
+          ? [12, 25]
+          : /boxing/i.test(match[0])
+            ? [12, 26]
+            : match[3]
+              ? [12, 31]
+              : match[4]
+                ? [10, 31]
+                : match[5]
+                  ? [2, 14]
+                  : [1, 1];
+      const today = referenceDay(context);
+      const passed = today.month > month || (today.month === month && today.day > day);
+      return { year: today.year + (passed ? 1 : 0), month, day };
+    },
+  },
+  {
+    // "this wknd", "over the w/e": texting spellings of the weekend, which starts on the coming Saturday.
+    pattern: () => /\b(?:wknd|wkend|w\/e)\b/i,
+    extract: (context) => dayAfter(context, (6 - weekdayOf(context) + 7) % 7),
+  },
+  {
+    // "first of the month", "start of next month": the coming 1st (today when it is the 1st).
+    pattern: () =>
+      /\b(?:(?:the\s+)?(?:first|1st)\s+of\s+(?:the|next)\s+month|(?:the\s+)?(?:start|beginning)\s+of\s+next\s+month)\b/i,
+    extract(context) {
+      const today = referenceDay(context);
+      if (today.day === 1 && !/next/i.test(context.text)) return today;
+      const [year, month] =
+        today.month === 12 ? [today.year + 1, 1] : [today.year, today.month + 1];
+      return { year, month, day: 1 };
+    },
   },
   {
     // "Saturday after next": the one after the coming Saturday.
@@ -119,16 +191,19 @@ const EXTRA_PARSERS: chrono.Parser[] = [
     extract: (context, match) => dayAfter(context, aheadTo(context, match[1]) + 7),
   },
   {
-    // "a week from Monday", "a week from tomorrow": the named day, then seven more.
+    // "a week from Monday", "two weeks from today": the named day, then seven days a week more.
     pattern: () =>
       new RegExp(
-        String.raw`\b(?:a|one)\s+week\s+from\s+(?:(today|tomorrow)|${WEEKDAY_NAME})\b`,
+        String.raw`\b(a|one|two|three|four|\d)\s+weeks?\s+from\s+(?:(today|tomorrow|now)|${WEEKDAY_NAME})\b`,
         'i',
       ),
     extract(context, match) {
-      if (match[1] !== undefined)
-        return dayAfter(context, (match[1].toLowerCase() === 'tomorrow' ? 1 : 0) + 7);
-      return dayAfter(context, aheadTo(context, match[2]) + 7);
+      const counts = ['a', 'one', 'two', 'three', 'four'];
+      const word = match[1].toLowerCase();
+      const weeks = /^\d$/.test(word) ? Number(word) : Math.max(1, counts.indexOf(word));
+      if (match[2] !== undefined)
+        return dayAfter(context, (match[2].toLowerCase() === 'tomorrow' ? 1 : 0) + 7 * weeks);
+      return dayAfter(context, aheadTo(context, match[3]) + 7 * weeks);
     },
   },
   {
@@ -158,6 +233,22 @@ const EXTRA_PARSERS: chrono.Parser[] = [
       const components = context.createParsingComponents();
       components.assign('hour', hour);
       components.assign('minute', Number(match[2] ?? match[4] ?? 0));
+      return components;
+    },
+  },
+  {
+    // "half five" (British and New Zealand English): half past five; am/pm is left to the caller.
+    pattern: () =>
+      new RegExp(
+        String.raw`\bhalf\s+(${HOUR_WORD})\b(?!\s*(?:%|percent|kg|kilos?|g\b|grams?|litres?|liters?|l\b|ml\b|dozen|hours?|hrs?|mins?|minutes?|days?|weeks?|of\b))`,
+        'i',
+      ),
+    extract(context, match) {
+      const hour = hourOf(match[1]);
+      if (hour === null || hour < 1 || hour > 12) return null;
+      const components = context.createParsingComponents();
+      components.assign('hour', hour);
+      components.assign('minute', 30);
       return components;
     },
   },
@@ -223,6 +314,9 @@ const HOUR_WORDS = [
   'eleven',
   'twelve',
 ];
+const HOLIDAY =
+  /\b(?:(christmas|xmas)\s+eve|(christmas|xmas)(?:\s+day)?|boxing\s+day|(new\s+year'?s\s+eve|nye)|new\s+year'?s(?:\s+day)?|(halloween)|(valentine'?s(?:\s+day)?))\b/i;
+
 const HOUR_WORD = String.raw`\d{1,2}|${HOUR_WORDS.join('|')}`;
 
 function hourOf(word: string | undefined): number | null {
@@ -290,7 +384,7 @@ const DATE_HINT = new RegExp(
   [
     String.raw`\d`,
     String.raw`\b(?:today|tonight|tonite|tomorrow|tomorow|tommorow|tommorrow|tomorrrow|2moro|2morrow|tmrw?|tmrrw|yesterday|overmorrow)\b`,
-    String.raw`\b(?:weekend|week|weeks|month|months|year|years|day|days|hour|hours|minute|minutes|fortnight|morning|afternoon|evening|night|noon|midday|midnight|eod|cob|end of|close of business)\b`,
+    String.raw`\b(?:arvo|smoko|half|christmas|xmas|nye|new year|boxing day|halloween|valentine|weekend|wknd|wkend|w\/e|week|weeks|month|months|year|years|day|days|hour|hours|minute|minutes|fortnight|morning|afternoon|evening|night|noon|midday|midnight|eod|cob|end of|close of business)\b`,
     String.raw`\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
     String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
   ].join('|'),
@@ -300,14 +394,15 @@ const DATE_HINT = new RegExp(
 const DEADLINE_BEFORE = /\b(?:by|before|until|till|due|no later than)\s+(?:the\s+)?$/i;
 // "by the end of the month": chrono's match starts at "end", so the article is a lead word too.
 const LEAD_BEFORE =
-  /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this|first thing(?: on)?)\s+)+(?:the\s+)?$/i;
+  /(?:\b(?:by|before|until|till|due|no later than|on|at|for|this|next|coming|first thing(?: on)?|(?:before|after) (?:work|lunch|school|dinner|breakfast))\s+)+(?:the\s+)?$/i;
 // Words around a date that belong to it and must leave the task's title with it: "first thing tomorrow",
 // "tomorrow after lunch", "at 7 in the evening" (the first group: a day part that means pm).
 const DAY_PART_AFTER =
-  /^(?:\s+(?:(in the (?:evening|afternoon)|at night)|in the morning|after (?:lunch|work|school|dinner)|first thing|at the latest|eod|end of (?:the )?day))+\b/i;
+  /^(?:\s+(?:((?:in the )?(?:evening|afternoon)|at night|night|arvo)|(?:in the )?morning|after (?:lunch|work|school|dinner)|first thing|at the latest|eod|end of (?:the )?day))+\b/i;
 const DURATION_ONLY =
-  /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of)\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
-const SHORT_NAME = /^[a-z]{3}\.?$/i;
+  /^(?:for\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|couple of)\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
+const SHORT_NAME =
+  /^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\.?$/i;
 const SHORT_NAME_LEAD = /\b(?:on|by|next|this|until|before)\s+$/i;
 
 /**
@@ -321,9 +416,11 @@ function isNoise(text: string, result: Found): boolean {
   // "meal prep for the week": a span, where a due date would say "this week" or "next week".
   if (/^(?:the|a)\s+week$/i.test(written)) return true;
   // "wed - submit the report": a short day name heading the note is a date; "sat with her" is not.
+  const after = text.slice(result.index + result.text.length);
   const heading =
-    text.slice(0, result.index).trim() === '' &&
-    /^\s*(?:[-–—:,]|$)/.test(text.slice(result.index + result.text.length));
+    (text.slice(0, result.index).trim() === '' && /^\s*(?:[-–—:,]|$)/.test(after)) ||
+    // "mon arvo", "sat morning": a day part settles that the short name is a day.
+    /^\s+(?:arvo|morning|afternoon|evening|night)\b/i.test(after);
   if (SHORT_NAME.test(written) && !heading && !SHORT_NAME_LEAD.test(text.slice(0, result.index)))
     return true;
   // "every morning", "each Friday": a recurrence, not a due date.
@@ -371,14 +468,27 @@ export function findDue(text: string, now: Date, timeZone: string): DueMatch | n
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
   const today = localDateOf(timeZone, now);
   const nowLocal = zonedParts(timeZone, now);
-  const results = parseDates(text, reference, timeZone).filter((result) => !isNoise(text, result));
-  for (const [i, result] of results.entries()) {
+  const read = parseDates(text, reference, timeZone).filter((result) => !isNoise(text, result));
+  // "put the Christmas tree up on the 28th": a holiday names what the thing is for when the text
+  // also writes out its own day.
+  const holiday = (r: Found) => HOLIDAY.test(r.text) && !/\d/.test(r.text);
+  const results = read.some((r) => !holiday(r) && !isBareTime(r))
+    ? read.filter((r) => !holiday(r))
+    : read;
+  for (const [i, first] of results.entries()) {
+    // "9am sharp friday": a time written before its day belongs to that day, not to today.
+    const dayAfterTime = isBareTime(first)
+      ? results.slice(i + 1).find((r) => !isBareTime(r) && !r.start.isCertain('hour'))
+      : undefined;
+    const result = dayAfterTime ?? first;
     const resolved = resolve(
       result.start,
       timeZone,
       today,
       formatTime(nowLocal.hour, nowLocal.minute),
     );
+    if (resolved && dayAfterTime)
+      resolved.time = formatTime(humanHour(first.start), first.start.get('minute') ?? 0);
     if (!resolved || resolved.date < today) continue;
     // "monday - start the course" written on a Monday evening means next Monday: today would be "today".
     if (
@@ -393,7 +503,7 @@ export function findDue(text: string, now: Date, timeZone: string): DueMatch | n
       dueText: '',
       cuts: [] as [number, number][],
     };
-    const parts = [result];
+    const parts = dayAfterTime ? [first, dayAfterTime] : [result];
     // "tomorrow I have to drop the kids at school at 7:45": chrono sees two results; they are one due time.
     const later = results.slice(i + 1).find(isBareTime);
     if (resolved.time === null && later) {

@@ -38,13 +38,13 @@ export const GENERIC_NOUNS = words(`
   hours second seconds while end start number side fact case reason question problem issue one ones guy guys lol omg
   asap eod etc ok okay yeah maybe mom dad mum me myself self pls plz please sure hmm ugh world chat ending
   meh tbh idk imo btw rly ya yep nope word words half name names quarter min mins hr hrs wk wks
-  fortnight fortnights ish arvo
+  fortnight fortnights ish arvo smoko practice practise
 `);
 
 export const DATE_WORDS = words(`
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun january february
   march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-  noon midnight am pm tmrw tmr tonite tomorow tommorow tommorrow tomorrrow 2moro 2morrow tmrrw appt
+  noon midnight am pm tmrw tmr tonite arvo wknd wkend tomorow tommorow tommorrow tomorrrow 2moro 2morrow tmrrw appt smoko
 `);
 
 /** A small stop list for tags and themes (wink's own flags content nouns such as "bill" and "call"). */

@@ -119,6 +119,59 @@ describe('local consciousness check over a week of thoughts', () => {
     );
   });
 
+  it('finds a theme written only in synonyms and inflections, over several days', async () => {
+    const day = (days: number, id: string, content: string): ThoughtForAnalysis => ({
+      id,
+      content,
+      tags: [],
+      createdAt: new Date(now.getTime() - days * 86_400_000),
+      localOnly: false,
+    });
+    const week = [
+      day(6, 'w1', 'dreading the scan results on Wednesday'),
+      day(4, 'w2', 'fretting about the results again, cannot settle'),
+      day(2, 'w3', 'on edge all morning waiting for the phone call'),
+      day(1, 'w4', 'lunch at the new noodle place'),
+    ];
+    const themes = ofKind(
+      await check(weekInput({ recentThoughts: week, trendThoughts: week, openTasks: [] })),
+      'recurring_theme',
+    );
+    const anxiety = themes.find((p) => p.title.includes('anxiety'));
+    expect(sorted(anxiety?.thoughtIds ?? [])).toEqual(['w1', 'w2', 'w3']);
+  });
+
+  it('calls a never-mentioned project stalled once the history reaches back 13 calendar days', async () => {
+    const thought = (id: string, at: string, content: string): ThoughtForAnalysis => ({
+      id,
+      content,
+      tags: [],
+      createdAt: new Date(at),
+      localOnly: false,
+    });
+    // 23:00 in Berlin on 2 March: 13 days before the check's 15 March, though under 13 × 24 hours.
+    const history = [
+      thought('h1', '2026-03-02T22:00:00Z', 'quiet evening with a book'),
+      thought('h2', '2026-03-14T12:00:00Z', 'lunch with Ana'),
+    ];
+    const profile: ProfileForAi = {
+      ongoingProjects: [{ name: 'Pottery', status: 'active', tags: [], aliases: [] }],
+      goals: [],
+    };
+    const stalled = ofKind(
+      await check(
+        weekInput({
+          recentThoughts: history.slice(1),
+          trendThoughts: history,
+          openTasks: [],
+          profile,
+        }),
+      ),
+      'stalled_project',
+    );
+    expect(stalled.map((p) => p.title)).toEqual(['Stalled project: Pottery']);
+  });
+
   it('says nothing when there are no new thoughts', async () => {
     const result = await check(weekInput({ recentThoughts: [] }));
     expect(result).toEqual({

@@ -5,17 +5,18 @@ import { topicOf } from './synonyms.js';
 import { mentions } from './tags.js';
 import type { ThoughtFacts } from './thought-facts.js';
 import { clipWords, singular, termKey } from './text.js';
+import { localDateOf } from './zone.js';
 
 type Project = ProfileForAi['ongoingProjects'][number];
 
 /** Silence after the last mention before a project is called stalled. */
 const SILENCE_MS = 7 * DAY_MS;
 /**
- * With no mention at all, how much history must be in view. The check's trend window is 14
- * days, so its first thought is always a little less than 14 days old: 13 full days means the
+ * With no mention at all, how much history must be in view, in calendar days. The check's trend
+ * window is 14 days, so its first thought is at most 13 calendar days before today: then the
  * window holds two weeks of the user's writing.
  */
-const HISTORY_MS = 13 * DAY_MS;
+const HISTORY_DAYS = 13;
 /** Mentions since the last check that make a project's momentum worth saying. */
 const MOMENTUM_MENTIONS = 3;
 
@@ -70,13 +71,18 @@ export function mentionsProject(facts: ThoughtFacts, project: Project): boolean 
 export function stalledProjects(all: ThoughtFacts[], input: ConsciousnessInput): Finding[] {
   const end = input.windowEnd.getTime();
   const earliest = Math.min(input.windowStart.getTime(), ...all.map((f) => f.at));
+  // Counted in the user's calendar days: a first thought at 20:00 thirteen days ago is two weeks
+  // of writing, though a few hours short of 13 × 24 hours.
+  const dayNumber = (at: number) =>
+    Date.parse(`${localDateOf(input.timezone, new Date(at))}T00:00:00Z`) / DAY_MS;
+  const historyDays = dayNumber(end) - dayNumber(earliest);
   return input.profile.ongoingProjects
     .filter((project) => project.status === 'active')
     .flatMap((project): Finding[] => {
       const about = all.filter((f) => f.at <= end && mentionsProject(f, project));
       const last = about[about.length - 1];
       if (last && (last.at > input.windowStart.getTime() || end - last.at < SILENCE_MS)) return [];
-      if (!last && end - earliest < HISTORY_MS) return [];
+      if (!last && historyDays < HISTORY_DAYS) return [];
       const cited = about.slice(-3);
       const thoughtIds = ids(cited);
       const silence = last

@@ -118,4 +118,78 @@ describe('extractTags on event phrases, places and tone', () => {
     expect(tags).not.toContain('soooo');
     expect(tags.some((t) => t.split(' ').includes('min'))).toBe(false);
   });
+
+  it("adds at most two new tags, but lets the user's own tags fill the five places", () => {
+    const text = 'Bought paint, brushes, rollers, tape and a ladder for the hallway';
+    expect(tagsOf(text)).toHaveLength(3);
+    const own = ['paint', 'brush', 'roller', 'tape', 'ladder'];
+    expect(tagsOf(text, { existingTags: own })).toHaveLength(5);
+  });
+
+  it('proposes no three-word new phrase', () => {
+    expect(tagsOf('the new iPhone battery drains in half a day')).not.toContain(
+      'new iphone battery',
+    );
+  });
+
+  it('does not read a vocabulary word used as the to-do verb as a mention of the tag', () => {
+    expect(tagsOf('book the MOT for the van', { existingTags: ['book'] })).not.toContain('book');
+    expect(tagsOf('flight to Chicago, book the shuttle', { existingTags: ['book'] })).not.toContain(
+      'book',
+    );
+    expect(tagsOf('finished a great book', { existingTags: ['book'] })).toContain('book');
+  });
+
+  it('reads "before work" and "after work" as times, not the topic work', () => {
+    expect(tagsOf('before work tmrw fill up the tank', { existingTags: ['work'] })).not.toContain(
+      'work',
+    );
+    expect(tagsOf('stressful day at work', { existingTags: ['work'] })).toContain('work');
+  });
+
+  it('keeps words that only look plural, and short spellings under one tag', () => {
+    expect(tagsOf('sort the winter clothes')).toContain('clothes');
+    expect(tagsOf('booked flights for xmas')).toContain('christmas');
+    expect(tagsOf('this wknd paint the fence')).not.toContain('wknd');
+  });
+
+  it('reads the school run and a meeting that ran over as no running', () => {
+    expect(tagsOf('knackered after the school run')).not.toContain('running');
+    expect(tagsOf('noon tomorrow: sandwich run for the team')).not.toContain('running');
+    expect(tagsOf('Budget meeting ran 2 hours over')).not.toContain('running');
+    expect(tagsOf('ran 5k before work, slow but done')).toContain('running');
+    expect(tagsOf('long run along the river')).toContain('running');
+  });
+
+  it('reads a typo of a one-word vocabulary tag or a lexicon word as that word, but not a real word or a name', () => {
+    expect(tagsOf('excercise streak: 12 days', { existingTags: ['exercise'] })).toContain(
+      'exercise',
+    );
+    expect(tagsOf('so exausted after the meeting')).toContain('tiredness');
+    // "sending" is a word of its own, one edit from "spending"; "Jake" is a name.
+    expect(readText(nlp, 'sending the forms').tokens[0].value).toBe('sending');
+    expect(tagsOf('in 30 minutes call Jake back')).not.toContain('cooking');
+  });
+});
+
+describe('extractTags on New Zealand and British English', () => {
+  it('keeps a word written with macrons whole, as written', () => {
+    expect(tagsOf('whānau dinner at Aunty’s tonight')).toEqual(['whānau dinner', 'aunty']);
+    expect(tagsOf('whānau dinner at Aunty’s tonight', { existingTags: ['whānau'] })).toContain(
+      'whānau',
+    );
+    expect(readText(nlp, 'the kids were hōhā').tokens.map((t) => t.value)).toEqual([
+      'the',
+      'kids',
+      'were',
+      'hōhā',
+    ]);
+  });
+
+  it('keeps plural-only words and makes -oes plurals singular', () => {
+    expect(tagsOf('pack the togs and jandals')).toEqual(
+      expect.arrayContaining(['togs', 'jandals']),
+    );
+    expect(tagsOf('planted the tomatoes')).toContain('tomato');
+  });
 });

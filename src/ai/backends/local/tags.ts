@@ -3,8 +3,8 @@ import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, LIGHT_VERBS, STOP_WORDS } from
 import type { ReadText, Token } from './nlp.js';
 import { meansTopic, topicOf } from './synonyms.js';
 import { tidyTag } from './tag-normal.js';
-import { compareText, termKey } from './text.js';
-import { hashtags, nounPhrases, written, type Candidate } from './topics.js';
+import { compareText, oneEditApart, singular, termKey } from './text.js';
+import { hashtags, inVerbSlot, nounPhrases, written, type Candidate } from './topics.js';
 
 export interface TagVocabulary {
   /** The user's tags, most used first. */
@@ -16,7 +16,13 @@ export interface TagVocabulary {
 
 const DESTINATION_BEFORE =
   /^(?:from|at|way|back|got|get|gets|getting|go|goes|going|went|came|come|coming|drove|drive|walked|walk|headed|heading|stayed|stay|stuck)$/;
+/** "after work (6pm)", "before work tmrw": work as a time of day. */
+const TIME_ANCHOR_BEFORE = /^(?:before|after)$/;
 const MAX_TAGS = 5;
+/** New tags a thought may add to the user's vocabulary; see extractTags. */
+const MAX_NEW_TAGS = 3;
+/** Hashtags and profile projects are the user's words even when new to the tag list. */
+const STRONG = 0.9;
 const MAX_TAG_LENGTH = 50;
 const MAX_NGRAM = 4;
 
@@ -59,17 +65,53 @@ export function extractTags(read: ReadText, vocabulary: TagVocabulary): TagSugge
       own.some((tag) => joined(c) !== tag && joined(c).includes(tag)),
   );
   const leftover = new Set(redundant.flatMap((c) => c.key.split(' ')));
-  return rankTags(
+  const ranked = rankTags(
     candidates.filter(
       (c) =>
         known.has(c.tag) ||
         // "fa" left of "2FA": a fragment, not a word.
         (c.tag.length >= 3 && !redundant.includes(c) && !leftover.has(c.key)),
     ),
-  ).slice(0, MAX_TAGS);
+  );
+  // Tag sprawl is new tags: the user's own tags (and hashtags, projects) may fill the five places,
+  // but a thought adds at most three new ones, and never a three-word phrase ("new iphone battery").
+  let fresh = 0;
+  return ranked
+    .filter((t) => {
+      if (known.has(t.tag) || t.confidence >= STRONG) return true;
+      if (t.tag.split(' ').length > 2) return false;
+      fresh += 1;
+      return fresh <= MAX_NEW_TAGS;
+    })
+    .slice(0, MAX_TAGS);
 }
 
-function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
+/**
+ * The text with typos of the user's one-word tags spelled as the tag ("excercise" for
+ * "exercise", "meetng" for "meeting"): only lower-case words the English model does not know,
+ * one edit away.
+ */
+function withVocabularySpelling(read: ReadText, vocabulary: TagVocabulary): ReadText {
+  if (!read.tokens.some((t) => t.oov)) return read;
+  const words = vocabulary.existingTags
+    .map((tag) => tag.toLowerCase())
+    .filter((tag) => /^[a-z]{5,}$/.test(tag));
+  return {
+    ...read,
+    tokens: read.tokens.map((token) => {
+      // A capitalised unknown word is a name ("Marco"), not a typo of a tag.
+      if (!token.oov || token.value !== token.value.toLowerCase()) return token;
+      const word = token.value;
+      const tag = words.find(
+        (known) => oneEditApart(word, known) || oneEditApart(singular(word), known),
+      );
+      return tag === undefined ? token : { ...token, value: tag, normal: tag, lemma: tag };
+    }),
+  };
+}
+
+function tagCandidates(original: ReadText, vocabulary: TagVocabulary): Candidate[] {
+  const read = withVocabularySpelling(original, vocabulary);
   const mentioned = phraseIndex(wordKeys(read.tokens));
   const existingByKey = new Map<string, string>();
   for (const tag of vocabulary.existingTags) {
@@ -112,6 +154,13 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
       );
   }
   const wordTokens = read.tokens.filter((t) => t.type === 'word' || t.type === 'hashtag');
+  // "book the MOT", ", ring mum": a vocabulary word standing as a clause's to-do verb is no mention of the tag.
+  const verbAt = new Set(
+    read.tokens
+      .map((t, i) => (t.type === 'word' || t.type === 'hashtag') && inVerbSlot(read.tokens, i))
+      .filter((_, i) => read.tokens[i].type === 'word' || read.tokens[i].type === 'hashtag')
+      .flatMap((slot, k) => (slot && ACTION_VERBS.has(written(wordTokens[k])) ? [k] : [])),
+  );
   for (const [key, tag] of existingByKey) {
     const position = mentioned.get(key);
     const words = key.split(' ');
@@ -121,7 +170,10 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
     )
       continue;
     // "sourdough finally works" is no mention of the tag "work".
-    if (!key.includes(' ') && ['VERB', 'AUX', 'ADV'].includes(wordTokens[position]?.pos ?? ''))
+    if (
+      !key.includes(' ') &&
+      (['VERB', 'AUX', 'ADV'].includes(wordTokens[position]?.pos ?? '') || verbAt.has(position))
+    )
       continue;
     candidates.push({ tag, key: termKey(tag), confidence: 0.85, position });
   }
@@ -133,9 +185,10 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
   // New tags take the one spelling; a tag of the user's own stays as they wrote it.
   const known = new Set(vocabulary.existingTags.map((tag) => tag.toLowerCase()));
   const rejected = new Set((vocabulary.rejectedTags ?? []).map(termKey));
-  const homeIsPlace = onlyAPlace(wordTokens, 'home');
+  const homeIsPlace = onlyAPlace(wordTokens, 'home', DESTINATION_BEFORE);
+  const workIsTime = onlyAPlace(wordTokens, 'work', TIME_ANCHOR_BEFORE);
   return candidates.flatMap((c) => {
-    if (c.key === 'home' && homeIsPlace) return [];
+    if ((c.key === 'home' && homeIsPlace) || (c.key === 'work' && workIsTime)) return [];
     const tag = known.has(c.tag) ? c.tag : tidyTag(c.tag);
     return tag !== null &&
       tag.length <= MAX_TAG_LENGTH &&
@@ -146,13 +199,13 @@ function tagCandidates(read: ReadText, vocabulary: TagVocabulary): Candidate[] {
   });
 }
 
-/** "worked from home", "on the way home": every mention is where someone was or went, not the topic. */
-function onlyAPlace(tokens: Token[], word: string): boolean {
+/**
+ * "worked from home", "on the way home", "before work tmrw": every mention is where someone was
+ * or went, or when something happens, not the topic.
+ */
+function onlyAPlace(tokens: Token[], word: string, before: RegExp): boolean {
   const at = tokens.flatMap((t, i) => (t.value.toLowerCase() === word ? [i] : []));
-  return (
-    at.length > 0 &&
-    at.every((i) => i > 0 && DESTINATION_BEFORE.test(tokens[i - 1].value.toLowerCase()))
-  );
+  return at.length > 0 && at.every((i) => i > 0 && before.test(tokens[i - 1].value.toLowerCase()));
 }
 
 /**
@@ -172,7 +225,8 @@ function lexiconCandidates(tokens: Token[]): Candidate[] {
     if (token.type !== 'word' || (token.pos !== 'VERB' && token.pos !== 'ADJ')) return;
     const topic = topicOf(token.value, token.lemma);
     const next = tokens.slice(i + 1).find((t) => t.type === 'word');
-    if (topic === undefined || !meansTopic(topic, next?.value)) return;
+    const previous = tokens[i - 1]?.type === 'word' ? tokens[i - 1] : undefined;
+    if (topic === undefined || !meansTopic(topic, next?.value, previous, token.value)) return;
     found.push({ tag: topic, key: termKey(topic), confidence: 0.6, position: i });
   });
   return found;

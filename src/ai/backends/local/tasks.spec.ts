@@ -116,6 +116,29 @@ describe('detectTasks on the forms people write in a hurry or in a second langua
     expect(tasksIn('dentist cleaning on the 3rd, dont forget')).toMatchObject([
       { kind: 'reminder', dueDate: '2026-04-03' },
     ]);
+    expect(tasksIn('next Tues drop the forms off at the clinic')).toMatchObject([
+      { title: 'Drop the forms off at the clinic', dueDate: '2026-03-10' },
+    ]);
+    expect(tasksIn('before work tmrw fill up the tank')).toMatchObject([
+      { title: 'Fill up the tank', dueDate: '2026-03-05' },
+    ]);
+    expect(tasksIn("dentist Tuesday 7am, don't be late")).toMatchObject([
+      { kind: 'reminder', dueDate: '2026-03-10', dueTime: '07:00' },
+    ]);
+    // An event that happens by itself on a named day is a plan for that day.
+    expect(tasksIn('two weeks from today the boiler guy comes')).toMatchObject([
+      { title: 'The boiler guy comes', dueDate: '2026-03-18' },
+    ]);
+    expect(tasksIn('in a fortnight the MOT is due on the car')).toMatchObject([
+      { dueDate: '2026-03-18' },
+    ]);
+    expect(tasksIn('essay due friday 23:59, still need the conclusion')).toMatchObject([
+      { title: 'Essay', dueTime: '23:59' },
+    ]);
+    expect(titles('Budget meeting Thursday 3pm, went fine')).toEqual([]);
+    expect(titles('Energy crash around 3pm every day, probably the lunch')).toEqual([]);
+    expect(titles('the plumber comes')).toEqual([]);
+    expect(titles('yesterday the plumber came')).toEqual([]);
     // A past report with a time is still no plan.
     expect(titles('Budget meeting Thursday 3pm went fine')).toEqual([]);
     expect(titles('I go to the gym')).toEqual([]);
@@ -126,5 +149,17 @@ describe('detectTasks on the forms people write in a hurry or in a second langua
       'Call the plumber',
     ]);
     expect(titles('go running tomorrow')).toEqual(['Go running']);
+  });
+});
+
+describe('detectTasks on dated plans written as noun phrases', () => {
+  it('takes a word in -ing naming a kind of thing, and a possessive, as part of the plan', () => {
+    expect(titles('Sat 7th working bee at the kindy')).toEqual(['Working bee at the kindy']);
+    expect(titles('Thursday at 14:30 GP appointment for my prescription')).toEqual([
+      'GP appointment for my prescription',
+    ]);
+    expect(tasksIn('Sat 7th swimming lesson')[0]?.dueDate).toBe('2026-03-07');
+    // Still no plan: a day and what one is doing, with no noun it names.
+    expect(titles('Saturday: running late again')).toEqual([]);
   });
 });

@@ -91,23 +91,51 @@ const PLAN_WORDS = new Set([
   'PART',
 ]);
 
+/** A comment that says how something went: "went fine", "it was great", "loved it". */
+const PAST_REPORT =
+  /\b(?:went|was|were|had|did|got|came|turned out|ended|finished|loved|enjoyed|\w{3,}ed)\b/i;
+/** "GP appointment for my prescription": a possessive is part of a noun phrase. */
+const POSSESSIVE = /^(?:my|our|your|his|her|their)$/;
+/** A leading article or possessive, which a dated plan may have ("Friday the school play"). */
+const OWNER = /^(?:the|my|our|his|her|their)\s+/i;
+/** Something that happens by itself on the day: "the boiler guy comes", "the car goes in for its service". */
+const DATED_EVENT =
+  /^(?:the|my|our|his|her|their)\s+(?:[\p{L}'-]+\s+){0,3}?(?:(?:is|are)\s+(?:due|coming|booked)|comes|arrives|goes in|starts|begins|visits|gets delivered|opens)\b/iu;
+
 /**
  * A clause that is only a date followed by a short noun phrase is a plan for that day
  * ("sunday - meal prep for the week", "Tmrw: groceries + pharmacy"). Only when the date comes
  * first: "Lunch with Kim on Friday" reads as a calendar note, not a to-do.
  */
 function datedPlan(nlp: Nlp, core: string, hedged: boolean): ClauseReading | null {
-  const rest = core.replace(LEADING_NOISE, '').trim();
-  if (rest === '' || IDEA_START.test(rest) || NEGATED.test(rest)) return null;
+  const written = core.replace(LEADING_NOISE, '').trim();
+  if (written === '' || IDEA_START.test(written) || NEGATED.test(written)) return null;
+  // "Wednesday week the boiler service", "in a fortnight the MOT is due": an event on that day.
+  if (DATED_EVENT.test(written)) return { trigger: DATED_PLAN, rest: written, hedged, verb: null };
+  // "essay due friday 23:59, still need the conclusion": the plan is what comes before the comment.
+  // Not when the comment reports it done ("Budget meeting Thursday 3pm, went fine") or it recurs.
+  const [head, ...comment] = written.replace(OWNER, '').split(',');
+  const rest = head.trim();
+  if (rest === '' || /\b(?:every|each|usually|always)\b/i.test(rest)) return null;
+  if (comment.length > 0 && PAST_REPORT.test(comment.join(','))) return null;
   const { tokens } = readText(nlp, rest);
   const words = tokens.filter((t) => t.type === 'word');
   if (words.length === 0 || words.length > 6) return null;
+  // "working bee", "swimming lesson": a word in -ing before a noun names a kind of that noun.
+  const naming = (i: number) =>
+    PLAN_WORDS.has(tokens[i].pos) ||
+    tokens[i].type !== 'word' ||
+    POSSESSIVE.test(tokens[i].normal) ||
+    (/ing$/.test(tokens[i].normal) && tokens[i + 1]?.pos === 'NOUN');
   if (
-    !['NOUN', 'PROPN', 'ADJ'].includes(tokens[0].pos) ||
+    !(
+      ['NOUN', 'PROPN', 'ADJ'].includes(tokens[0].pos) ||
+      (naming(0) && tokens[0].pos === 'VERB')
+    ) ||
     !tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
   )
     return null;
-  if (!tokens.every((t) => PLAN_WORDS.has(t.pos) || t.type !== 'word')) return null;
+  if (!tokens.every((_, i) => naming(i))) return null;
   return { trigger: DATED_PLAN, rest, hedged, verb: null };
 }
 
@@ -198,7 +226,7 @@ function leadsClause(text: string, due: DueMatch): boolean {
 }
 
 const REMINDER_ONLY =
-  /^[\s,;:\-–—!.]*(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+forget[\s.!]*$/i;
+  /^[\s,;:\-–—!.]*(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+(?:forget|be late|miss it)[\s.!]*$/i;
 
 /** "dentist cleaning on the 3rd, dont forget": the reminder clause belongs to the clause before it. */
 function withTrailingReminder(clauses: Clause[], text: string, offset: number): Clause[] {

@@ -114,10 +114,20 @@ export function splitClauses(sentence: Span): Clause[] {
 }
 
 /** English plural to singular, by rule: enough to match "running-shoes" with "running shoe". */
+/** Words that end in -s and are no plural: "clothes", "xmas", "news", "pilates". */
+const NOT_PLURAL = new Set(
+  `clothes xmas christmas news series species means lens physics maths politics economics athletics gymnastics
+  aerobics pilates diabetes measles mumps scissors thanks jeans togs jandals pyjamas undies shorts`.split(
+    /\s+/,
+  ),
+);
+
 export function singular(word: string): string {
-  if (word.length <= 3 || /(?:ss|us|is|ous)$/.test(word)) return word;
+  if (word.length <= 3 || /(?:ss|us|is|ous)$/.test(word) || NOT_PLURAL.has(word)) return word;
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(?:ch|sh|x|z|ss)es$/.test(word)) return word.slice(0, -2);
+  // "tomatoes", "potatoes", "mangoes"; short ones keep their "e" ("shoes", "toes", "canoes").
+  if (word.length >= 7 && /[^aeiou]oes$/.test(word)) return word.slice(0, -2);
   if (/s$/.test(word)) return word.slice(0, -1);
   return word;
 }
@@ -145,4 +155,19 @@ export function clipWords(value: string, max: number): string {
 /** Code-point order: unlike localeCompare, the same on every machine and locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether `a` becomes `b` by one edit: a letter added, dropped, changed, or two neighbours
+ * swapped ("exausted", "tierd", "stresed" for "exhausted", "tired", "stressed").
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

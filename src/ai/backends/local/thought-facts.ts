@@ -1,6 +1,6 @@
 import type { ThoughtForAnalysis } from '../../ai.types.js';
 import { DATE_WORDS, GENERIC_NOUNS, STOP_WORDS } from './lexicon.js';
-import { readText, type Nlp, type ReadText } from './nlp.js';
+import { foldMarks, readText, type Nlp, type ReadText } from './nlp.js';
 import { mentionIndex, topicKeys, type TagVocabulary } from './tags.js';
 import { detectTasks, type DetectedTask } from './tasks.js';
 import { meansTopic, themeOf, topicOf } from './synonyms.js';
@@ -29,7 +29,7 @@ export interface ThoughtFacts {
 export function contentLemmas(read: ReadText): Set<string> {
   return new Set(
     read.tokens
-      .filter((t) => t.type === 'word' && /^[a-z]{3,}$/.test(t.lemma))
+      .filter((t) => t.type === 'word' && /^[a-z]{3,}$/.test(foldMarks(t.lemma)))
       .map((t) => t.lemma)
       .filter(
         (lemma) => !STOP_WORDS.has(lemma) && !GENERIC_NOUNS.has(lemma) && !DATE_WORDS.has(lemma),
@@ -55,7 +55,11 @@ export function lexiconTopics(read: ReadText): Set<string> {
   words.forEach((token, i) => {
     const next = words[i + 1];
     const topic = topicOf(token.value, token.lemma);
-    if (topic !== undefined && (token.pos !== 'VERB' || meansTopic(topic, next?.value)))
+    const previous = words[i - 1];
+    if (
+      topic !== undefined &&
+      meansTopic(topic, token.pos === 'VERB' ? next?.value : undefined, previous, token.value)
+    )
       found.add(topic);
     const theme = themeOf(token.value, token.lemma, token.pos);
     if (theme !== undefined) found.add(theme);

@@ -1,5 +1,6 @@
 import { ACTION_VERBS, DATE_WORDS, GENERIC_NOUNS, STATE_VERBS, STOP_WORDS } from './lexicon.js';
-import type { Token } from './nlp.js';
+import { foldMarks, type Token } from './nlp.js';
+import { meansTopic, topicOf } from './synonyms.js';
 import { singular, termKey } from './text.js';
 
 /** A possible tag: how it is written, its comparison key, how sure we are and where it was found. */
@@ -60,6 +61,23 @@ export function written(token: Token): string {
 // "I'm spending", "was running": an -ing word after a form of "be" is a verb, whatever the tagger says.
 const BE_FORM = /(?:'m|'re|'s|’m|’re|’s|^am|^is|^are|^was|^were|^be|^been)$/;
 
+/**
+ * Where a to-do's verb stands. The tagger reads "Call mom" and "I'll text Jonas" as names: a
+ * to-do verb first in a clause or after a modal is the verb. "Thursday drop off the package":
+ * after a heading date the verb slot opens again.
+ */
+export function inVerbSlot(tokens: Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return (
+    !previous ||
+    previous.type !== 'word' ||
+    previous.pos === 'AUX' ||
+    previous.pos === 'PART' ||
+    (previous.entity !== null && ['DATE', 'TIME'].includes(previous.entity)) ||
+    DATE_WORDS.has(written(previous))
+  );
+}
+
 /** A word that can be (part of) a topic: not a stop word, a number, a date word, a vague noun or a verb in disguise. */
 function isTopicWord(tokens: Token[], i: number): boolean {
   const token = tokens[i];
@@ -67,7 +85,9 @@ function isTopicWord(tokens: Token[], i: number): boolean {
     return false;
   const word = written(token);
   // Two letters make a name ("Jo") but rarely a topic ("re:", "ok").
-  if (!/^[a-z][a-z-]*[a-z]$/.test(word) || (word.length < 3 && token.pos !== 'PROPN')) return false;
+  // "whānau", "café": a word with macrons or accents is a word like any other.
+  if (!/^[a-z][a-z-]*[a-z]$/.test(foldMarks(word)) || (word.length < 3 && token.pos !== 'PROPN'))
+    return false;
   // "soooo", "ughhh": a drawn-out word is a tone of voice, not a topic.
   if (/([a-z])\1\1/.test(word)) return false;
   if (
@@ -79,15 +99,7 @@ function isTopicWord(tokens: Token[], i: number): boolean {
   )
     return false;
   const previous = tokens[i - 1];
-  // The tagger reads "Call mom" and "I'll text Jonas" as names: a to-do verb first in a clause or after a modal is the verb.
-  // "Thursday drop off the package": after a heading date the verb slot opens again.
-  const verbSlot =
-    !previous ||
-    previous.type !== 'word' ||
-    previous.pos === 'AUX' ||
-    previous.pos === 'PART' ||
-    (previous.entity !== null && ['DATE', 'TIME'].includes(previous.entity)) ||
-    DATE_WORDS.has(written(previous));
+  const verbSlot = inVerbSlot(tokens, i);
   if (verbSlot && ACTION_VERBS.has(word)) return false;
   // "Love this song" is a verb; "Sleep tracker says ..." is a topic.
   const next = tokens[i + 1];
@@ -155,6 +167,13 @@ export function nounPhrases(tokens: Token[]): Candidate[] {
       });
     for (const index of run) {
       const word = spelling(tokens, index, true);
+      // "the school run" is tagged by its phrase; its "run" alone would say running.
+      const topic = topicOf(word);
+      if (
+        topic !== undefined &&
+        !meansTopic(topic, undefined, tokens[index - 1], written(tokens[index]))
+      )
+        continue;
       found.push({
         tag: word,
         key: termKey(word),

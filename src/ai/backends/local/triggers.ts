@@ -170,7 +170,7 @@ export const HABITUAL =
 
 /** "dentist thursday at 3pm dont forget": a reminder said after the thing to remember. */
 export const TRAILING_REMINDER =
-  /[\s,;:\-–—!.]*\b(?:(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+forget(?:\s+(?:it|this|that))?|remember(?:\s+(?:it|this|that))?)\s*[.!]*$/i;
+  /[\s,;:\-–—!.]*\b(?:(?:i\s+)?(?:must not|mustn't|don't|do not|dont)\s+(?:forget(?:\s+(?:it|this|that))?|be late|miss it)|remember(?:\s+(?:it|this|that))?)\s*[.!]*$/i;
 
 /** Verbs whose past tense is spelled as the base form: "Read the paper, really good" reports a reading. */
 export const SAME_PAST_VERBS =
