@@ -7,6 +7,7 @@ import { query } from './lib/db.js';
 import { fmt, table } from './lib/report.js';
 import { SEARCH_WORDS } from './seed-thoughts.js';
 import { ThoughtSearchRepository } from '../src/thoughts/search/thought-search.repository.js';
+import type { ReadReplicas, Reader } from '../src/database/replicas/read-replicas.service.js';
 
 // Same shape as thoughts (columns, defaults, generated tsvector, checks, FK) but only the
 // primary key and the feed index: the least any capture must maintain.
@@ -68,7 +69,14 @@ async function explainSearch(
       return query(url, sql, values);
     },
   };
-  await new ThoughtSearchRepository(recording as never).search(userId, { status: 'active' }, q, 50);
+  // The repository reads through the replica router; here every read is the recording one.
+  const replicas: Pick<ReadReplicas, 'reader'> = { reader: () => recording as Reader };
+  await new ThoughtSearchRepository(replicas as ReadReplicas).search(
+    userId,
+    { status: 'active' },
+    q,
+    50,
+  );
   return { ms, plan };
 }
 
