@@ -17,7 +17,10 @@ let generation = 0;
 export async function showTidyTags() {
   const mine = ++generation;
   const box = byId('tidy-tags');
-  clear(box).append(h('p', { class: 'muted' }, 'Looking for tags that mean the same…'));
+  // A refresh after a merge keeps the list on screen until the new one is in, so it does not
+  // flicker away and back (and a screen reader does not lose its place).
+  if (!box.querySelector('.tidy-list'))
+    clear(box).append(h('p', { class: 'muted' }, 'Looking for tags that mean the same…'));
   try {
     /** @type {SuggestedMerges} */
     const { items } = await api('/tags/suggested-merges');
