@@ -5,6 +5,7 @@ import { redisClientOptions } from '../common/redis/redis-options.js';
 import type { Redis } from 'ioredis';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { FallbackThrottlerStorage } from './fallback-throttler-storage.js';
+import { InMemoryThrottlerStorage } from './in-memory-throttler-storage.js';
 
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
@@ -14,12 +15,13 @@ const REDIS_FIRST_CONNECT_WAIT_MS = 2_000;
 
 /**
  * Where rate-limit counters live: Redis when REDIS_URL is set (instances share counts, and
- * fall back to per-process counts while Redis is down), otherwise the throttler's in-memory
- * default. Owns the Redis connection's lifetime.
+ * fall back to per-process counts while Redis is down), otherwise this process's memory
+ * (InMemoryThrottlerStorage: the library default's behaviour at O(1) per request). Owns the
+ * storage's and the Redis connection's lifetime.
  */
 @Injectable()
 export class RateLimitStorageHolder implements OnApplicationShutdown {
-  storage?: FallbackThrottlerStorage;
+  storage: FallbackThrottlerStorage | InMemoryThrottlerStorage = new InMemoryThrottlerStorage();
   private client?: Redis;
 
   constructor(
@@ -62,7 +64,7 @@ export class RateLimitStorageHolder implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.storage?.onApplicationShutdown();
+    this.storage.onApplicationShutdown();
     this.client?.disconnect();
   }
 }
