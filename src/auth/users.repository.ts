@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { type RowOf, rowMapper, snakeCase } from '../common/database/sql-rows.js';
 import { User } from './user.entity.js';
+
+/** What findById reads (not preferences), each from its snake_case column. */
+const USER_FIELDS = ['id', 'name', 'email', 'createdAt', 'updatedAt'] as const;
+const USER_COLUMNS = USER_FIELDS.map(snakeCase).join(', ');
+const toUser = rowMapper(User, USER_FIELDS);
 
 @Injectable()
 export class UsersRepository {
@@ -17,11 +23,16 @@ export class UsersRepository {
     return Object.assign(new User(), { name, email }, result.generatedMaps[0]);
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOne({
-      where: { id },
-      select: { id: true, name: true, email: true, createdAt: true, updatedAt: true },
-    });
+  /**
+   * Plain SQL rather than findOne: every GET /me pays for the lookup, and the query builder
+   * cost more CPU than the rest of that request's handling.
+   */
+  async findById(id: string): Promise<User | null> {
+    const rows = (await this.users.query(
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 LIMIT 1`,
+      [id],
+    )) as RowOf<User, (typeof USER_FIELDS)[number]>[];
+    return rows.length > 0 ? toUser(rows[0]!) : null;
   }
 
   findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
