@@ -37,19 +37,22 @@ export class ApiKeyGuard implements CanActivate {
     if (isPublic) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
+    // Already authenticated by the gate in front of body parsing: it checked the block first.
+    // (Express works request.ip out anew on each read: only requests that need it pay.)
+    if (request.auth) {
+      assertKeyScope(this.reflector, context, request.auth.scope);
+      return true;
+    }
     const ip = request.ip ?? 'unknown';
     const refuse = (retryAfter: number) => {
       http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
       return new HttpException(BLOCKED_MESSAGE, HttpStatus.TOO_MANY_REQUESTS);
     };
-    // Already authenticated by the gate in front of body parsing: it checked the block first.
-    if (!request.auth) {
-      const blocked = await this.failures.blockedFor(ip);
-      if (blocked > 0) throw refuse(blocked);
-      await this.authenticator.authenticate(request);
-    }
-    if (request.auth) {
-      assertKeyScope(this.reflector, context, request.auth.scope);
+    const blocked = await this.failures.blockedFor(ip);
+    if (blocked > 0) throw refuse(blocked);
+    const auth = await this.authenticator.authenticate(request);
+    if (auth) {
+      assertKeyScope(this.reflector, context, auth.scope);
       return true;
     }
     const nowBlocked = await this.failures.recordFailure(ip);
