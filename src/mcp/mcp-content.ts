@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import type { AuthContext } from '../auth/auth-context.js';
 import { toConsciousnessCheckResponse } from '../consciousness/consciousness.mapper.js';
 import type { ConsciousnessService } from '../consciousness/consciousness.service.js';
 import { localDate } from '../common/time/local-date.js';
@@ -46,9 +46,9 @@ async function latestCheck(services: ContentServices, userId: string) {
 export function registerContent(
   server: McpServer,
   services: ContentServices,
-  auth: AuthContext,
+  /** The user a request acts for (the SDK hands each callback its request's `extra`). */
+  userOf: (extra: { authInfo?: AuthInfo }) => string,
 ): void {
-  const { userId } = auth;
   server.registerResource(
     'profile',
     'pai://profile',
@@ -57,7 +57,8 @@ export function registerContent(
       description: 'Time zone, ongoing projects, goals, work patterns and preferences',
       mimeType: 'application/json',
     },
-    async (uri) => json(uri, toProfileResponse(await services.profiles.getForUser(userId))),
+    async (uri, extra) =>
+      json(uri, toProfileResponse(await services.profiles.getForUser(userOf(extra)))),
   );
   server.registerResource(
     'latest-insights',
@@ -67,7 +68,7 @@ export function registerContent(
       description: 'The most recent consciousness check (null before the first one)',
       mimeType: 'application/json',
     },
-    async (uri) => json(uri, await latestCheck(services, userId)),
+    async (uri, extra) => json(uri, await latestCheck(services, userOf(extra))),
   );
   server.registerResource(
     'tasks-today',
@@ -77,7 +78,7 @@ export function registerContent(
       description: "Open tasks due today or overdue, in the user's time zone",
       mimeType: 'application/json',
     },
-    async (uri) => json(uri, await tasksToday(services, userId)),
+    async (uri, extra) => json(uri, await tasksToday(services, userOf(extra))),
   );
 
   server.registerPrompt(
@@ -86,7 +87,8 @@ export function registerContent(
       title: 'Weekly review',
       description: 'Review the past week: themes, stalled projects, open loops and tasks done',
     },
-    async (): Promise<GetPromptResult> => {
+    async (extra): Promise<GetPromptResult> => {
+      const userId = userOf(extra);
       const { timezone } = await services.profiles.getForUser(userId);
       const weekAgo = addDays(localDate(timezone), -7);
       const [check, done] = await Promise.all([
@@ -119,7 +121,8 @@ export function registerContent(
       description:
         'Plan today from due tasks, pending suggestions and focus hours from the profile',
     },
-    async (): Promise<GetPromptResult> => {
+    async (extra): Promise<GetPromptResult> => {
+      const userId = userOf(extra);
       const [today, pending, profile] = await Promise.all([
         tasksToday(services, userId),
         services.suggestions.list(userId, { status: 'pending', limit: 10 }),

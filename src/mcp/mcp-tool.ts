@@ -1,5 +1,6 @@
 import { findHostileInput } from '../common/validation/hostile-input.js';
 import { HttpException, type Logger } from '@nestjs/common';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { ApiKeyScope, NarrowKeyScope } from '../auth/api-key.entity.js';
@@ -10,6 +11,32 @@ export interface ToolCall {
   auth: AuthContext;
   requestId: string;
 }
+
+/** How a handler finds its request's caller in the SDK's per-request `extra`. */
+export type CallerOf = (extra: { authInfo?: AuthInfo }) => ToolCall;
+
+// Only AuthInfo objects made by callerInfo carry a caller, under a key no other code holds:
+// whatever else reaches a handler as `authInfo` (the SDK's transport passes the Express
+// request's `auth` along) finds none.
+const CALLER = Symbol('pai.mcp.caller');
+type CallerInfo = AuthInfo & { [CALLER]?: ToolCall };
+
+/**
+ * The caller as the SDK's AuthInfo, to hand a shared server with the request (the SDK gives
+ * it to that request's handlers as `extra.authInfo`).
+ */
+export function callerInfo(call: ToolCall): AuthInfo {
+  const info: CallerInfo = { token: '', clientId: call.auth.keyId, scopes: [call.auth.scope] };
+  info[CALLER] = call;
+  return info;
+}
+
+/** The caller callerInfo attached to this request; a request without one is a bug, not a guest. */
+export const callerFromAuthInfo: CallerOf = (extra) => {
+  const call = (extra.authInfo as CallerInfo | undefined)?.[CALLER];
+  if (!call) throw new Error('MCP request without a caller');
+  return call;
+};
 
 export interface ToolOutcome<O> {
   /** What the model reads. */

@@ -21,9 +21,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth } from '../common/decorators/current-auth.decorator.js';
@@ -33,12 +31,13 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import type { EnvironmentVariables } from '../config/env.schema.js';
 import { McpServerFactory } from './mcp-server.factory.js';
 import { ORIGIN_REFUSED, originAllowed } from './origin-policy.js';
-import { SingleRequestTransport } from './single-request-transport.js';
+import { callerInfo } from './mcp-tool.js';
+import { plainRequest } from './shared-server-transport.js';
 
 /**
  * Model Context Protocol over Streamable HTTP, stateless, JSON responses. Behind the same
  * API-key guard, per-key rate limit, request log and error filter as every REST route; the
- * scope check per tool happens in the server the factory builds for this caller.
+ * scope check per tool happens in the server the factory gives this caller's key scope.
  */
 @ApiTags('mcp')
 @ApiBearerAuth()
@@ -82,19 +81,27 @@ export class McpController {
   ): Promise<void> {
     if (!originAllowed(request.headers.origin, this.allowedOrigins))
       throw new ForbiddenException(ORIGIN_REFUSED);
-    const server = this.factory.create(auth, String(request.id), calledTool(body));
-    const single = SingleRequestTransport.for(request, body);
-    if (single) {
-      closeOnAbort(response, server, single);
-      return single.serve(server, request.headers, response);
+    const call = { auth, requestId: String(request.id) };
+    const plain = plainRequest(request, body);
+    if (plain) {
+      const shared = await this.factory.sharedTransport(auth.scope);
+      const extra = { authInfo: callerInfo(call), requestInfo: { headers: request.headers } };
+      return shared.serve(plain, extra, response);
     }
+    const server = this.factory.create(call, calledTool(body));
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
-    closeOnAbort(response, server, transport);
+    // A client gone mid-call aborts the tool. After a finished response there is nothing to
+    // stop, and closing would only build a "connection closed" error nobody reads.
+    response.on('close', () => {
+      if (response.writableFinished) return;
+      void transport.close();
+      void server.close();
+    });
     await server.connect(transport);
-    // The SDK reads `request.auth` as its own AuthInfo; the tools take the caller from the factory instead.
+    // The SDK reads `request.auth` as its own AuthInfo; this server's tools act for `call` instead.
     await transport.handleRequest(request as unknown as IncomingMessage, response, body);
   }
 
@@ -128,18 +135,6 @@ export class McpController {
     response.status(405).setHeader('Allow', 'POST');
     response.json(errorBody(405, message, String(request.id)));
   }
-}
-
-/**
- * A client gone mid-call aborts the tool. After a finished response there is nothing to stop,
- * and closing would only build a "connection closed" error nobody reads.
- */
-function closeOnAbort(response: Response, server: McpServer, transport: Transport): void {
-  response.on('close', () => {
-    if (response.writableFinished) return;
-    void transport.close();
-    void server.close();
-  });
 }
 
 /** The tool a single (non-batch) tools/call names, if the body is one. */

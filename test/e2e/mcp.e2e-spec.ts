@@ -551,6 +551,34 @@ describe('MCP server at POST /mcp', () => {
     ).toBe(200);
   });
 
+  it('calls from two users at once, each with JSON-RPC id 1, each get their own thoughts', async () => {
+    const word = `quokka${randomUUID().slice(0, 8)}`;
+    await captureThought(testApp, ann.key, `Ann's ${word} note`);
+    await captureThought(testApp, bob.key, `Bob's ${word} note`);
+    const callers = [ann, bob, ann, bob, ann, bob];
+    const answers = await Promise.all(
+      callers.map((user) =>
+        testApp
+          .http()
+          .post('/mcp')
+          .set(bearer(user.key))
+          .set('Accept', 'application/json, text/event-stream')
+          .send({
+            jsonrpc: '2.0',
+            id: 1,
+            method: 'tools/call',
+            params: { name: 'search_thoughts', arguments: { query: word } },
+          }),
+      ),
+    );
+    answers.forEach((answer, index) => {
+      const owner = callers[index] === ann ? 'Ann' : 'Bob';
+      expect([answer.status, answer.body.id]).toEqual([200, 1]);
+      const items = answer.body.result.structuredContent.items as { content: string }[];
+      expect(items.map((item) => item.content)).toEqual([`${owner}'s ${word} note`]);
+    });
+  });
+
   it('a revoked key is refused at once, mid-session', async () => {
     const { key, id } = await createKey(testApp, ann.userId, { scope: 'user' });
     const mcp = await session(key);
