@@ -1,6 +1,7 @@
 import type { ThoughtListItemDto, ThoughtResponseDto } from './dto/thought-response.dto.js';
 import type { Thought } from './thought.entity.js';
 import type { SearchResult } from './search/thought-search.repository.js';
+import { isoTime } from './iso-time.js';
 
 export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
   return {
@@ -14,10 +15,10 @@ export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
     local_only: thought.localOnly,
     source: thought.source,
     analysis_status: thought.analysisStatus,
-    analyzed_at: thought.analyzedAt ? thought.analyzedAt.toISOString() : null,
+    analyzed_at: thought.analyzedAt ? isoTime(thought.analyzedAt) : null,
     duplicate_of_id: thought.duplicateOfId ?? null,
-    created_at: thought.createdAt.toISOString(),
-    updated_at: thought.updatedAt.toISOString(),
+    created_at: isoTime(thought.createdAt),
+    updated_at: isoTime(thought.updatedAt),
   };
 }
 

@@ -148,6 +148,23 @@ export type ThoughtRow = RowOf<Thought, (typeof THOUGHT_FIELDS)[number]>;
 
 export const toThought = rowMapper(Thought, THOUGHT_FIELDS);
 
+/**
+ * COLUMNS without user_id, for a list or a search: they read one user's rows, and the caller
+ * has the id (a page of 50 then receives and parses 50 uuids fewer). Read with toUsersThought.
+ */
+export const LISTED_COLUMNS = `t.id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable,
+  t.local_only, t.source, t.analysis_status, t.analyzed_at, t.duplicate_of_id, t.created_at, t.updated_at`;
+const LISTED_FIELDS = THOUGHT_FIELDS.filter((field) => field !== 'userId');
+export type ListedThoughtRow = RowOf<Thought, (typeof LISTED_FIELDS)[number]>;
+const toListedThought = rowMapper(Thought, LISTED_FIELDS);
+
+/** A row of LISTED_COLUMNS, selected for `userId` (`t.user_id =` the same id), as a thought. */
+export function toUsersThought(row: ListedThoughtRow, userId: string): Thought {
+  const thought = toListedThought(row);
+  thought.userId = userId;
+  return thought;
+}
+
 const jsonb = { cast: '::jsonb', encode: (tags: string[]) => JSON.stringify(tags) } as const;
 
 /** What an edit may change, and where each change is written. */
@@ -268,15 +285,6 @@ export class ThoughtsRepository {
     return this.newestFirst(userId, thoughtFilters(userId, filters), limit, after);
   }
 
-  /** Whether websearch_to_tsquery finds any word to search for (stop words and punctuation alone do not). */
-  async hasSearchableWords(q: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `SELECT numnode(websearch_to_tsquery('english', $1)) > 0 AS searchable`,
-      [q],
-    )) as { searchable: boolean }[];
-    return rows[0]?.searchable === true;
-  }
-
   /**
    * For queries with no searchable word (`%`, `_`, a lone stop word): a literal substring
    * match, with LIKE's wildcards escaped so user text never widens the match.
@@ -306,11 +314,11 @@ export class ThoughtsRepository {
         `(t.created_at, t.id) < (${where.param(after.createdAt)}, ${where.param(after.id)})`,
       );
     const rows = (await this.replicas.reader(userId).query(
-      `SELECT ${COLUMNS} FROM thoughts t WHERE ${where}
+      `SELECT ${LISTED_COLUMNS} FROM thoughts t WHERE ${where}
        ORDER BY t.created_at DESC, t.id DESC LIMIT ${where.param(limit + 1)}`,
       where.params,
-    )) as ThoughtRow[];
-    return rows.map(toThought);
+    )) as ListedThoughtRow[];
+    return rows.map((row) => toUsersThought(row, userId));
   }
 
   async update(

@@ -161,10 +161,10 @@ export class ThoughtsService {
         THOUGHTS.list,
       );
     }
-    // A query with no searchable word (`%`, a lone stop word) matches nothing here; asking
-    // only after an empty result keeps a search to one round trip in the common case.
-    const hits = await this.searches.search(userId, filters, q, query.limit, after);
-    if (hits.length > 0 || (await this.thoughts.hasSearchableWords(q))) {
+    // A query with no searchable word (`%`, a lone stop word) finds nothing there, and the
+    // search's first statement already says so: such a query is a literal substring match.
+    const { hits, searchable } = await this.searches.search(userId, filters, q, query.limit, after);
+    if (hits.length > 0 || searchable) {
       return toPage<SearchResult, SearchResult>(
         hits,
         query.limit,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { bearer, captureThought, createUser, type CreatedUser } from '../support/factories.js';
+import { tsqueryLexemesSql } from '../../src/thoughts/search/query-words.js';
+import { tsqueryWords } from '../../src/thoughts/search/user-words.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
@@ -247,6 +249,54 @@ describe('hybrid related thoughts and search', () => {
         distinct: 500,
       });
       expect({ word, ids: [...ids].sort() }).toEqual({ word, ids: [...newest[word]].sort() });
+    }
+  });
+
+  it('reads the words of a tsquery in SQL as the code does (a search looks their counts up in its first statement)', async () => {
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      const wordsOf = async (tsquery: string, value: string) => {
+        const { rows } = await client.query<{ text: string; words: string[] }>(
+          `SELECT q::text AS text, ${tsqueryLexemesSql('q::text')} AS words FROM ${tsquery} AS q`,
+          [value],
+        );
+        // Once each, in any order: they only go into `term = ANY(...)`.
+        return {
+          sql: [...new Set(rows[0]!.words)].sort(),
+          code: tsqueryWords(rows[0]!.text).sort(),
+        };
+      };
+      // As typed in tsquery syntax: quotes and backslashes inside lexemes, NOT, phrases, prefixes.
+      const typed = [
+        String.raw`'a\\b' & 'it''s' & !'x''y':*`,
+        String.raw`'''q''' <-> ( 'tax' | 'tax' ) <2> '\\'`,
+        `'睡眠' & !( 'mom' | 'call' )`,
+      ];
+      for (const text of typed) {
+        const words = await wordsOf('CAST($1 AS tsquery)', text);
+        expect(words.sql).toEqual(words.code);
+        expect(words.sql.length).toBeGreaterThan(2);
+      }
+      expect((await wordsOf('CAST($1 AS tsquery)', typed[0]!)).sql).toEqual([
+        String.raw`a\b`,
+        "it's",
+        "x'y",
+      ]);
+      // As a search makes them from what the user typed.
+      const searched = [
+        'tax -mom "call the bank" OR e-mail',
+        String.raw`o'neil's \ back\slash`,
+        '昨日は睡眠不足でした',
+        'the',
+        '%',
+      ];
+      for (const q of searched) {
+        const words = await wordsOf(`websearch_to_tsquery('english', $1)`, q);
+        expect({ q, words: words.sql }).toEqual({ q, words: words.code });
+      }
+    } finally {
+      await client.end();
     }
   });
 

@@ -58,6 +58,24 @@ describe('rowMapper', () => {
     const row = { id: 'n1', user_id: 'u1', due_date: null, created_at: new Date(0) };
     expect(toNote(row)).not.toBe(toNote(row));
   });
+
+  it('leaves a listed field undefined when the row lacks its column', () => {
+    const note = toNote({ id: 'n1', user_id: 'u1', created_at: new Date(0) } as never);
+    expect(note.dueDate).toBeUndefined();
+    expect(note.id).toBe('n1');
+  });
+
+  it('takes names as data, never as code (the mapper is compiled from them)', () => {
+    class Odd {
+      'it\'s"}; throw 1; //'!: string;
+      ['\u2028x']!: string;
+    }
+    const toOdd = rowMapper(Odd, ['it\'s"}; throw 1; //', '\u2028x']);
+    const odd = toOdd({ 'it\'s"}; throw 1; //': 'a', '\u2028x': 'b' } as never);
+    expect(odd).toBeInstanceOf(Odd);
+    expect(odd['it\'s"}; throw 1; //']).toBe('a');
+    expect(odd['\u2028x']).toBe('b');
+  });
 });
 
 describe('setAssignments', () => {

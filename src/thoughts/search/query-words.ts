@@ -20,3 +20,11 @@ export function queryWords(q: string): string[] {
 /** A lexeme as a quoted tsquery operand: quotes and backslashes doubled, so any word is safe to splice into a tsquery. */
 export const tsqueryLexemeSql = (expression: string) =>
   `('''' || replace(replace(${expression}, '\\', '\\\\'), '''', '''''') || '''')`;
+
+/**
+ * The lexemes of a tsquery as a text[] expression: its text form read back (each quoted
+ * operand, quotes and backslashes undoubled), the words `tsqueryWords` (user-words.ts) finds in
+ * the same text. A NULL text has none.
+ */
+export const tsqueryLexemesSql = (tsqueryText: string) =>
+  `ARRAY(SELECT replace(replace(m[1], '''''', ''''), '\\\\', '\\') FROM regexp_matches(${tsqueryText}, '''((?:[^'']|'''')*)''', 'g') AS m)`;

@@ -3,16 +3,16 @@ import { ReadReplicas } from '../../database/replicas/read-replicas.service.js';
 import type { KeysetCursor } from '../../common/pagination/cursor.js';
 import type { Thought } from '../thought.entity.js';
 import {
-  COLUMNS,
+  LISTED_COLUMNS,
+  type ListedThoughtRow,
   SEARCH_CANDIDATES,
   type ThoughtFilters,
   thoughtFilters,
-  type ThoughtRow,
-  toThought,
+  toUsersThought,
 } from '../thoughts.repository.js';
-import { queryWords, tsqueryLexemeSql } from './query-words.js';
+import { queryWords, tsqueryLexemeSql, tsqueryLexemesSql } from './query-words.js';
 import { reciprocalRankSql } from './rank-fusion.js';
-import { thoughtsSql, tsqueryWords, type WordCounts, wordsIndexQuery } from './user-words.js';
+import { thoughtsSql, type WordCounts, wordsIndexQuery } from './user-words.js';
 
 const HTML_ESCAPED_CONTENT = `replace(replace(replace(t.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const HEADLINE_OPTIONS =
@@ -33,6 +33,12 @@ export interface SearchResult {
   rank: number;
   snippet: string;
   matched: SearchMatch[];
+}
+
+/** A search's hits; `searchable` is false when the query has no word to search for (`%`, a lone stop word). */
+export interface SearchHits {
+  hits: SearchResult[];
+  searchable: boolean;
 }
 
 /**
@@ -80,9 +86,9 @@ export class ThoughtSearchRepository {
    * `until` or more words. Each arm finds them either through the per-user words index or by
    * walking the user's newest thoughts (the (user, created_at) index), whichever reads fewer
    * rows by the user's own word counts (user-words.ts): a first, small statement reads the
-   * query and its spellings, a second how common their words are. The trigram arm runs only
-   * when some query word is unknown to the user's vocabulary (a query of known words would
-   * repeat the full-text arm). Keyset on the fused rank, created_at, id.
+   * query, its spellings and how common their words are. The trigram arm runs only when some
+   * query word is unknown to the user's vocabulary (a query of known words would repeat the
+   * full-text arm). Keyset on the fused rank, created_at, id.
    */
   async search(
     userId: string,
@@ -90,12 +96,10 @@ export class ThoughtSearchRepository {
     q: string,
     limit: number,
     after?: KeysetCursor,
-  ): Promise<SearchResult[]> {
-    const { fts, spelling } = await this.queries(userId, q);
-    const counts = await this.wordCounts(userId, [
-      ...tsqueryWords(fts),
-      ...tsqueryWords(spelling?.query ?? null),
-    ]);
+  ): Promise<SearchHits> {
+    const { fts, searchable, spelling, counts } = await this.queries(userId, q);
+    // Neither arm has anything to look for: an empty tsquery matches no thought.
+    if (!searchable && !spelling) return { hits: [], searchable };
     const where = thoughtFilters(userId, filters);
     const query = `websearch_to_tsquery('english', ${where.param(q)})`;
     // Each arm's query is a literal to the planner (a parameter, not a subquery), and so is
@@ -108,6 +112,10 @@ export class ThoughtSearchRepository {
       FROM (SELECT t.id, t.created_at, t.search_vector FROM ${thoughtsSql(indexed && where.param(indexed))} WHERE ${where} AND t.search_vector @@ ${tsquery}
             ORDER BY t.created_at DESC, t.id DESC LIMIT ${SEARCH_CANDIDATES}) c`;
     };
+    // Only the trigram arm's hits need their words (for `matched`): the rest go without.
+    const lexemes = spelled
+      ? 'CASE WHEN page.trgm_rank IS NOT NULL THEN tsvector_to_array(t.search_vector) END'
+      : 'NULL::text[]';
     const afterClause = after
       ? `WHERE (f.rank, f.created_at, f.id) < (${where.param(after.rank ?? 0)}::real, ${where.param(after.createdAt)}, ${where.param(after.id)})`
       : '';
@@ -124,67 +132,81 @@ export class ThoughtSearchRepository {
          ORDER BY f.rank DESC, f.created_at DESC, f.id DESC
          LIMIT ${where.param(limit + 1)}
        )
-       SELECT ${COLUMNS}, page.rank, page.fts_rank, page.trgm_rank, tsvector_to_array(t.search_vector) AS lexemes,
+       SELECT ${LISTED_COLUMNS}, page.rank, page.fts_rank, page.trgm_rank, ${lexemes} AS lexemes,
          ts_headline('english', ${HTML_ESCAPED_CONTENT},
            ${spelled ? `CASE WHEN page.fts_rank IS NOT NULL THEN ${query} ELSE ${spelled} END` : query}, '${HEADLINE_OPTIONS}') AS snippet
        FROM page JOIN thoughts t ON t.id = page.id
        ORDER BY page.rank DESC, t.created_at DESC, t.id DESC`,
       where.params,
-    )) as (ThoughtRow & {
+    )) as (ListedThoughtRow & {
       rank: number;
       fts_rank: string | null;
       trgm_rank: string | null;
       snippet: string;
-      lexemes: string[];
+      lexemes: string[] | null;
     })[];
-    return rows.map((row) => {
+    const hits = rows.map((row) => {
       const matched: SearchMatch[] = [];
       if (row.fts_rank !== null)
         matched.push({ arm: 'full_text', terms: markedWords(row.snippet) });
       if (row.trgm_rank !== null && spelling)
         matched.push({
           arm: 'trigram',
-          terms: spelling.terms.filter((term) => row.lexemes.includes(term)),
+          terms: spelling.terms.filter((term) => row.lexemes!.includes(term)),
         });
-      return { thought: toThought(row), rank: row.rank, snippet: row.snippet, matched };
+      return {
+        thought: toUsersThought(row, userId),
+        rank: row.rank,
+        snippet: row.snippet,
+        matched,
+      };
     });
+    return { hits, searchable };
   }
 
   /**
-   * The full-text arm's tsquery (as text), and the trigram arm's query, null when every query
-   * word is one the user's vocabulary knows (or none has a spelling there): each word's
-   * alternatives OR-ed, the words AND-ed.
+   * In one statement: the full-text arm's tsquery (as text) and whether it has any word; the
+   * trigram arm's query, null when every query word is one the user's vocabulary knows (or none
+   * has a spelling there): each word's alternatives OR-ed, the words AND-ed; and how many
+   * thoughts the user has, and in how many of them each word of the two queries occurs.
    */
   private async queries(
     userId: string,
     q: string,
-  ): Promise<{ fts: string; spelling: { query: string; terms: string[] } | null }> {
+  ): Promise<{
+    fts: string;
+    searchable: boolean;
+    spelling: { query: string; terms: string[] } | null;
+    counts: WordCounts;
+  }> {
     const rows = (await this.replicas.reader(userId).query(
-      `SELECT websearch_to_tsquery('english', $3)::text AS fts, spelt.query, spelt.terms FROM (
+      `SELECT fts::text AS fts, numnode(fts) > 0 AS searchable, spelt.query, spelt.terms,
+         (SELECT json_object_agg(u.term, u.documents) FROM user_terms u
+          WHERE u.user_id = $1
+            AND u.term = ANY(array_prepend('', ${tsqueryLexemesSql('fts::text')} || ${tsqueryLexemesSql('spelt.query')}))
+         ) AS documents
+       FROM websearch_to_tsquery('english', $3) AS fts, (
          SELECT CASE WHEN bool_or(NOT a.known) THEN string_agg('(' || a.terms || ')', ' & ') END AS query,
                 array_agg(DISTINCT t.term) FILTER (WHERE NOT a.known) AS terms
          FROM (SELECT ord, bool_and(known) AS known, string_agg(${tsqueryLexemeSql('term')}, ' | ') AS terms, array_agg(term) AS term_list
                FROM (${ALTERNATIVES('$1', '$2')}) alternatives GROUP BY ord) a
          LEFT JOIN LATERAL unnest(a.term_list) AS t(term) ON true) spelt`,
       [userId, queryWords(q), q],
-    )) as { fts: string; query: string | null; terms: string[] | null }[];
+    )) as {
+      fts: string;
+      searchable: boolean;
+      query: string | null;
+      terms: string[] | null;
+      documents: Record<string, number> | null;
+    }[];
     const row = rows[0]!;
+    const documents = row.documents ?? {};
     return {
       fts: row.fts,
+      searchable: row.searchable,
       spelling: row.query ? { query: row.query, terms: row.terms ?? [] } : null,
+      counts: { thoughts: documents[''] ?? 0, documents },
     };
-  }
-
-  /** How many thoughts the user has, and in how many of them each word occurs. */
-  private async wordCounts(userId: string, words: string[]): Promise<WordCounts> {
-    const rows = (await this.replicas
-      .reader(userId)
-      .query(
-        `SELECT u.term, u.documents FROM user_terms u WHERE u.user_id = $1 AND u.term = ANY(array_prepend('', $2::text[]))`,
-        [userId, words],
-      )) as { term: string; documents: number }[];
-    const documents = Object.fromEntries(rows.map((row) => [row.term, row.documents]));
-    return { thoughts: documents[''] ?? 0, documents };
   }
 }
 
