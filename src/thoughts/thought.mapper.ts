@@ -1,7 +1,7 @@
 import type { ThoughtListItemDto, ThoughtResponseDto } from './dto/thought-response.dto.js';
 import type { Thought } from './thought.entity.js';
 import type { SearchResult } from './search/thought-search.repository.js';
-import { isoTime } from './iso-time.js';
+import { isoTime } from '../common/time/iso-time.js';
 
 export function toThoughtResponse(thought: Thought): ThoughtResponseDto {
   return {

@@ -10,6 +10,7 @@ import {
   type RowOf,
   type SetColumns,
   setAssignments,
+  snakeCase,
 } from '../common/database/sql-rows.js';
 import { WriteBatcher } from '../common/database/write-batcher.js';
 import type { KeysetCursor } from '../common/pagination/cursor.js';
@@ -152,9 +153,8 @@ export const toThought = rowMapper(Thought, THOUGHT_FIELDS);
  * COLUMNS without user_id, for a list or a search: they read one user's rows, and the caller
  * has the id (a page of 50 then receives and parses 50 uuids fewer). Read with toUsersThought.
  */
-export const LISTED_COLUMNS = `t.id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable,
-  t.local_only, t.source, t.analysis_status, t.analyzed_at, t.duplicate_of_id, t.created_at, t.updated_at`;
 const LISTED_FIELDS = THOUGHT_FIELDS.filter((field) => field !== 'userId');
+export const LISTED_COLUMNS = LISTED_FIELDS.map((field) => `t.${snakeCase(field)}`).join(', ');
 export type ListedThoughtRow = RowOf<Thought, (typeof LISTED_FIELDS)[number]>;
 const toListedThought = rowMapper(Thought, LISTED_FIELDS);
 
