@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
+import { databaseTransport } from './db.js';
 
 /** A plain aligned text table: reports are read in a terminal or pasted into an issue. */
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -41,7 +42,8 @@ export function machineLine(): string {
   const busy = load1! > 0.5 ? ' (the machine was busy before the bench: figures are skewed)' : '';
   return (
     `machine: ${nproc} cores (nproc), node ${process.version}, ${process.platform}/${process.arch}, ` +
-    `load average at start ${LOAD_AT_START.map((n) => n.toFixed(2)).join(' ')}${busy}`
+    `load average at start ${LOAD_AT_START.map((n) => n.toFixed(2)).join(' ')}${busy}; ` +
+    databaseTransport()
   );
 }
 

@@ -89,6 +89,21 @@ describe('validateEnv', () => {
   });
 
   it.each([
+    'postgresql:///pai?host=/var/run/postgresql',
+    'postgres://pai@localhost/pai?host=/run/postgresql&port=5433',
+  ])('accepts a DATABASE_URL that names a Unix-socket directory: %s', (url) => {
+    expect(validateEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it.each([
+    'postgresql:///pai',
+    'postgresql:///pai?host=relative/dir',
+    'http:///pai?host=/var/run/postgresql',
+  ])('rejects %s: no host and no socket directory, or not postgres', (url) => {
+    expect(errorMessage({ DATABASE_URL: url })).toMatch(/^  - DATABASE_URL: /m);
+  });
+
+  it.each([
     ['too short', 'pai_short'],
     ['wrong prefix', `xyz_${'a'.repeat(40)}`],
   ])('rejects a BOOTSTRAP_ADMIN_KEY with %s naming the variable', (_case, key) => {

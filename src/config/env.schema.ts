@@ -28,6 +28,25 @@ const toBoolean = ({ value }: { value: unknown }) =>
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false };
+
+/**
+ * A postgres:// URL with a host, or one that names a Unix-socket directory in its `host`
+ * parameter (`postgresql:///pai?host=/var/run/postgresql`), as libpq and node-postgres read
+ * it. On the same machine the socket costs less CPU per statement than loopback TCP.
+ */
+export function isPostgresUrl(value: string): boolean {
+  if (isURL(value, postgresUrl)) return true;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'postgres:' || url.protocol === 'postgresql:') &&
+    (url.searchParams.get('host') ?? '').startsWith('/')
+  );
+}
 const httpUrl = { protocols: ['http', 'https'], require_tld: false };
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -93,7 +112,13 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl(postgresUrl, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @ValidateBy({
+    name: 'isPostgresUrl',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isPostgresUrl(value),
+      defaultMessage: () => 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+    },
+  })
   DATABASE_URL?: string;
 
   @IsString()
@@ -122,7 +147,7 @@ export class EnvironmentVariables {
     validator: {
       validate: (value: unknown, args) =>
         typeof value === 'string' &&
-        value.split(',').every((url) => isURL(url.trim(), postgresUrl)) &&
+        value.split(',').every((url) => isPostgresUrl(url.trim())) &&
         Boolean((args?.object as { DATABASE_URL?: string }).DATABASE_URL),
       defaultMessage: (args) =>
         (args?.object as { DATABASE_URL?: string }).DATABASE_URL

@@ -78,7 +78,12 @@ export class EmbeddedPostgresServer {
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: process.getuid?.() === 0,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        `unix_socket_directories=${this.socketFits() ? this.pgDataDir : ''}`,
+      ],
       onLog: (message: string) => this.remember(message),
       onError: (error: unknown) => this.remember(String(error)),
     }) as EmbeddedPostgresInstance;
@@ -160,8 +165,26 @@ export class EmbeddedPostgresServer {
     );
   }
 
+  /**
+   * The app connects over the Unix socket PostgreSQL keeps in its own data directory (only
+   * this user and `postgres` can reach it): a statement then costs the server about 0.1 ms
+   * less CPU than over loopback TCP. TCP stays on for a postmaster started before the socket
+   * was (an adopted one), and for data paths too long for a socket name (108 bytes on Linux).
+   */
   private urlFor(password: string, database: string): string {
-    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
+    const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
+    return existsSync(this.socketPath())
+      ? `${url}?host=${encodeURIComponent(this.pgDataDir)}`
+      : url;
+  }
+
+  private socketPath(): string {
+    return path.join(this.pgDataDir, `.s.PGSQL.${this.port}`);
+  }
+
+  private socketFits(): boolean {
+    // The port is not known yet when this is asked: leave room for five digits.
+    return Buffer.byteLength(path.join(this.pgDataDir, '.s.PGSQL.65535')) < 104;
   }
 
   private async ensureDatabase(password: string): Promise<void> {

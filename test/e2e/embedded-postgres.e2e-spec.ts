@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
@@ -34,7 +34,12 @@ describe('EmbeddedPostgresServer', () => {
     const url = await first.start();
     try {
       await query(url, 'CREATE TABLE kept (value text); INSERT INTO kept VALUES ($$hello$$)');
-      expect(url).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/pai$/);
+      // The app's connections go over the socket in the cluster's own directory, not TCP.
+      expect(url).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/pai\?host=/);
+      expect(new URL(url).searchParams.get('host')).toBe(path.join(dir, 'postgres'));
+      await expect(
+        query(url, 'SELECT client_addr FROM pg_stat_activity WHERE pid = pg_backend_pid()'),
+      ).resolves.toEqual([{ client_addr: null }]);
       expect(
         readFileSync(path.join(dir, '.postgres-password'), 'utf8').trim().length,
       ).toBeGreaterThan(20);
@@ -47,6 +52,22 @@ describe('EmbeddedPostgresServer', () => {
       await expect(query(url, 'SELECT value FROM kept')).resolves.toEqual([{ value: 'hello' }]);
     } finally {
       await first.stop();
+    }
+  });
+
+  it('falls back to TCP when the data path is too long for a socket name', async () => {
+    const deep = path.join(dir, 'd'.repeat(100));
+    mkdirSync(deep, { mode: 0o755 });
+    const server = new EmbeddedPostgresServer({ ...options(), dataDir: deep });
+    const url = await server.start();
+    try {
+      expect(new URL(url).search).toBe('');
+      await expect(
+        query(url, 'SELECT client_addr FROM pg_stat_activity WHERE pid = pg_backend_pid()'),
+      ).resolves.toEqual([{ client_addr: '127.0.0.1' }]);
+    } finally {
+      await server.stop();
+      rmSync(deep, { recursive: true, force: true });
     }
   });
 

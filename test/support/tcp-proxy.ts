@@ -48,6 +48,8 @@ export class TcpProxy {
     const url = new URL(databaseUrl);
     url.hostname = '127.0.0.1';
     url.port = String(this.port);
+    // A Unix-socket directory (the embedded server's URL) would bypass the proxy.
+    url.searchParams.delete('host');
     return url.toString();
   }
 }
