@@ -100,7 +100,7 @@ describe('validateEnv', () => {
     'postgresql:///pai?host=relative/dir',
     'http:///pai?host=/var/run/postgresql',
   ])('rejects %s: no host and no socket directory, or not postgres', (url) => {
-    expect(errorMessage({ DATABASE_URL: url })).toMatch(/^  - DATABASE_URL: /m);
+    expect(errorMessage({ DATABASE_URL: url })).toMatch(/^ {2}- DATABASE_URL: /m);
   });
 
   it.each([
