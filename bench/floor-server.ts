@@ -8,6 +8,11 @@
  * `floor_thoughts`: the reference floor with only the primary key and the feed index),
  * FLOOR_USER_IDS (comma-separated; each row goes to a random one, no auth, so inserts spread
  * over users' index ranges as the app's do), PORT.
+ *
+ * GET /list is the read floor: the app's SELECT for a list of 50 (its columns, filter and order,
+ * for a random one of the users) and JSON.stringify of the rows as pg returns them; no auth,
+ * validation, mapping or cursor. It shows how much of the app's CPU per list any node:http + pg
+ * server on this machine would spend.
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
@@ -18,10 +23,24 @@ const table = process.env.FLOOR_TABLE ?? 'thoughts';
 if (!/^[a-z_]+$/.test(table)) throw new Error(`bad FLOOR_TABLE ${table}`);
 const INSERT = `INSERT INTO ${table} (user_id, content) VALUES ($1, $2) RETURNING id, created_at`;
 const MAX_BODY = 64 * 1024;
+const LIST = `SELECT t.id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable, t.local_only,
+  t.source, t.analysis_status, t.analyzed_at, t.duplicate_of_id, t.created_at, t.updated_at
+  FROM thoughts t WHERE t.user_id = $1 AND t.status = $2 ORDER BY t.created_at DESC, t.id DESC LIMIT $3`;
+const randomUser = () => userIds[Math.floor(Math.random() * userIds.length)];
 
 const server = createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/health') {
     res.writeHead(200).end('ok');
+    return;
+  }
+  if (req.method === 'GET' && req.url === '/list') {
+    pool.query(LIST, [randomUser(), 'active', 51]).then(
+      ({ rows }) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ data: rows.slice(0, 50), next_cursor: null })),
+      (error: unknown) => res.writeHead(500).end(String(error)),
+    );
     return;
   }
   if (req.method !== 'POST' || req.url !== '/') {
@@ -43,7 +62,7 @@ const server = createServer((req, res) => {
         };
         const tags = body.tags ?? [];
         const { rows } = await pool.query<{ id: string; created_at: Date }>(INSERT, [
-          userIds[Math.floor(Math.random() * userIds.length)],
+          randomUser(),
           body.content,
         ]);
         const row = rows[0]!;

@@ -216,9 +216,22 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
   });
   const reads: Record<string, Phase | undefined> = {};
   const words: Phase[] = [];
+  let listFloor: Phase | undefined;
   if (list.status === 200) {
     // Saturated (throughput and CPU per request), then one connection, then open loop.
     reads.listSat = keep(await phase('list latest 50', target, get([listPath], 10), options));
+    // The read floor (not a budget): the same SELECT and JSON.stringify in a bare node:http server.
+    const floor = await startFloor(db.url, 'thoughts', userIds);
+    try {
+      listFloor = await phase(
+        'read floor GET /list (the list SELECT, no framework)',
+        { baseUrl: floor.baseUrl, pid: floor.pid },
+        get(['/list'], 10),
+        options,
+      );
+    } finally {
+      await floor.stop();
+    }
     reads.searchSat = keep(
       await phase('search, words mixed', target, get(mixedSearchPaths, 10), options),
     );
@@ -266,8 +279,13 @@ export async function benchThoughts(options: Options): Promise<BenchSection> {
     say(
       table(
         LOAD_HEADERS,
-        [...Object.values(reads), ...words].filter((p) => p !== undefined).map(loadRow),
+        [...Object.values(reads), listFloor, ...words].filter((p) => p !== undefined).map(loadRow),
       ),
+      listFloor && reads.listSat
+        ? `server CPU per list of 50 at 10 conns: app ${fmt(reads.listSat.serverCpuMs)} ms, read floor ` +
+            `${fmt(listFloor.serverCpuMs)} ms (bench/floor-server.ts GET /list: the same SELECT, JSON.stringify, ` +
+            'no auth, validation, mapping or cursor)'
+        : '',
     );
   else say(`list/search route not available yet (GET /api/v1/thoughts answers ${list.status})`);
   say('', await databaseOnly(db.url, users[0]!));
