@@ -9,8 +9,8 @@
  * FLOOR_USER_IDS (comma-separated; each row goes to a random one, no auth, so inserts spread
  * over users' index ranges as the app's do), PORT.
  *
- * GET /list is the read floor: the app's SELECT for a list of 50 (its columns, filter and order,
- * for a random one of the users) and JSON.stringify of the rows as pg returns them; no auth,
+ * GET /list is the read floor: FLOOR_LIST_SQL, the app's SELECT for a list of 50 (its columns,
+ * filter and order; $1 a random one of the users, $2 'active', $3 51) and JSON.stringify of the rows as pg returns them; no auth,
  * validation, mapping or cursor. It shows how much of the app's CPU per list any node:http + pg
  * server on this machine would spend.
  */
@@ -23,9 +23,8 @@ const table = process.env.FLOOR_TABLE ?? 'thoughts';
 if (!/^[a-z_]+$/.test(table)) throw new Error(`bad FLOOR_TABLE ${table}`);
 const INSERT = `INSERT INTO ${table} (user_id, content) VALUES ($1, $2) RETURNING id, created_at`;
 const MAX_BODY = 64 * 1024;
-const LIST = `SELECT t.id, t.content, t.tags, t.ai_tags, t.status, t.thought_type, t.is_actionable, t.local_only,
-  t.source, t.analysis_status, t.analyzed_at, t.duplicate_of_id, t.created_at, t.updated_at
-  FROM thoughts t WHERE t.user_id = $1 AND t.status = $2 ORDER BY t.created_at DESC, t.id DESC LIMIT $3`;
+/** The app's list statement, from bench/thoughts.ts (built from the repository's own columns). */
+const LIST = process.env.FLOOR_LIST_SQL;
 const randomUser = () => userIds[Math.floor(Math.random() * userIds.length)];
 
 const server = createServer((req, res) => {
@@ -33,7 +32,7 @@ const server = createServer((req, res) => {
     res.writeHead(200).end('ok');
     return;
   }
-  if (req.method === 'GET' && req.url === '/list') {
+  if (LIST && req.method === 'GET' && req.url === '/list') {
     pool.query(LIST, [randomUser(), 'active', 51]).then(
       ({ rows }) =>
         res

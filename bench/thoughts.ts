@@ -27,6 +27,7 @@ import { fmt, machineLine, numberArg, parseArgs, table } from './lib/report.js';
 import type { BenchSection } from './lib/section.js';
 import { assertWrk, runWrk } from './lib/wrk.js';
 import { SEARCH_WORDS, seedOneUserDay, seedThoughts } from './seed-thoughts.js';
+import { LISTED_COLUMNS } from '../src/thoughts/thoughts.repository.js';
 
 const CAPTURE_RATE = 100;
 const LIST_RATE = 50;
@@ -60,6 +61,10 @@ export function thoughtsOptions(argv: string[]): Options {
   };
 }
 
+/** GET /api/v1/thoughts?limit=50's statement (ThoughtsRepository.list with no filter), for the read floor. */
+const FLOOR_LIST_SQL = `SELECT ${LISTED_COLUMNS} FROM thoughts t WHERE t.user_id = $1 AND t.status = $2
+  ORDER BY t.created_at DESC, t.id DESC LIMIT $3`;
+
 async function startFloor(
   databaseUrl: string,
   table: string,
@@ -74,6 +79,7 @@ async function startFloor(
       DATABASE_URL: databaseUrl,
       FLOOR_TABLE: table,
       FLOOR_USER_IDS: userIds.join(','),
+      FLOOR_LIST_SQL,
       PORT: String(port),
     },
     'floor',
